@@ -194,6 +194,74 @@ def demo(
     out.print(summarize_folder(folder, model=model))
 
 
+# --- ingest, export, bench (the event database) ---------------------------------------
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database URL (default sqlite:///communique.db; postgresql://...).")
+]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, RSS/Atom feeds, WARC files or URLs.")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="Analyse in N local processes.")] = 1,
+    dask: Annotated[
+        str | None, typer.Option(help="Analyse on a Dask cluster: the scheduler address, or 'local'.")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents written per transaction.")] = 64,
+    max_bytes: Annotated[int, typer.Option(help="Refuse documents larger than this many bytes.")] = 10 * 1024 * 1024,
+    fetch_delay: Annotated[float, typer.Option(help="Seconds between requests to one web host.")] = 1.0,
+    model: ModelOption = None,
+) -> None:
+    """Ingest news into the event database, with a progress bar and a summary."""
+    from communique.ingest import run_with_progress, summary_table
+
+    summary = run_with_progress(
+        paths, err, db=db, workers=workers, dask=dask, model=model, batch_size=batch_size,
+        max_bytes=max_bytes, fetch_delay=fetch_delay,
+    )  # fmt: skip
+    err.print(summary_table(summary))
+    for location, status, error in summary.errors:
+        err.print(f"{status}: {location}: {error}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="The file to write.")],
+    format: Annotated[
+        str, typer.Option("--format", help="plover | jsonl (reports) | csv | parquet | gdelt | quotes")
+    ] = "plover",
+    db: DbOption = None,
+) -> None:
+    """Export the event database: PLOVER JSONL, reports JSONL, CSV, Parquet, GDELT TSV, quotations CSV."""
+    from communique.store.export import export as export_db
+
+    count = export_db(db, format, out)
+    err.print(f"{count:,} record(s) written to {out}")
+
+
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option(help="Documents in the measured corpus (generated from examples/).")] = 200,
+    large: Annotated[
+        int | None, typer.Option(help="Also measure peak RSS on a corpus this large (e.g. 20000).")
+    ] = None,
+    pg: Annotated[str | None, typer.Option(help="PostgreSQL URL to measure ingest into (default: $COMMUNIQUE_BENCH_PG).")] = None,
+    examples: Annotated[Path, typer.Option(help="Folder of example news to vary.")] = Path("examples"),
+    json_out: Annotated[Path, typer.Option("--json", help="Write the figures here.")] = Path("bench.json"),
+    model: ModelOption = None,
+) -> None:
+    """Measure speed (spaCy alone vs the full analysis), ingest throughput, scaling and memory."""
+    from communique.bench import run_bench
+
+    figures = run_bench(docs=docs, large=large, pg=pg, examples=examples, model=model, console=err)
+    for table in figure_tables("bench", figures):
+        out.print(table)
+    json_out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    err.print(f"figures written to {json_out}")
+
+
 def main() -> None:
     """Entry point: bad input ends in one line on stderr and a non-zero exit."""
     try:

@@ -1,13 +1,309 @@
-"""HTML reader (first cut: trafilatura text only)."""
+"""The HTML reader: main text with trafilatura, page metadata, captions kept out of the body.
+
+trafilatura finds the main text and gives it as a tree of paragraphs, headings, lists,
+quotations and tables (``bare_extraction``). On top of it this module:
+
+- takes the headline (the heading that repeats the page title) and the subheadline (a
+  heading right after it, before any paragraph) out of the body;
+- drops captions and photo credits, and page furniture by wording (:mod:`.furniture`):
+  "Read more: ...", newsletters, share lines, copyright footers, lists of other stories;
+- groups the paragraphs under their section headings;
+- splits a dateline off the first paragraph and resolves the article's date.
+
+Malformed markup is read as far as lxml and trafilatura can; a page without main text gives
+an article with an empty ``text`` (the pipeline turns that into a clear error).
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from dataclasses import dataclass
+
 import trafilatura
+from lxml import etree
+from trafilatura.utils import load_html
 
-from communique.article.text import read_text
-from communique.model import Article
+from communique.article.captions import find_captions, is_credit_line
+from communique.article.dateline import parse_dateline
+from communique.article.dates import dateline_full_date, resolve_article_date
+from communique.article.furniture import is_furniture, opens_furniture
+from communique.article.metadata import PageMetadata, read_metadata
+from communique.model import Article, Caption, Dateline, Section
+
+LOGGER = logging.getLogger(__name__)
+
+# trafilatura's settings, chosen by measurement on the extraction benchmark (see
+# ``communique eval extraction``): its fast cascade (no readability/jusText comparison) and no
+# comments; precision mode prunes more markup but costs more time than it gains here.
+TRAFILATURA_OPTIONS = {
+    "fast": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_formatting": False,
+    "include_links": False,
+    "deduplicate": False,
+}
+
+_BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-ZÀ-Þ]", re.I)
+_WORDS = re.compile(r"\w+")
+# After a heading that opens furniture, lines this short (or without a sentence end) are
+# taken for the list it introduces (headlines of other stories).
+_SHORT_LINE_WORDS = 25
 
 
-def read_html(content: str, *, url=None, source=None, date=None) -> Article:
-    text = trafilatura.extract(content) or ""
-    return read_text(text, url=url, source=source, date=date)
+@dataclass
+class Block:
+    """One element of the main text: ``kind`` is p, head, list, quote, table or code."""
+
+    kind: str
+    text: str
+
+
+@dataclass
+class Layout:
+    """The main text sorted into its parts."""
+
+    headline: str | None = None
+    subheadline: str | None = None
+    byline: str | None = None
+    sections: list[Section] | None = None
+
+
+def read_html(
+    content: str,
+    *,
+    url: str | None = None,
+    source: str | None = None,
+    date: str | None = None,
+) -> Article:
+    """Read one article from an HTML page: headline, byline, date, captions, sections, body."""
+    tree = _parse(content)
+    if tree is None:
+        date_value, date_source = resolve_article_date(date, None, None, "")
+        return Article(url=url, source=source, date=date_value, date_source=date_source)
+    meta = read_metadata(tree, url)
+    captions = find_captions(tree)
+    blocks = extract_blocks(tree, url)
+    layout = lay_out(blocks, meta, captions)
+    sections = layout.sections or []
+    dateline, month_day, dateline_year = _split_dateline(sections)
+    body = "\n\n".join(body_paragraphs(sections))
+    text = "\n\n".join(p for p in (layout.headline, layout.subheadline, body) if p) if body else ""
+    date_value, date_source = resolve_article_date(
+        date, meta.date, month_day, text, dateline_year=dateline_year
+    )
+    if dateline is not None:
+        dateline.date = dateline_full_date(
+            month_day, dateline_year=dateline_year, article_date=date_value, date_source=date_source
+        )
+    return Article(
+        url=url,
+        source=source or meta.site_name or (dateline.agency if dateline else None),
+        headline=layout.headline,
+        subheadline=layout.subheadline,
+        byline=meta.author or layout.byline,
+        dateline=dateline,
+        date=date_value,
+        date_source=date_source,
+        captions=captions,
+        sections=sections,
+        body=body,
+        text=text,
+    )
+
+
+def body_paragraphs(sections: list[Section]) -> list[str]:
+    """The body in reading order: each section's heading, then its paragraphs."""
+    paragraphs = []
+    for section in sections:
+        if section.heading:
+            paragraphs.append(section.heading)
+        paragraphs.extend(section.paragraphs)
+    return paragraphs
+
+
+def _parse(content: str) -> etree._Element | None:
+    if not content or not content.strip():
+        return None
+    try:
+        return load_html(content)
+    except Exception as exc:  # noqa: BLE001 - any markup, however broken, must not crash
+        LOGGER.debug("unparsable HTML: %s", exc)
+        return None
+
+
+def extract_blocks(tree: etree._Element, url: str | None = None) -> list[Block]:
+    """The main text of a parsed page as blocks, in order (empty when none is found)."""
+    try:
+        document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+    except Exception as exc:  # noqa: BLE001
+        LOGGER.debug("trafilatura failed: %s", exc)
+        return []
+    if document is None or document.body is None:
+        return []
+    blocks = []
+    _add_loose_text(blocks, document.body.text)
+    for element in document.body:
+        if isinstance(element.tag, str):
+            text = element_text(element)
+            if text:
+                blocks.append(Block(element.tag, text))
+        _add_loose_text(blocks, element.tail)
+    return blocks
+
+
+def _add_loose_text(blocks: list[Block], text: str | None) -> None:
+    """Text between trafilatura's elements (it leaves some paragraphs as bare tails)."""
+    if text and text.strip():
+        blocks.append(Block("p", " ".join(text.split())))
+
+
+def element_text(element: etree._Element) -> str:
+    """The text of a trafilatura element: list items and table rows on their own lines."""
+    parts: list[str] = []
+    _collect_text(element, parts)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _collect_text(element: etree._Element, parts: list[str]) -> None:
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in ("lb", "item", "row", "head", "p", "list", "quote"):
+            parts.append("\n")
+        elif tag == "cell":
+            parts.append(" ")
+        if tag:
+            _collect_text(child, parts)
+        if tag in ("item", "row", "head", "p"):
+            parts.append("\n")
+        if child.tail:
+            parts.append(child.tail)
+
+
+def lay_out(blocks: list[Block], meta: PageMetadata, captions: list[Caption]) -> Layout:
+    """Sort the blocks into headline, subheadline, byline and body sections."""
+    layout = Layout()
+    title_key = _key(meta.title)
+    position = _take_headlines(blocks, title_key, layout)
+    if layout.headline is None:
+        layout.headline = meta.title
+    kept = _drop_furniture(blocks[position:], title_key, _caption_keys(captions), layout)
+    layout.sections = _sections(kept)
+    return layout
+
+
+def _take_headlines(blocks: list[Block], title_key: str, layout: Layout) -> int:
+    """Take the leading headings: kicker, headline, subheadline. Returns where the rest starts."""
+    position = 0
+    while position < len(blocks) and blocks[position].kind == "head":
+        block = blocks[position]
+        words = len(block.text.split())
+        if layout.headline is None and (
+            _same_title(_key(block.text), title_key) if title_key else words >= 3
+        ):
+            layout.headline = block.text
+        elif layout.headline is not None and layout.subheadline is None and words >= 5:
+            layout.subheadline = block.text
+        elif layout.headline is None and words <= 3:
+            pass  # a kicker or a section label above the headline
+        else:
+            break
+        position += 1
+    return position
+
+
+def _drop_furniture(
+    blocks: list[Block], title_key: str, caption_keys: set[str], layout: Layout
+) -> list[Block]:
+    kept: list[Block] = []
+    in_furniture = False
+    for block in blocks:
+        key = _key(block.text)
+        if in_furniture:
+            if block.kind != "head" and _is_sentence_paragraph(block.text):
+                in_furniture = False
+            else:
+                continue
+        if opens_furniture(block.text):
+            in_furniture = True
+            continue
+        if not key or key == title_key or key in caption_keys:
+            continue
+        if is_furniture(block.text) or is_credit_line(block.text):
+            continue
+        if _is_byline(block.text, kept):
+            layout.byline = layout.byline or _byline_name(block.text)
+            continue
+        kept.append(block)
+    return kept
+
+
+def _sections(blocks: list[Block]) -> list[Section]:
+    """Paragraphs grouped under their headings; headings after the last paragraph are dropped."""
+    sections: list[Section] = []
+    current = Section()
+    for block in blocks:
+        if block.kind == "head":
+            if current.paragraphs or current.heading:
+                sections.append(current)
+            current = Section(heading=block.text)
+        else:
+            current.paragraphs.append(block.text)
+    sections.append(current)
+    while sections and not sections[-1].paragraphs:
+        sections.pop()
+    return sections
+
+
+def _split_dateline(sections: list[Section]) -> tuple[Dateline | None, tuple[int, int] | None, int | None]:
+    """Take a dateline off the first paragraph; returns it with its month/day and year."""
+    if not sections or not sections[0].paragraphs:
+        return None, None, None
+    first = sections[0].paragraphs[0]
+    parsed = parse_dateline(first)
+    if parsed is None or not parsed.rest:
+        return None, None, None
+    sections[0].paragraphs[0] = parsed.rest
+    month_day = (parsed.month, parsed.day) if parsed.month and parsed.day else None
+    return parsed.dateline.model_copy(), month_day, parsed.year
+
+
+def _is_sentence_paragraph(text: str) -> bool:
+    words = len(text.split())
+    return words >= _SHORT_LINE_WORDS or (words >= 8 and text.rstrip("\"'”’)").endswith((".", "!", "?")))
+
+
+def _is_byline(text: str, kept: list[Block]) -> bool:
+    """A "By Name" line near the start of the main text."""
+    return len(kept) <= 2 and len(text.split()) <= 10 and bool(_BYLINE.match(text))
+
+
+def _byline_name(text: str) -> str:
+    return re.sub(r"^(?:by|von|par|por)\s+", "", text.strip(), flags=re.I)
+
+
+def _caption_keys(captions: list[Caption]) -> set[str]:
+    keys = set()
+    for caption in captions:
+        keys.add(_key(caption.text))
+        if caption.credit:
+            keys.add(_key(caption.credit))
+            keys.add(_key(f"{caption.text} {caption.credit}"))
+    keys.discard("")
+    return keys
+
+
+def _key(text: str | None) -> str:
+    """Text reduced to its lower-case words, for comparing titles and captions."""
+    return " ".join(_WORDS.findall(text.casefold())) if text else ""
+
+
+def _same_title(candidate: str, title: str) -> bool:
+    if not candidate:
+        return False
+    return candidate == title or (len(candidate) >= 12 and (candidate in title or title in candidate))

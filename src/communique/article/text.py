@@ -1,14 +1,479 @@
-"""Plain text reader (first cut: paragraphs only; line roles to come)."""
+"""The plain-text reader: news scraped from web pages, one role per line.
+
+Each line gets a role from its wording (:mod:`.wording`: furniture, credits, bylines, time
+stamps) and from the layout around it: what comes before the headline is navigation; the
+first title-like line is the headline; what stands between it and the dateline (or the first
+paragraph) is the subheadline, captions and credits; a short title-like line between body
+paragraphs is a section heading; runs of title-like lines are lists of other stories; after
+a comment form, a copyright footer or "(END)" nothing is the article any more.
+"""
 
 from __future__ import annotations
 
-from communique.model import Article
+import re
+from dataclasses import dataclass
+
+from communique.article import wording
+from communique.article.dateline import ParsedDateline, parse_dateline
+from communique.article.dates import dateline_full_date, resolve_article_date
+from communique.model import Article, Caption, Dateline, Section
+
+NAVIGATION = "navigation"
+HEADLINE = "headline"
+SUBHEADLINE = "subheadline"
+BYLINE = "byline"
+TIMESTAMP = "timestamp"
+CAPTION = "caption"
+CREDIT = "credit"
+DATELINE = "dateline"
+HEADING = "heading"
+FURNITURE = "furniture"
+BODY = "body"
+_CANDIDATE = "candidate"  # title-like line in the body zone, decided with its neighbours
+
+MAX_HEADLINE_WORDS = 30
+MAX_HEADING_WORDS = 12
+MAX_HEADING_CHARS = 90
+# How many paragraphs may come before the dateline and still let it count as one.
+MAX_PARAGRAPHS_BEFORE_DATELINE = 2
+# Without a dateline, at most this many stray lines (section names, author names, ...) may
+# stand between the headline and the first paragraph; more means the body starts sooner.
+MAX_HEADER_LINES = 4
+
+# A sentence's end, possibly followed by a sign-off: "... this year. (ANI)".
+_SENTENCE_END = re.compile(r"[.!?…。！？｡؟।][\"'”’»)\]」』]*(?:\s*\([^()]{1,40}\))?$")
+_QUESTION_END = re.compile(r"[!?！？؟][\"'”’»)\]」』]*$")
+MIN_PARAGRAPH_CHARS = 150  # a line this long is running text even without a full stop
+_BULLET = re.compile(r"^(?:[-•*–·▪◦]|\d{1,2}[.)])\s+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
-def read_text(content: str, *, url=None, source=None, date=None) -> Article:
-    paragraphs = [p.strip() for p in content.split("\n\n") if p.strip()]
-    headline = paragraphs[0] if paragraphs else None
-    body = "\n\n".join(paragraphs[1:])
-    text = "\n\n".join(p for p in (headline, body) if p)
-    return Article(url=url, source=source, headline=headline, body=body, text=text,
-                   date=date, date_source="cli" if date else None)
+@dataclass
+class Line:
+    """One line of the input and what the reader made of it."""
+
+    text: str
+    block: int  # index of the blank-line separated block the line is in
+    role: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    date: str | None = None
+    list_intro: bool = False
+    end_marker: bool = False
+
+
+def read_text(
+    content: str,
+    *,
+    url: str | None = None,
+    source: str | None = None,
+    date: str | None = None,
+) -> Article:
+    """Read scraped plain text into an :class:`Article` (``date`` is the ``--date`` given)."""
+    lines = split_lines(content)
+    parsed = assign_roles(lines)
+    return _assemble(lines, parsed, url=url, source=source, cli_date=date)
+
+
+def line_roles(content: str) -> list[tuple[str, str]]:
+    """(role, line) for every non-blank line: what :func:`read_text` decided, for inspection."""
+    lines = split_lines(content)
+    assign_roles(lines)
+    return [(line.role or BODY, line.text) for line in lines]
+
+
+# --- lines and blocks -------------------------------------------------------------------
+
+
+def split_lines(content: str) -> list[Line]:
+    """The non-blank lines of ``content``, whitespace collapsed, each with its block number."""
+    text = _INVISIBLE.sub("", content.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    blocks = [
+        [wording.strip_link_labels(" ".join(line.split())) for line in block.split("\n")]
+        for block in re.split(r"\n\s*\n", text)
+    ]
+    blocks = [[line for line in block if line] for block in blocks]
+    blocks = [block for block in blocks if block]
+    if _hard_wrapped(blocks):
+        blocks = [[" ".join(block)] for block in blocks]
+    return [Line(text, number) for number, block in enumerate(blocks) for text in block]
+
+
+def _hard_wrapped(blocks: list[list[str]]) -> bool:
+    """Whether paragraphs were wrapped at a fixed width (lines of similar length, no stops)."""
+    lines = [line for block in blocks for line in block]
+    if not lines or max(map(len, lines)) > 100:
+        return False
+    inner = [line for block in blocks if len(block) >= 3 for line in block[:-1]]
+    if len(inner) < 4:
+        return False
+    wrapped = sum(1 for line in inner if 45 <= len(line) <= 100 and not _SENTENCE_END.search(line))
+    return wrapped / len(inner) >= 0.5
+
+
+# --- roles --------------------------------------------------------------------------------
+
+
+def assign_roles(lines: list[Line]) -> ParsedDateline | None:
+    """Give every line its role; return the dateline found, if any."""
+    for line in lines:
+        _role_by_wording(line)
+    _mark_captions(lines)
+    headline = _mark_headline(lines)
+    dateline_at, parsed = _find_dateline(lines, headline)
+    body_start = _mark_header(lines, headline, dateline_at)
+    if body_start is not None:
+        _mark_body(lines, body_start, dateline_at, headline)
+    return parsed
+
+
+def _role_by_wording(line: Line) -> None:
+    text = line.text
+    if wording.is_end_marker(text):
+        line.role, line.end_marker = FURNITURE, True
+    elif wording.is_list_intro(text):
+        line.role, line.list_intro = FURNITURE, True
+    elif (credit := wording.credit_line(text)) is not None:
+        line.role, line.credit = CREDIT, credit
+    elif wording.is_furniture(text):
+        line.role = FURNITURE
+    elif wording.byline(text):
+        line.role = BYLINE
+    elif (stamp := wording.timestamp(text))[0]:
+        line.role, line.date = TIMESTAMP, stamp[1]
+
+
+def _mark_captions(lines: list[Line]) -> None:
+    """Captions: a line with a credit glued on, the line just before a credit, and the copy of a
+    caption that repeats it with the credit appended (then it is one caption)."""
+    for i, line in enumerate(lines):
+        if line.role is not None:
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following is not None and following.role is None:
+            credit = wording.split_known_caption(line.text, following.text)
+            if credit is not None:
+                line.role, line.caption, line.credit = CAPTION, following.text, credit
+                continue
+        glued = wording.glued_credit(line.text)
+        if glued is not None:
+            line.role, line.caption, line.credit = CAPTION, glued.caption, glued.credit
+    for i, line in enumerate(lines):
+        if line.role != CREDIT or i == 0:
+            continue
+        previous = lines[i - 1]
+        limit = 60 if previous.block == line.block else 30
+        if previous.role is None and len(previous.text.split()) <= limit:
+            previous.role, previous.caption = CAPTION, previous.text
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def body_like(text: str) -> bool:
+    """Whether a line reads as a paragraph of running text rather than a title."""
+    words = _words(text)
+    if words >= 25 or len(text) >= MIN_PARAGRAPH_CHARS or _table_row(text):
+        return True
+    if _SENTENCE_END.search(text):
+        return words >= 8 or len(text) >= 40 or not _QUESTION_END.search(text)
+    return text.endswith((":", "：")) and words >= 5
+
+
+def _table_row(text: str) -> bool:
+    return text.count("|") >= 2 and text.strip().startswith("|")
+
+
+def title_like(text: str) -> bool:
+    """A short line starting with a capital, without a full stop: a headline or a heading."""
+    return (
+        not body_like(text)
+        and _words(text) <= MAX_HEADLINE_WORDS
+        and bool(re.match(r"^[\W_]*[A-ZÀ-Þ0-9]", text))
+    )
+
+
+def _mark_headline(lines: list[Line]) -> int | None:
+    """The first title-like line is the headline; short lines before it are navigation."""
+    content = [i for i, line in enumerate(lines) if line.role is None]
+    for position, i in enumerate(content):
+        line = lines[i]
+        if wording.is_breadcrumb(line.text):
+            line.role = NAVIGATION
+            continue
+        if parse_dateline(line.text) is not None or not title_like(line.text):
+            return None
+        following = lines[content[position + 1]].text if position + 1 < len(content) else ""
+        if _words(line.text) >= 4 or body_like(following) or parse_dateline(following):
+            line.role = HEADLINE
+            for earlier in lines[:i]:
+                if earlier.role in (None, FURNITURE):
+                    earlier.role = NAVIGATION
+            return i
+        line.role = NAVIGATION
+    return None
+
+
+def _find_dateline(lines: list[Line], headline: int | None) -> tuple[int | None, ParsedDateline | None]:
+    paragraphs = 0
+    for i in range((headline or -1) + 1, len(lines)):
+        line = lines[i]
+        if line.role is not None:
+            continue
+        parsed = parse_dateline(line.text)
+        if parsed is not None:
+            return i, parsed
+        if body_like(line.text):
+            paragraphs += 1
+            if paragraphs > MAX_PARAGRAPHS_BEFORE_DATELINE:
+                break
+    return None, None
+
+
+def _mark_header(lines: list[Line], headline: int | None, dateline_at: int | None) -> int | None:
+    """Mark the subheadline and the header's leftovers; return where the body starts."""
+    first = (headline if headline is not None else -1) + 1
+    content = [i for i in range(first, len(lines)) if lines[i].role is None]
+    if dateline_at is not None:
+        header = [i for i in content if i < dateline_at]
+        if headline is not None and header:
+            _take_subheadline(lines, header)
+        for i in header:
+            lines[i].role = lines[i].role or FURNITURE
+        return dateline_at
+    if not content:
+        return None
+    if headline is not None and _is_subheadline(lines, content[0]):
+        lines[content[0]].role = SUBHEADLINE
+        content = content[1:]
+    for position, i in enumerate(content[: MAX_HEADER_LINES + 1]):
+        if body_like(lines[i].text):
+            for j in content[:position]:
+                lines[j].role = FURNITURE
+            return i
+    return content[0] if content else None
+
+
+def _take_subheadline(lines: list[Line], header: list[int]) -> None:
+    """Between headline and dateline: the first real sentence is the subheadline, the rest is
+    page furniture (section names, reading times, ...)."""
+    chosen = False
+    for i in header:
+        if not chosen and _words(lines[i].text) >= 3:
+            lines[i].role, chosen = SUBHEADLINE, True
+        else:
+            lines[i].role = FURNITURE
+
+
+def _is_subheadline(lines: list[Line], i: int) -> bool:
+    """Without a dateline: the line after the headline is a subheadline when it has no full
+    stop, or when bylines, time stamps or captions follow it before the body."""
+    text = lines[i].text
+    if _words(text) < 4 or _words(text) > 60 or _BULLET.match(text):
+        return False
+    if not body_like(text):
+        return True
+    after = next((line for line in lines[i + 1 :]), None)
+    return after is not None and after.role in (BYLINE, TIMESTAMP, CAPTION, CREDIT)
+
+
+def _mark_body(lines: list[Line], start: int, dateline_at: int | None, headline: int | None) -> None:
+    headline_text = lines[headline].text.casefold() if headline is not None else None
+    seen_body = ended = in_list = False
+    previous_body = ""
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if ended:
+            line.role = FURNITURE
+            continue
+        if line.end_marker and seen_body:
+            ended = True
+            continue
+        if line.list_intro:
+            in_list = True
+            continue
+        if line.role is not None:
+            continue
+        text = line.text
+        if i == dateline_at or body_like(text) or _continues_list(text, previous_body):
+            if text.casefold() == headline_text:
+                line.role = FURNITURE
+                continue
+            line.role, seen_body, in_list, previous_body = BODY, True, False, text
+        elif in_list:
+            line.role = FURNITURE
+        else:
+            line.role = _CANDIDATE
+    _decide_candidates(lines, start)
+
+
+def _continues_list(text: str, previous_body: str) -> bool:
+    """A bulleted item after a paragraph ending in a colon, or after another item."""
+    if not _BULLET.match(text):
+        return False
+    return previous_body.endswith(":") or bool(_BULLET.match(previous_body))
+
+
+def _decide_candidates(lines: list[Line], start: int) -> None:
+    """A lone title-like line between body paragraphs is a section heading; several between
+    paragraphs are the article's own list; after the last paragraph they are other stories'
+    headlines (unless a colon or bullets introduce them)."""
+    significant = [i for i in range(start, len(lines)) if lines[i].role in (BODY, _CANDIDATE)]
+    runs: list[list[int]] = []
+    for i in significant:
+        if lines[i].role == _CANDIDATE:
+            if runs and runs[-1][-1] == _previous(significant, i):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    for run in runs:
+        trailing = run[-1] == significant[-1]
+        if trailing:
+            role = BODY if _is_content_list(lines, significant, run) else FURNITURE
+        elif len(run) == 1 and _is_heading(lines, significant, run[0]):
+            role = HEADING
+        else:
+            role = BODY if _follows_body(lines, significant, run) else FURNITURE
+        for i in run:
+            lines[i].role = role
+
+
+def _follows_body(lines: list[Line], significant: list[int], run: list[int]) -> bool:
+    before = _previous(significant, run[0])
+    return before is not None and lines[before].role == BODY
+
+
+def _is_content_list(lines: list[Line], significant: list[int], run: list[int]) -> bool:
+    """Items of the article's own list: introduced by a colon, or bulleted or numbered."""
+    before = _previous(significant, run[0])
+    if before is not None and lines[before].role == BODY and lines[before].text.endswith((":", "：")):
+        return True
+    items = sum(1 for i in run if _BULLET.match(lines[i].text) or lines[i].text[:1].isdigit())
+    return len(run) >= 2 and items * 2 > len(run)
+
+
+def _previous(significant: list[int], i: int) -> int | None:
+    position = significant.index(i)
+    return significant[position - 1] if position > 0 else None
+
+
+def _is_heading(lines: list[Line], significant: list[int], i: int) -> bool:
+    text = lines[i].text
+    if _words(text) > MAX_HEADING_WORDS or len(text) > MAX_HEADING_CHARS:
+        return False
+    position = significant.index(i)
+    before = significant[position - 1] if position > 0 else None
+    after = significant[position + 1] if position + 1 < len(significant) else None
+    return (
+        before is not None
+        and after is not None
+        and lines[before].role == BODY
+        and lines[after].role == BODY
+    )
+
+
+# --- the article ------------------------------------------------------------------------
+
+
+def _assemble(
+    lines: list[Line],
+    parsed: ParsedDateline | None,
+    *,
+    url: str | None,
+    source: str | None,
+    cli_date: str | None,
+) -> Article:
+    headline = _first(lines, HEADLINE)
+    subheadline = _first(lines, SUBHEADLINE)
+    sections = _sections(lines, parsed)
+    paragraphs = [p for section in sections for p in section.paragraphs]
+    body = "\n\n".join(paragraphs)
+    text = "\n\n".join(part for part in (headline, subheadline, body) if part)
+    month_day = (parsed.month, parsed.day) if parsed and parsed.month else None
+    year = parsed.year if parsed else None
+    metadata_date = _header_date(lines)
+    date, date_source = resolve_article_date(
+        cli_date, metadata_date, month_day, text, dateline_year=year
+    )
+    dateline = None
+    if parsed is not None:
+        dateline = Dateline(
+            text=parsed.dateline.text,
+            place=parsed.dateline.place,
+            agency=parsed.dateline.agency,
+            date=dateline_full_date(
+                month_day, dateline_year=year, article_date=date, date_source=date_source
+            ),
+        )
+    return Article(
+        url=url,
+        source=source or (dateline.agency if dateline else None),
+        headline=headline,
+        subheadline=subheadline,
+        byline=_first(lines, BYLINE),
+        dateline=dateline,
+        date=date,
+        date_source=date_source,
+        captions=collect_captions(lines),
+        sections=sections,
+        body=body,
+        text=text,
+    )
+
+
+def _first(lines: list[Line], role: str) -> str | None:
+    return next((line.text for line in lines if line.role == role), None)
+
+
+def _header_date(lines: list[Line]) -> str | None:
+    """A complete date from a time stamp before the body ("Published: 29 Jan 2019")."""
+    for line in lines:
+        if line.role in (BODY, HEADING):
+            return None
+        if line.role == TIMESTAMP and line.date:
+            return line.date
+    return None
+
+
+def _sections(lines: list[Line], parsed: ParsedDateline | None) -> list[Section]:
+    sections = [Section(heading=None)]
+    dateline_done = parsed is None
+    for line in lines:
+        if line.role == HEADING:
+            sections.append(Section(heading=line.text))
+        elif line.role == BODY:
+            text = line.text
+            if not dateline_done:
+                dateline_done = True
+                if parse_dateline(text) is not None:
+                    text = parse_dateline(text).rest
+            if text:
+                sections[-1].paragraphs.append(text)
+    return [section for section in sections if section.paragraphs or section.heading]
+
+
+def collect_captions(lines: list[Line]) -> list[Caption]:
+    """Captions in order; a caption repeated (once with its credit glued on) and a credit line
+    repeating the credit give one caption."""
+    captions: list[Caption] = []
+    previous_role = None
+    for line in lines:
+        if line.role == CAPTION:
+            text, credit = line.caption or line.text, line.credit
+            last = captions[-1] if captions and previous_role in (CAPTION, CREDIT) else None
+            if last is not None and _same(last.text, text):
+                last.credit = last.credit or credit
+            else:
+                captions.append(Caption(text=text, credit=credit))
+        elif line.role == CREDIT and captions and previous_role in (CAPTION, CREDIT):
+            last = captions[-1]
+            if last.credit is None:
+                last.credit = line.credit
+        previous_role = line.role
+    return captions
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

@@ -1,0 +1,162 @@
+"""The article's date: from ``--date``, page metadata, the dateline, or a year in the text.
+
+Order (first that gives a date wins): ``--date`` ("cli"), metadata ("metadata"), a dateline
+with a full date ("dateline"), a dateline's month and day completed with the year of the
+metadata or, failing that, the latest explicit year in the text ("inferred").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from communique.article.dateline import month_numbers
+
+MonthDay = tuple[int, int]
+
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+# A year written out: 1900-2099, not part of a longer number, a range end or an amount.
+_YEAR = re.compile(r"(?<![\d,.$€£/-])(?P<year>(?:19|20)\d\d)(?!\d|[,.]\d|%)")
+# Years that name a deadline or a plan, not when the article was written.
+_FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|before|to|beyond|in\s+the\s+year)\s+$", re.I)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE_PATTERNS = (
+    # January 29, 2019 / Jan. 29 2019 / Tue, Jan 29, 2019
+    re.compile(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # 29 January 2019 / 29 Jan, 2019
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # 2019-01-29 / 2019/01/29
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})\b"),
+)
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A date from ``YYYY-MM-DD...`` (ISO, possibly with a time) or None when it is not one."""
+    if not value:
+        return None
+    match = _ISO_PREFIX.match(value)
+    if match is None or match.group(3) is None:
+        return None
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _year_of(value: str | None) -> int | None:
+    """The year of a full or partial ISO date ("2019", "2019-01", "2019-01-29T10:00")."""
+    if not value:
+        return None
+    match = _ISO_PREFIX.match(value)
+    return int(match.group(1)) if match else None
+
+
+def find_date(text: str) -> str | None:
+    """The first complete written date in ``text`` ("Jan. 29, 2019", "29 January 2019",
+    "2019-01-29") as YYYY-MM-DD, or None."""
+    found = []
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match is not None:
+            found.append((match.start(), match))
+    for _start, match in sorted(found, key=lambda item: item[0]):
+        month = match["month"]
+        number = int(month) if month.isdigit() else month_numbers().get(month.lower().rstrip("."))
+        try:
+            return dt.date(int(match["year"]), number, int(match["day"])).isoformat()
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
+def latest_year(text: str, *, not_after: int | None = None) -> int | None:
+    """The latest explicit year written in ``text`` (ignoring deadlines such as "by 2030" and
+    years after ``not_after``, by default the current year)."""
+    limit = not_after if not_after is not None else dt.date.today().year
+    years = []
+    for match in _YEAR.finditer(text):
+        year = int(match["year"])
+        if year > limit or _FUTURE_CUE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
+        years.append(year)
+    return max(years, default=None)
+
+
+def complete_month_day(
+    month_day: MonthDay, *, year: int | None = None, reference: dt.date | None = None
+) -> str | None:
+    """A dateline's month and day as YYYY-MM-DD: with ``year``, or with the year that puts it
+    nearest to ``reference`` (a 31 December dateline on a 1 January page is the year before)."""
+    month, day = month_day
+    if reference is not None:
+        candidates = []
+        for candidate_year in (reference.year - 1, reference.year, reference.year + 1):
+            date = _safe_date(candidate_year, month, day)
+            if date is not None:
+                candidates.append((abs((date - reference).days), candidate_year != reference.year, date))
+        return min(candidates)[2].isoformat() if candidates else None
+    if year is None:
+        return None
+    date = _safe_date(year, month, day)
+    return date.isoformat() if date else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_article_date(
+    cli_date: str | None,
+    metadata_date: str | None,
+    dateline_month_day: MonthDay | None,
+    text: str,
+    *,
+    dateline_year: int | None = None,
+) -> tuple[str | None, str | None]:
+    """The article's date as (YYYY-MM-DD, date_source), or (None, None) when nothing gives one.
+
+    ``cli_date`` and ``metadata_date`` are ISO dates (metadata may carry a time or be only a
+    year); ``dateline_month_day`` is what the dateline says, ``dateline_year`` its year when it
+    writes one; ``text`` is searched for the latest explicit year when nothing else gives it.
+    """
+    cli = parse_date(cli_date)
+    if cli is not None:
+        return cli.isoformat(), "cli"
+    metadata = parse_date(metadata_date)
+    if metadata is not None:
+        return metadata.isoformat(), "metadata"
+    if dateline_month_day is None:
+        return None, None
+    if dateline_year is not None:
+        full = complete_month_day(dateline_month_day, year=dateline_year)
+        if full is not None:
+            return full, "dateline"
+    year = _year_of(metadata_date) or latest_year(text)
+    full = complete_month_day(dateline_month_day, year=year) if year else None
+    return (full, "inferred") if full else (None, None)
+
+
+def dateline_full_date(
+    dateline_month_day: MonthDay | None,
+    *,
+    dateline_year: int | None = None,
+    article_date: str | None = None,
+    date_source: str | None = None,
+) -> str | None:
+    """The dateline's own date in full, once the article's date (or the year) is known."""
+    if dateline_month_day is None:
+        return None
+    if dateline_year is not None:
+        return complete_month_day(dateline_month_day, year=dateline_year)
+    reference = parse_date(article_date)
+    if reference is None:
+        return None
+    if date_source in ("dateline", "inferred"):
+        return complete_month_day(dateline_month_day, year=reference.year)
+    return complete_month_day(dateline_month_day, reference=reference)

@@ -1,0 +1,101 @@
+"""Page metadata: title, author, date and site name, from meta tags, JSON-LD and htmldate.
+
+trafilatura's own readers for ``<meta>`` tags and JSON-LD, and htmldate's quick search for
+the original publication date. trafilatura's full ``extract_metadata`` also looks for tags,
+categories, licences and authors anywhere in the page, which costs more than the whole body
+extraction; only what the report needs is read here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from htmldate import find_date
+from lxml import etree
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
+from trafilatura.settings import Document
+
+LOGGER = logging.getLogger(__name__)
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•-]\s+|\s+[|]\s*|\s*[|]\s+")
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+
+
+def read_metadata(tree: etree._Element, url: str | None = None) -> PageMetadata:
+    """Title, author, date (YYYY-MM-DD) and site name of a parsed page; None where absent."""
+    try:
+        found = examine_meta(tree)
+    except Exception as exc:  # noqa: BLE001 - third-party reader on arbitrary markup
+        LOGGER.debug("meta tags unreadable: %s", exc)
+        found = Document()
+    try:
+        found = extract_meta_json(tree, found)
+    except Exception as exc:  # noqa: BLE001
+        LOGGER.debug("JSON-LD unreadable: %s", exc)
+    title = _clean(found.title) or _clean(_safe(extract_title, tree))
+    site_name = _clean(found.sitename) or _clean(_safe(extract_sitename, tree))
+    if site_name:
+        site_name = site_name.lstrip("@")
+    author = _clean(found.author)
+    if author and " " not in author and "," not in author:
+        author = None  # a handle or a single word is rarely the writer's name
+    return PageMetadata(
+        title=strip_site_name(title, site_name) if title else None,
+        author=author,
+        date=_date(tree, url),
+        site_name=site_name,
+        description=_clean(found.description),
+    )
+
+
+def strip_site_name(title: str, site_name: str | None) -> str:
+    """A page title without the outlet's name: "Talks resume | The Daily" -> "Talks resume"."""
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    site = (site_name or "").casefold().replace(" ", "")
+    kept = [p for p in parts if p.casefold().replace(" ", "") != site] if site else parts
+    if len(kept) == len(parts):
+        # No part is the site name: drop a short last part ("... - News Nation") only when
+        # the rest is clearly the headline.
+        last = parts[-1]
+        if len(last.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4:
+            kept = parts[:-1]
+    if not kept:
+        return title
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if 0 <= start < end else title
+
+
+def _date(tree: etree._Element, url: str | None) -> str | None:
+    try:
+        return find_date(tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception as exc:  # noqa: BLE001
+        LOGGER.debug("date unreadable: %s", exc)
+        return None
+
+
+def _safe(function, tree):
+    try:
+        return function(tree)
+    except Exception as exc:  # noqa: BLE001
+        LOGGER.debug("%s failed: %s", function.__name__, exc)
+        return None
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = " ".join(str(value).split())
+    return value or None

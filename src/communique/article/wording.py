@@ -1,0 +1,276 @@
+"""What a single line of scraped news text is, judged by its wording alone.
+
+Page furniture ("Show More", "Subscribe to ...", cookie notices, comment forms), photo credits
+("© Name/AGENCY", "REUTERS/Name", "Photo: ..."), captions with a credit glued on, bylines and
+time stamps. :mod:`communique.article.text` combines these judgements with the layout.
+The phrases are data (``data/furniture.json``); the shapes are the regular expressions here.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from communique.article.dates import find_date
+
+DATA = Path(__file__).with_name("data")
+
+# Bullets, arrows and counters around a furniture phrase: "» Read more", "Comments (12)".
+_DECORATION = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_COUNTER = re.compile(r"\s*[(\[]?\d+[)\]]?$")
+_FURNITURE_SHAPES = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"^\d+\s*(?:min|mins|minute|minutes)\.?(?:\s+read)?$",  # 5 min read
+        r"^list(?:\s+\d+)?\s+of\s+\d+(?:\s+items?)?$",  # list 1 of 4
+        r"^\d+\s*(?:/|of)\s*\d+$",  # gallery counters: 3/12, 2 of 10
+        r"^(?:share|shares|comments?|likes?|views?|reads?)\s*:?\s*\d+[km]?$",
+        r"^\d+[km]?\s+(?:shares|comments?|likes?|views?|reads?)$",
+        r"^[a-z]{1,6}(?:/[a-z]{0,6}){1,4}$",  # wire desk tags: ksk/ab, ab/sd/
+        r"^[-–—]{1,3}\s*[A-Z][A-Za-z]{1,10}\s*[-–—]{0,3}$",  # sign-offs: --IANS
+        r"^\S+@\S+\.[a-z]{2,}$",  # a bare e-mail address
+        r"^(?:https?://|www\.)\S+$",  # a bare link
+        r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$",
+        r"^[_=*~#-]{3,}$",  # rules: ___ or ***
+        r"^(?:image|photo|picture|video)\s*\d*\s*(?:of|/)\s*\d+$",
+        r"^page\s+\d+(?:\s+of\s+\d+)?$",
+        r"^\(?(?:\d{1,2}:\d{2})(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\)?$",  # 10:34 GMT
+    )
+)
+_LIST_OF_ITEMS = re.compile(r"^list of \d+ items?$")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:consent|accept|privacy|policy|settings|preferences|browsing|partners|personali[sz]e)",
+    re.I,
+)
+_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*(?:\||>|»|›|/|•)\s*[^.!?|>»›/•]{1,40}){1,6}$")
+
+# Credits: "© Name/AGENCY", "Name/AGENCY", "REUTERS/Name", "AP Photo/Name", "Photo: ...".
+_NAME = r"[A-ZÀ-Þ][\w'’.&-]*"
+_SLASH_CREDIT = rf"{_NAME}(?:\s+{_NAME}){{0,3}}\s*/\s*{_NAME}(?:[ /]+(?:via\s+)?{_NAME}){{0,4}}(?:,\s*File)?"
+_PICTURE_AGENCIES = r"(?:Getty\s+Images|Shutterstock|Alamy|AP\s+Images|Sipa\s+USA|Pool|EPA-EFE|EPA)"
+_VIA_CREDIT = rf"(?:[\w'’.&-]+\s+){{0,4}}(?:via\s+)?{_PICTURE_AGENCIES}"
+_CREDIT_LABEL = (
+    r"(?:file\s+)?(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|image\s+credit"
+    r"|picture\s+credit|illustration|video)"
+)
+_CREDIT_LINE_RES = (
+    re.compile(rf"^(?:©|\(c\))\s*(?P<credit>.{{2,80}})$", re.I),
+    re.compile(rf"^\(?{_CREDIT_LABEL}\s*(?::|by\b|/|-|–)\s*(?P<credit>[^.]{{2,80}}?)\)?\.?$", re.I),
+    re.compile(rf"^\(?(?P<credit>{_SLASH_CREDIT})\)?$"),
+    re.compile(rf"^\(?(?P<credit>{_VIA_CREDIT})\)?$"),
+)
+_PAREN_CREDIT = re.compile(
+    rf"^(?P<caption>.{{8,}}?)\s*\((?P<credit>[^()]*?(?:\bphoto\b|\bpicture\b|{_PICTURE_AGENCIES}"
+    rf"|\bvia\b|{_NAME}\s*/\s*{_NAME})[^()]*)\)\s*\.?$",
+    re.I,
+)
+_GLUED_CREDITS = (
+    # Caption sentence. REUTERS/Name  |  Caption. Sputnik/Name/Kremlin via REUTERS
+    re.compile(rf"^(?P<caption>.{{8,}}?[.!?\"”])\s+(?P<credit>{_SLASH_CREDIT})$"),
+    # Caption. Photo: Name  |  Caption Photo by Name
+    re.compile(rf"^(?P<caption>.{{8,}}?)\s+[(\[]?{_CREDIT_LABEL}\s*(?::|by\b)\s*(?P<credit>[^.]{{2,60}}?)[)\]]?$", re.I),
+    # Caption. AFP via Getty Images
+    re.compile(rf"^(?P<caption>.{{8,}}?[.!?\"”])\s+(?P<credit>{_VIA_CREDIT})$"),
+    # Caption without a stop, then First Last/AGENCY
+    re.compile(rf"^(?P<caption>.{{8,}}?[^\s.!?,;:])\s+(?P<credit>{_NAME}\s+{_NAME}\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}})$"),
+)
+_BYLINE = re.compile(
+    r"^(?:by|written\s+by|story\s+by|words\s+by|author:?|authors?:)\s+"
+    r"(?=[A-ZÀ-Þ])[^.!?]{2,120}\.?$",
+    re.I,
+)
+_TIMESTAMP_LABEL = re.compile(
+    r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created|released|date|dated)"
+    r"(?:\s+(?:on|at))?\s*:?\s*|on\s+)+",
+    re.I,
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?"
+    r"|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m"
+    r"|gmt|utc|[a-z]{1,2}[sd]t|msk|ist|cet|cest|bst|jst|kst|hkt|sgt|ago|today|yesterday|hours?"
+    r"|minutes?|at|on|updated|published|posted)\b|\d+(?::\d+)*|[,.:|/+\-–—()]",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A caption (possibly empty) and the credit of its picture."""
+
+    caption: str | None
+    credit: str | None
+
+
+@functools.cache
+def furniture_data() -> dict[str, frozenset[str] | tuple[str, ...]]:
+    """The furniture phrases of ``data/furniture.json``, lower case."""
+    raw = json.loads((DATA / "furniture.json").read_text(encoding="utf-8"))
+    return {
+        "lines": frozenset(raw["lines"]),
+        "prefixes": tuple(sorted(raw["prefixes"])),
+        "list_intros": frozenset(raw["list_intros"]),
+        "end_markers": frozenset(raw["end_markers"]),
+        "end_marker_prefixes": tuple(sorted(raw["end_marker_prefixes"])),
+        "line_suffixes": tuple(sorted(raw["line_suffixes"], key=lambda s: (-len(s), s))),
+        "contains": tuple(sorted(raw["contains"])),
+    }
+
+
+def strip_link_labels(line: str) -> str:
+    """A line without link labels glued to its end ("..., opens new tab")."""
+    text = line.rstrip()
+    changed = True
+    while changed:
+        changed = False
+        for suffix in furniture_data()["line_suffixes"]:
+            if text.lower().endswith(suffix) and len(text) > len(suffix):
+                text, changed = text[: -len(suffix)].rstrip(" ,;|-"), True
+    return text
+
+
+def normalize(line: str) -> str:
+    """A line as furniture phrases are written: lower case, single spaces, no decoration."""
+    text = " ".join(line.split()).lower()
+    text = _COUNTER.sub("", text)
+    stripped = _DECORATION.sub("", text)
+    return stripped or text
+
+
+def _phrase(line: str) -> tuple[str, str]:
+    """(the line without decoration, the line keeping a trailing colon or parenthesis)."""
+    plain = normalize(line)
+    keep = " ".join(line.split()).lower().lstrip(" »›>•·-–—*|#")
+    return plain, keep
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is page furniture by its wording (navigation, sharing, sign-ups, ...)."""
+    plain, keep = _phrase(line)
+    data = furniture_data()
+    if plain in data["lines"] or keep in data["lines"]:
+        return True
+    words = len(plain.split())
+    if words <= 30 and keep.startswith(data["prefixes"]):
+        return True
+    if words <= 30 and plain.startswith(tuple(p for p in data["prefixes"] if p[-1].isalnum())):
+        return True
+    if any(shape.match(line.strip()) for shape in _FURNITURE_SHAPES):
+        return True
+    if words <= 12 and any(word in plain for word in data["contains"]):
+        return True
+    return is_cookie_notice(line) or is_copyright_footer(line)
+
+
+def is_list_intro(line: str) -> bool:
+    """Whether a line introduces a list of other stories ("Read more", "Related:")."""
+    plain, keep = _phrase(line)
+    intros = furniture_data()["list_intros"]
+    return plain in intros or keep in intros or bool(_LIST_OF_ITEMS.match(plain))
+
+
+def is_end_marker(line: str) -> bool:
+    """Whether everything after this line is furniture (comment forms, copyright, "(END)")."""
+    plain, keep = _phrase(line)
+    data = furniture_data()
+    if plain in data["end_markers"] or keep in data["end_markers"]:
+        return True
+    return keep.startswith(data["end_marker_prefixes"]) or is_copyright_footer(line)
+
+
+def is_cookie_notice(line: str) -> bool:
+    return len(line.split()) <= 120 and bool(_COOKIE.search(line) and _COOKIE_CONTEXT.search(line))
+
+
+def is_copyright_footer(line: str) -> bool:
+    """"© 2019 TASS. All rights reserved." (a picture credit "© Name/AGENCY" is not one)."""
+    text = line.strip()
+    if len(text.split()) > 40:
+        return False
+    lower = text.lower()
+    if "all rights reserved" in lower or "rights reserved" in lower:
+        return True
+    return bool(_COPYRIGHT.match(text) and re.search(r"\b(?:19|20)\d\d\b", text))
+
+
+def is_breadcrumb(line: str) -> bool:
+    """"World | Europe", "Home > News > Politics": navigation trails."""
+    if not _BREADCRUMB.match(line.strip()):
+        return False
+    segments = re.split(r"\s*(?:\||>|»|›|/|•)\s*", line.strip())
+    return all(len(segment.split()) <= 3 for segment in segments)
+
+
+def credit_line(line: str) -> str | None:
+    """The credit when the whole line is a picture credit ("© Vyacheslav Prokofyev/TASS")."""
+    text = line.strip()
+    if len(text.split()) > 12 or is_copyright_footer(text):
+        return None
+    for pattern in _CREDIT_LINE_RES:
+        match = pattern.match(text)
+        if match is not None:
+            return clean_credit(match["credit"])
+    return None
+
+
+def glued_credit(line: str) -> Credit | None:
+    """A caption with its credit at the end ("... Moscow. REUTERS/Name", "... (AP Photo/Name)")."""
+    text = line.strip()
+    if len(text.split()) > 80:
+        return None
+    match = _PAREN_CREDIT.match(text)
+    if match is None:
+        for pattern in _GLUED_CREDITS:
+            match = pattern.match(text)
+            if match is not None:
+                break
+    if match is None:
+        return None
+    credit = clean_credit(match["credit"])
+    caption = match["caption"].strip()
+    if not credit or len(credit.split()) > 10 or len(caption.split()) < 2:
+        return None
+    return Credit(caption=caption, credit=credit)
+
+
+def split_known_caption(line: str, caption: str) -> str | None:
+    """The credit glued after ``caption`` in ``line`` ("Caption Name/AGENCY" -> "Name/AGENCY")."""
+    text, caption = " ".join(line.split()), " ".join(caption.split())
+    if len(text) <= len(caption) or not text.startswith(caption):
+        return None
+    rest = text[len(caption) :].strip()
+    return credit_line(rest)
+
+
+def clean_credit(credit: str) -> str:
+    credit = credit.strip().strip("()[]").strip()
+    credit = re.sub(r"^(?:©|\(c\))\s*", "", credit, flags=re.I)
+    return credit.rstrip(".").strip()
+
+
+def byline(line: str) -> bool:
+    """Whether the line is a byline ("By Jane Doe", "By JANE DOE, Associated Press")."""
+    text = line.strip()
+    return len(text.split()) <= 16 and bool(_BYLINE.match(text))
+
+
+def timestamp(line: str) -> tuple[bool, str | None]:
+    """Whether the line is only a time stamp ("Published: January 29, 2019 10:34 GMT"), and
+    the date it gives (YYYY-MM-DD) when it gives a complete one."""
+    text = line.strip()
+    if not text or len(text.split()) > 14:
+        return False, None
+    labelled = bool(_TIMESTAMP_LABEL.match(text))
+    body = _TIMESTAMP_LABEL.sub("", text)
+    leftover = _DATE_WORDS.sub(" ", body).split()
+    if not any(ch.isdigit() for ch in body):
+        return False, None
+    date = find_date(body)
+    if len(leftover) > (2 if labelled or date else 0):
+        return False, None
+    return True, date

@@ -1,0 +1,171 @@
+"""The curated actor table: people with dated roles, looked up by the article's date.
+
+The table is a TSV file (``data/actors.tsv``) with the columns of :data:`COLUMNS`; one row
+per person and role held, dates as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (an empty end
+means the role is still held). ``lookup("Abe", "2019-01-29")`` gives Japan's Prime
+Minister. The text wins over the table: the coder only fills what the article leaves open.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from communique.entities.lexicon import DATA
+from communique.entities.names import name_match, name_tokens
+
+COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "wikidata")
+TABLE_ENV = "COMMUNIQUE_ACTORS"  # extra tables (os.pathsep-separated), e.g. from import-wikidata
+
+
+@dataclass(frozen=True)
+class ActorRole:
+    """One row of the table: a person holding a role between two dates."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    role: str | None
+    start: str | None
+    end: str | None
+    wikidata: str | None = None
+
+    def holds_on(self, date: str) -> bool:
+        """True when the role is held on ``date`` (YYYY-MM-DD), comparing at the
+        precision of the table's dates."""
+        if self.start and date[: len(self.start)] < self.start:
+            return False
+        return not (self.end and date[: len(self.end)] > self.end)
+
+    def to_row(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "aliases": "|".join(self.aliases),
+            "country": self.country or "",
+            "sector": self.sector or "",
+            "role": self.role or "",
+            "start": self.start or "",
+            "end": self.end or "",
+            "wikidata": self.wikidata or "",
+        }
+
+
+def default_table_path() -> Path:
+    """The curated table shipped with the package."""
+    return Path(str(DATA / "actors.tsv"))
+
+
+def read_table(path: Path) -> list[ActorRole]:
+    """Rows of a table file; lines starting with # are comments."""
+    rows = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        for record in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            name = (record.get("name") or "").strip()
+            if not name:
+                continue
+            rows.append(
+                ActorRole(
+                    name=name,
+                    aliases=tuple(a for a in (record.get("aliases") or "").split("|") if a),
+                    country=record.get("country") or None,
+                    sector=record.get("sector") or None,
+                    role=record.get("role") or None,
+                    start=record.get("start") or None,
+                    end=record.get("end") or None,
+                    wikidata=record.get("wikidata") or None,
+                )
+            )
+    return rows
+
+
+def write_table(path: Path, rows: Iterable[ActorRole]) -> None:
+    """Write rows (sorted by country, name, start) as a table file."""
+    ordered = sorted(rows, key=lambda r: (r.country or "", r.name, r.start or "", r.role or ""))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writeheader()
+        for row in ordered:
+            writer.writerow(row.to_row())
+
+
+@functools.cache
+def _table(paths: tuple[str, ...]) -> tuple[dict[tuple[str, ...], list[ActorRole]], dict[str, list[ActorRole]]]:
+    by_name: dict[tuple[str, ...], list[ActorRole]] = {}
+    by_surname: dict[str, list[ActorRole]] = {}
+    for path in paths:
+        if not Path(path).exists():
+            continue
+        for row in read_table(Path(path)):
+            for form in (row.name, *row.aliases):
+                tokens = name_tokens(form)
+                if not tokens:
+                    continue
+                by_name.setdefault(tokens, []).append(row)
+                by_surname.setdefault(tokens[-1], []).append(row)
+    return by_name, by_surname
+
+
+def _paths() -> tuple[str, ...]:
+    extra = [p for p in os.environ.get(TABLE_ENV, "").split(os.pathsep) if p]
+    return (str(default_table_path()), *extra)
+
+
+def lookup(name: str, date: str | None) -> ActorRole | None:
+    """The table's row for a person named ``name`` at ``date`` (YYYY-MM-DD), or None.
+
+    A full name must match a full name of the table (first names agreeing); a surname alone
+    must point to one person holding a role on that date. Without a date, the person's latest
+    role is used when the name points to one person only.
+    """
+    tokens = name_tokens(name)
+    if not tokens:
+        return None
+    by_name, by_surname = _table(_paths())
+    candidates = list(by_name.get(tokens, []))
+    full_match = bool(candidates)
+    if not candidates:
+        candidates = [
+            row
+            for row in by_surname.get(tokens[-1], [])
+            if max(name_match(tokens, name_tokens(form)) for form in (row.name, *row.aliases)) > 0
+        ]
+    if not candidates:
+        return None
+    if date:
+        current = [row for row in candidates if row.holds_on(date)]
+        if len({row.name for row in current}) == 1:
+            return _most_senior(current)
+        if not current and full_match and len({(row.name, row.country) for row in candidates}) == 1:
+            row = candidates[0]  # out of office on that date: the country still holds
+            return ActorRole(row.name, row.aliases, row.country, None, None, None, None, row.wikidata)
+        return None
+    if len({row.name for row in candidates}) != 1:
+        return None
+    return max(candidates, key=lambda row: (row.start or "", row.role or ""))
+
+
+def short_forms(full_name: str) -> frozenset[tuple[str, ...]]:
+    """One-word aliases the table gives for a full name ("Xi" for "Xi Jinping")."""
+    by_name, _ = _table(_paths())
+    rows = by_name.get(name_tokens(full_name), [])
+    return frozenset(
+        name_tokens(alias) for row in rows for alias in row.aliases if len(name_tokens(alias)) == 1
+    )
+
+
+SENIORITY = ("president", "king", "queen", "emperor", "prime minister", "chancellor", "secretary-general")
+
+
+def _most_senior(rows: list[ActorRole]) -> ActorRole:
+    def rank(row: ActorRole) -> tuple[int, str]:
+        role = (row.role or "").lower()
+        score = next((n for n, word in enumerate(SENIORITY) if role.startswith(word)), len(SENIORITY))
+        return (score, row.start or "")
+
+    return min(rows, key=rank)

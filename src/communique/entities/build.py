@@ -1,0 +1,65 @@
+"""From a parsed article to ``report.entities``: mentions -> clusters -> coded entities."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from communique.entities.cluster import Cluster, cluster_mentions
+from communique.entities.coding import code_actor
+from communique.entities.mentions import find_mentions
+from communique.entities.names import name_tokens
+from communique.model import Article, Entity, Span
+
+LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def build_entities(doc: Doc, article: Article) -> list[Entity]:
+    """The entities of an article, ids E1, E2, ... in order of first mention."""
+    credits = [c.credit for c in article.captions if c.credit]
+    if article.byline:
+        credits.append(article.byline)
+    mentions = find_mentions(doc, credits)
+    clusters = cluster_mentions(mentions, article.date)
+    entities = []
+    for cluster in clusters:
+        entity = _entity(cluster, clusters, doc.text)
+        if entity is not None:
+            entities.append(entity.model_copy(update={"id": f"E{len(entities) + 1}"}))
+    return entities
+
+
+def _entity(cluster: Cluster, clusters: list[Cluster], text: str) -> Entity | None:
+    named = [m for m in cluster.mentions if m.kind == "name"]
+    if not named and not any(m.kind == "role" for m in cluster.mentions):
+        return None  # pronouns alone never make an entity
+    name = canonical_name(cluster)
+    spans = [Span(start=m.start, end=m.end, text=text[m.start : m.end]) for m in cluster.mentions]
+    aliases: list[str] = []
+    for mention in cluster.mentions:
+        if mention.kind == "pronoun":
+            continue
+        surface = text[mention.start : mention.end]
+        if surface != name and surface not in aliases:
+            aliases.append(surface)
+    return Entity(
+        id="E0",
+        name=name,
+        type=cluster.label,
+        aliases=aliases,
+        mentions=spans,
+        actor=code_actor(cluster, clusters),
+    )
+
+
+def canonical_name(cluster: Cluster) -> str:
+    """The fullest proper name (most words, then longest, then first); for entities known
+    only by a role, the first role mention without its article."""
+    names = [m.name or m.text for m in cluster.mentions if m.kind == "name"]
+    if names:
+        if cluster.label == "PERSON":
+            return max(names, key=lambda n: (len(name_tokens(n)), names.count(n), -names.index(n)))
+        return max(names, key=lambda n: (names.count(n), len(n.split()), len(n), -names.index(n)))
+    first = next(m for m in cluster.mentions if m.kind == "role")
+    return first.extra.get("name") or LEADING_DETERMINER.sub("", first.text)

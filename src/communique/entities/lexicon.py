@@ -1,0 +1,170 @@
+"""The stage's vocabularies, read once from the data files beside the code."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+DATA = resources.files("communique.entities") / "data"
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and curly quotes, squeeze spaces: the key for lookups."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def strip_article(key: str) -> str:
+    """A folded key without a leading "the " or a trailing possessive."""
+    key = re.sub(r"^the ", "", key)
+    return re.sub(r"(?:'s|')$", "", key).strip()
+
+
+def _rows(name: str) -> list[list[str]]:
+    with (DATA / name).open(encoding="utf-8") as handle:
+        return [
+            row
+            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if row and row[0] and not row[0].startswith("#")
+        ]
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    sector: str | None
+    isa: tuple[str, ...]
+    group: bool
+
+
+@dataclass(frozen=True)
+class Org:
+    name: str
+    country: str
+    sector: str
+    code: str
+
+
+@functools.cache
+def roles() -> dict[str, Role]:
+    """Role key (lower-case lemma or title) -> :class:`Role`."""
+    raw = json.loads((DATA / "roles.json").read_text(encoding="utf-8"))
+    return {
+        key: Role(key, value.get("sector"), tuple(value.get("isa", ())), bool(value.get("group")))
+        for key, value in raw["roles"].items()
+    }
+
+
+@functools.cache
+def role_settings() -> dict:
+    """The non-role parts of roles.json: sector modifiers, title modifiers, organisation keywords."""
+    raw = json.loads((DATA / "roles.json").read_text(encoding="utf-8"))
+    return {
+        "sector_modifiers": raw["sector_modifiers"],
+        "title_modifiers": frozenset(raw["title_modifiers"]),
+        "org_sectors": raw["org_sectors"],
+        "org_sector_exceptions": raw["org_sector_exceptions"],
+    }
+
+
+@functools.cache
+def role_ancestors(key: str) -> frozenset[str]:
+    """Every role this role is a kind of, itself included (ambassador -> diplomat -> envoy ...)."""
+    seen: set[str] = set()
+    todo = [key]
+    table = roles()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        role = table.get(current)
+        if role:
+            todo.extend(role.isa)
+    return frozenset(seen)
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Single words that may be part of a title before a name ("Deputy Foreign Minister")."""
+    words = set(role_settings()["title_modifiers"])
+    for key in roles():
+        words.update(key.replace("-", " ").split())
+        words.add(key)
+    return frozenset(w for w in words if w not in {"of", "the", "to", "for", "d'affaires"})
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Folded demonym (adjective or people noun, singular and plural) -> country code."""
+    table: dict[str, str] = {}
+    for name, code in _rows("demonyms.tsv"):
+        key = fold(name)
+        table[key] = code
+        if not key.endswith(("ese", "ish", "ch", "ss", "swiss")):
+            table.setdefault(key + "s", code)
+        if key.endswith("man"):
+            table.setdefault(key[:-3] + "men", code)
+    return table
+
+
+@functools.cache
+def countries() -> dict[str, str]:
+    """Folded country name (pycountry names plus common aliases) -> ISO alpha-3."""
+    import pycountry
+
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                table.setdefault(fold(value), country.alpha_3)
+                table.setdefault(strip_article(fold(value)), country.alpha_3)
+    for name, code in _rows("country_names.tsv"):
+        table[fold(name)] = code
+        table[strip_article(fold(name))] = code
+    return table
+
+
+@functools.cache
+def capitals() -> dict[str, str]:
+    """Folded capital city -> country code."""
+    return {fold(name): code for name, code in _rows("capitals.tsv")}
+
+
+@functools.cache
+def seats() -> dict[str, tuple[str, str]]:
+    """Folded seat of power ("kremlin", "white house") -> (country, sector)."""
+    return {strip_article(fold(name)): (code, sector) for name, code, sector in _rows("seats.tsv")}
+
+
+@functools.cache
+def organisations() -> dict[str, Org]:
+    """Folded organisation name or alias -> :class:`Org` (canonical name first in the file)."""
+    table: dict[str, Org] = {}
+    for names, country, sector, code in _rows("organisations.tsv"):
+        variants = names.split("|")
+        org = Org(variants[0], country, sector, code)
+        for variant in variants:
+            table.setdefault(strip_article(fold(variant)), org)
+    return table
+
+
+@functools.cache
+def verbs() -> dict[str, frozenset[str]]:
+    """Speech and event verbs whose subject pronouns are kept as mentions."""
+    raw = json.loads((DATA / "verbs.json").read_text(encoding="utf-8"))
+    return {key: frozenset(values) for key, values in raw.items() if not key.startswith("_")}
+
+
+@functools.cache
+def transliterations() -> tuple[tuple[str, str], ...]:
+    """Spelling folds that make transliteration variants equal (Kodzuki ~ Kozuki)."""
+    raw = json.loads((DATA / "transliteration.json").read_text(encoding="utf-8"))
+    return tuple((a, b) for a, b in raw["folds"])

@@ -1,0 +1,614 @@
+"""Mentions: the spans of a parsed article that may name a political actor.
+
+Three kinds: proper names from spaCy (PERSON, ORG, GPE, NORP, LOC, FAC) with any title in
+front ("Russian Deputy Foreign Minister Igor Morgulov"), role nouns ("the diplomat",
+"police", "the Foreign Ministry") and subject pronouns of speech or event verbs.
+Photo credits and bylines are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.entities import lexicon
+from communique.entities.lexicon import fold
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PRONOUNS = {"he": "s", "she": "s", "they": "p"}
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+TITLE_FILLERS = frozenset({"of", "for", "and", "on"})
+POSTING_PREPS = frozenset({"to", "in", "at"})
+MODIFIER_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case", "advmod"})
+CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|photo(?:graph)?s?|pictures?|images?|credit|courtesy)\s*(?:by|:)?\s*$", re.I)
+BYLINE_BEFORE = re.compile(r"^\s*(?:by|from|reporting by|written by|edited by)\s+$", re.I)
+
+
+@dataclass
+class Mention:
+    """One span of ``article.text`` that may refer to an actor."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "role" | "pronoun"
+    label: str  # spaCy label for names, ROLE or PRON
+    head: int  # token index of the syntactic head
+    sent: int  # index of the sentence
+    name: str | None = None  # the proper-name part of a name mention
+    role: str | None = None  # the title as written ("Deputy Foreign Minister")
+    role_key: str | None = None  # its key in the role hierarchy ("deputy foreign minister")
+    country: str | None = None
+    posting: str | None = None
+    sector: str | None = None  # sector given by a modifier ("opposition leader" -> OPP)
+    plural: bool = False
+    definite: bool = False
+    subject: bool = False
+    acting: bool = False  # subject or agent: a capital or country here stands for its government
+    counterpart: bool = False
+    link: int | None = None  # index of a mention in apposition (same referent)
+    tokens: tuple[int, int] = (0, 0)  # token range [start, end)
+    extra: dict = field(default_factory=dict)
+
+
+def find_mentions(doc: Doc, captions: list[str] | None = None) -> list[Mention]:
+    """All mentions of the document, in text order (ties: longer first)."""
+    sent_of = _sentence_index(doc)
+    credits = _credit_names(captions or [])
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for piece in _clean_pieces(doc, ent, credits):
+            mention = _name_mention(doc, piece, ent.label_, sent_of)
+            if mention is not None:
+                mentions.append(mention)
+                taken.update(range(*mention.tokens))
+    ent_tokens = {t.i for ent in doc.ents for t in ent}
+    for span in _titled_names(doc, taken | ent_tokens):
+        mention = _name_mention(doc, span, "PERSON", sent_of)
+        if mention is not None:
+            mentions.append(mention)
+            taken.update(range(*mention.tokens))
+    mentions.extend(_seat_mentions(doc, sent_of, taken | ent_tokens))
+    taken.update(i for m in mentions for i in range(*m.tokens))
+    mentions.extend(_role_mentions(doc, sent_of, taken, ent_tokens))
+    mentions.extend(_pronoun_mentions(doc, sent_of))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    _link_appositions(doc, mentions)
+    return mentions
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    if not doc.has_annotation("SENT_START"):
+        return index
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _credit_names(captions: list[str]) -> frozenset[str]:
+    names = set()
+    for credit in captions:
+        for part in re.split(r"[/,;|]|\bfor\b|\bvia\b", credit):
+            part = fold(part.strip(" ©()"))
+            if part:
+                names.add(part)
+    return frozenset(names)
+
+
+# ----------------------------------------------------------------------------- names
+
+
+def _clean_pieces(doc: Doc, ent: Span, credits: frozenset[str]) -> list[Span]:
+    """The entity without photo credits, bylines and line breaks glued into it."""
+    pieces, current = [], []
+    for token in ent:
+        if token.is_space or "\n" in token.text:
+            if current:
+                pieces.append(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        pieces.append(current)
+    spans = []
+    for tokens in pieces:
+        span = _strip_edges(doc, doc[tokens[0].i : tokens[-1].i + 1])
+        if span is None:
+            continue
+        span = _cut_credit(doc, span, ent.label_)
+        if span is None or fold(span.text) in credits and ent.label_ == "PERSON":
+            continue
+        if ent.label_ == "PERSON" and _is_byline(doc, span):
+            continue
+        spans.append(span)
+    return spans
+
+
+def _titled_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Names spaCy missed after a capitalised title: "Ambassador to Moscow Toyohisa Kodzuki"."""
+    words = lexicon.title_words()
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        i += 1
+        if not (token.text[:1].isupper() and token.lower_ in words and lexicon.roles().get(token.lower_)):
+            continue
+        j = token.i + 1
+        if j + 1 < len(doc) and doc[j].lower_ in POSTING_PREPS | {"of"} and doc[j + 1].ent_type_ == "GPE":
+            j += 1
+            while j < len(doc) and doc[j].ent_type_ == "GPE" and doc[j].ent_iob_ != "O":
+                j += 1
+        start = j
+        while (
+            j < len(doc)
+            and j - start < 4
+            and j not in taken
+            and doc[j].pos_ == "PROPN"
+            and doc[j].text[:1].isupper()
+            and doc[j].ent_type_ in {"", "PERSON"}
+            and doc[j].lower_ not in words
+            and not _country_of_adjective(doc[j])
+        ):
+            j += 1
+        if j > start and (j >= len(doc) or doc[j].pos_ != "PROPN"):
+            found.append(doc[start:j])
+            i = j
+    return found
+
+
+def _strip_edges(doc: Doc, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    return doc[start:end] if end > start else None
+
+
+def _cut_credit(doc: Doc, span: Span, label: str) -> Span | None:
+    """Drop a photo credit ("© Name Surname", "Name Surname/AGENCY") from a name span."""
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    before = doc.text[line_start : span.start_char]
+    if CREDIT_BEFORE.search(before):
+        return None
+    after = doc.text[span.end_char : span.end_char + 2]
+    if label == "PERSON" and after.startswith("/") and after[1:2].isalpha():
+        # "... Toyohisa Kozuki Vyacheslav Prokofyev/TASS": the last two words are the credit
+        keep = len(span) - 2
+        if keep <= 0:
+            return None
+        return doc[span.start : span.start + keep]
+    return span
+
+
+def _is_byline(doc: Doc, span: Span) -> bool:
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    line_end = doc.text.find("\n", span.end_char)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    rest = doc.text[span.end_char : line_end].strip(" ,;|-–—")
+    return bool(BYLINE_BEFORE.match(doc.text[line_start : span.start_char])) and len(rest) < 60
+
+
+def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Mention | None:
+    root = span.root
+    if label == "NORP" and _is_modifier(root):
+        return None  # "Japanese envoy": the adjective codes its head, it is no actor itself
+    name_text = re.sub(r"^(?:the|The)\s+", "", span.text)
+    mention = Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        kind="name",
+        label=label,
+        head=root.i,
+        sent=sent_of[root.i],
+        name=name_text,
+        tokens=(span.start, span.end),
+        subject=_is_subject(root),
+    )
+    mention.acting = mention.subject or _is_agent(root)
+    mention.extra["bracketed"] = doc.text[span.start_char - 1 : span.start_char] == "("
+    if label in {"ORG", "FAC"}:
+        mention.country = _country_before(doc, span)
+    if label == "NORP":
+        mention.plural = True
+        mention.country = lexicon.demonyms().get(fold(span.text))
+    if label == "PERSON":
+        span = _extend_given_names(doc, span)
+        mention.start, mention.text, mention.tokens = span.start_char, span.text, (span.start, span.end)
+        mention.name = span.text
+        _attach_title(doc, span, mention)
+    return mention
+
+
+def _extend_given_names(doc: Doc, span: Span) -> Span:
+    """"Toyohisa Kozuki" when spaCy tagged only "Kozuki": capitalised proper nouns that
+    modify the name and are no title, nationality or other entity."""
+    start = span.start
+    words = lexicon.title_words()
+    while start > 0:
+        token = doc[start - 1]
+        if (
+            token.pos_ != "PROPN"
+            or not token.text[:1].isupper()
+            or token.ent_type_ not in {"", "PERSON"}
+            or token.lower_ in words
+            or _country_of_adjective(token)
+            or token.head.i < start - 1
+            or token.head.i >= span.end + 1
+        ):
+            break
+        start -= 1
+    return doc[start : span.end]
+
+
+def _country_before(doc: Doc, span: Span) -> str | None:
+    """"the Russian Foreign Ministry" when spaCy leaves "Russian" out of the name;
+    "Russia's Foreign Ministry"."""
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ in {"'s", "’s"} and i >= 1:
+        return country_of_name(_ent_text(doc, doc[i - 1]))
+    if i >= 0 and not doc[i].is_space:
+        return _country_of_adjective(doc[i])
+    return None
+
+
+def _is_modifier(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"amod", "compound", "nmod", "npadvmod"} or (
+        token.dep_ == "poss" and token.head.pos_ in {"NOUN", "PROPN"}
+    )
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+def _is_agent(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def _attach_title(doc: Doc, span: Span, mention: Mention) -> None:
+    """Extend a PERSON mention leftwards over its title: role, country, posting, counterpart."""
+    title = _scan_title(doc, span)
+    if title is None:
+        return
+    first, role_tokens, country, posting, sector, counterpart = title
+    mention.start = doc[first].idx
+    mention.text = doc.text[mention.start : mention.end]
+    mention.tokens = (first, mention.tokens[1])
+    if role_tokens:
+        mention.role = doc[role_tokens[0] : role_tokens[-1] + 1].text
+        mention.role_key = role_key(mention.role)
+    mention.country, mention.posting, mention.sector = country, posting, sector
+    mention.counterpart = counterpart
+
+
+def _scan_title(doc: Doc, span: Span):
+    """Read the title before a name right to left; None when there is none."""
+    words = lexicon.title_words()
+    settings = lexicon.role_settings()
+    i = span.start - 1
+    lower = 0  # titles stop at line breaks; parser sentence breaks inside titles are common
+    first, role_tokens = span.start, []
+    country = posting = sector = None
+    counterpart = False
+    while i >= lower:
+        token = doc[i]
+        low = token.lower_
+        if token.is_space or "\n" in token.text:
+            break
+        if low in words and not (token.ent_type_ and token.ent_type_ not in {"PERSON", "ORG", ""}):
+            role_tokens.insert(0, i)
+            counterpart = counterpart or low == "counterpart"
+            first, i = i, i - 1
+            continue
+        if low in TITLE_FILLERS and role_tokens and i > lower and doc[i - 1].lower_ in words:
+            role_tokens.insert(0, i)
+            first, i = i, i - 1
+            continue
+        if role_tokens and low in settings["sector_modifiers"]:
+            sector = sector or settings["sector_modifiers"][low]
+            first, i = i, i - 1
+            continue
+        code = _country_of_adjective(token)
+        if code and role_tokens:
+            country = country or code
+            first, i = i, i - 1
+            continue
+        if token.ent_type_ == "GPE":
+            gpe_start = i
+            while gpe_start - 1 >= lower and doc[gpe_start - 1].ent_iob_ == "I" and doc[gpe_start].ent_iob_ == "I":
+                gpe_start -= 1
+            gpe_code = place_country(doc[gpe_start : i + 1].text)
+            prep = doc[gpe_start - 1] if gpe_start - 1 >= lower else None
+            if prep is not None and prep.lower_ in POSTING_PREPS | {"of"} and gpe_start - 2 >= lower:
+                if doc[gpe_start - 2].lower_ in words:
+                    if prep.lower_ == "of":
+                        country = country or gpe_code
+                    else:
+                        posting = gpe_code
+                    first, i = prep.i, prep.i - 1
+                    continue
+            break
+        if low in {"'s", "’s"} and role_tokens and i - 1 >= lower:
+            owner = doc[i - 1]
+            code = country_of_name(owner.text) if owner.ent_type_ in {"GPE", ""} else None
+            if code:
+                country = country or code
+                first = i + 1  # "Russia's Foreign Minister X" -> the mention is "Foreign Minister X"
+            break
+        if low in POSSESSIVE_PRONOUNS | DETERMINERS and role_tokens:
+            first = i
+            break
+        break
+    if not role_tokens:
+        return None
+    # leading fillers ("of") are no part of the title
+    while role_tokens and doc[role_tokens[0]].lower_ in TITLE_FILLERS:
+        role_tokens.pop(0)
+    return first, role_tokens, country, posting, sector, counterpart
+
+
+def _country_of_adjective(token: Token) -> str | None:
+    text = fold(token.text)
+    code = lexicon.demonyms().get(text)
+    if code is None and token.ent_type_ == "NORP" and "-" in text:
+        code = lexicon.demonyms().get(text.split("-")[0])
+    return code
+
+
+def country_of_name(text: str) -> str | None:
+    """ISO alpha-3 (or IGO/...) for a country name or demonym, else None."""
+    key = lexicon.strip_article(fold(text))
+    return lexicon.countries().get(key) or lexicon.demonyms().get(key)
+
+
+def place_country(text: str) -> str | None:
+    """The country of a country name, demonym or capital city."""
+    return country_of_name(text) or lexicon.capitals().get(lexicon.strip_article(fold(text)))
+
+
+def role_key(role_text: str) -> str | None:
+    """The longest known role at the end of a title ("Deputy Foreign Minister" -> itself,
+    "Senior Adviser Minister" -> "minister"); plural heads are singularised."""
+    table = lexicon.roles()
+    folded = fold(role_text)
+    for joint in (" of ", " to ", " for ", " in "):
+        head, _, _ = folded.partition(joint)
+        if joint in folded and head.replace("-", " ") in table:
+            if folded.replace("-", " ") not in table:
+                folded = head
+            break
+    words = folded.replace("-", " ").split()
+    for n in range(len(words), 0, -1):
+        tail = " ".join(words[-n:])
+        for candidate in (tail, _singular(tail)):
+            if candidate in table:
+                return candidate
+    return None
+
+
+def _singular(text: str) -> str:
+    if text.endswith("men"):
+        return text[:-3] + "man"
+    if text.endswith("ies"):
+        return text[:-3] + "y"
+    if text.endswith("s") and not text.endswith("ss"):
+        return text[:-1]
+    return text
+
+
+# ----------------------------------------------------------------------------- seats
+
+
+def _seat_mentions(doc: Doc, sent_of: list[int], taken: set[int]) -> list[Mention]:
+    """Seats of power spaCy did not tag ("the Kremlin said")."""
+    found = []
+    seats = lexicon.seats()
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        for n in (3, 2, 1):
+            if token.i + n > len(doc) or any(j in taken for j in range(token.i, token.i + n)):
+                continue
+            span = doc[token.i : token.i + n]
+            if fold(span.text) in seats:
+                root = span.root
+                found.append(
+                    Mention(
+                        start=span.start_char,
+                        end=span.end_char,
+                        text=span.text,
+                        kind="name",
+                        label="ORG",
+                        head=root.i,
+                        sent=sent_of[root.i],
+                        name=span.text,
+                        tokens=(span.start, span.end),
+                        subject=_is_subject(root),
+                        acting=_is_subject(root) or _is_agent(root),
+                    )
+                )
+                taken.update(range(span.start, span.end))
+                break
+    return found
+
+
+# ----------------------------------------------------------------------------- role nouns
+
+
+def _role_mentions(doc: Doc, sent_of: list[int], taken: set[int], ent_tokens: set[int]) -> list[Mention]:
+    found = []
+    table = lexicon.roles()
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in taken or token.i in ent_tokens:
+            continue
+        key = _role_key_at(doc, token, table)
+        if key is None:
+            continue
+        if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+            continue  # "police officers" is read at its head, "ambassador" in "ambassador Kozuki" as a title
+        mention = _role_mention(doc, token, key, sent_of, taken)
+        if mention is not None:
+            found.extend(mention)
+            for m in mention:
+                taken.update(range(*m.tokens))
+    return found
+
+
+def _role_key_at(doc: Doc, token: Token, table: dict) -> str | None:
+    lemma = token.lemma_.lower()
+    low = token.lower_
+    for n in (2, 1):
+        if token.i - n < 0:
+            continue
+        words = [t.lower_ for t in doc[token.i - n : token.i]]
+        for last in (lemma, low):
+            phrase = " ".join([*words, last])
+            if phrase in table:
+                return phrase
+    if low in table:
+        return low
+    if lemma in table:
+        return lemma
+    return None
+
+
+def _role_mention(doc: Doc, token: Token, key: str, sent_of: list[int], taken: set[int]) -> list[Mention]:
+    role = lexicon.roles()[key]
+    settings = lexicon.role_settings()
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in MODIFIER_DEPS or "\n" in doc[child.left_edge.i : token.i].text:
+            break
+        start = child.left_edge.i
+    start = max(start, token.sent.start if doc.has_annotation("SENT_START") else 0)
+    country = sector = None
+    definite = False
+    norps: list[Token] = []
+    for child in token.lefts:
+        low = child.lower_
+        if child.dep_ == "det" and low in {"the", "this", "that"} or low in POSSESSIVE_PRONOUNS:
+            definite = True
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            code = _country_of_adjective(child) or (
+                country_of_name(child.text) if child.ent_type_ in {"GPE", "NORP"} else None
+            )
+            if code:
+                norps.append(child)
+                norps.extend(c for c in child.conjuncts if _country_of_adjective(c) and c.i < token.i)
+                country = country or code
+                definite = True
+            modifier = settings["sector_modifiers"].get(child.lemma_.lower())
+            if modifier != "ELI" or role.sector == "GOV":
+                sector = sector or modifier
+        if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
+            code = country_of_name(_ent_text(doc, child))
+            if code:
+                country, definite = country or code, True
+            else:
+                definite = True  # "the leaders' envoys": the envoys are a group of their own
+            start = max(start, child.i + 1)
+            while start < token.i and doc[start].dep_ == "case" or doc[start].is_punct:
+                start += 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "NORP"}:
+                    country = country or country_of_name(_ent_text(doc, obj))
+    while start < token.i and (doc[start].is_punct or doc[start].is_space or start in taken):
+        start += 1
+    plural = token.tag_ in {"NNS", "NNPS"} or role.group
+    base = dict(kind="role", label="ROLE", role_key=key, plural=plural, sector=sector)
+    mentions: list[Mention] = []
+    norps = sorted({n.i: n for n in norps}.values(), key=lambda t: t.i)
+    if len(norps) > 1:
+        # "Hungarian and Romanian officials": one group per nationality
+        for extra in norps[:-1]:
+            mentions.append(
+                Mention(
+                    start=extra.idx, end=extra.idx + len(extra.text), text=extra.text, head=extra.i,
+                    sent=sent_of[extra.i], role=token.text, country=_country_of_adjective(extra),
+                    definite=True, subject=_is_subject(token), tokens=(extra.i, extra.i + 1), **base,
+                    extra={"name": f"{extra.text} {token.text}"},
+                )
+            )
+        start = norps[-1].i
+        country = _country_of_adjective(norps[-1]) or country
+    span = doc[start : token.i + 1]
+    mentions.append(
+        Mention(
+            start=span.start_char, end=span.end_char, text=span.text, head=token.i, sent=sent_of[token.i],
+            role=token.text if len(key.split()) == 1 else doc[token.i - len(key.split()) + 1 : token.i + 1].text,
+            country=country, definite=definite, subject=_is_subject(token), tokens=(span.start, span.end), **base,
+        )
+    )
+    for m in mentions:
+        m.acting = m.subject or _is_agent(token)
+        m.counterpart = key == "counterpart"
+    return mentions
+
+
+def _ent_text(doc: Doc, token: Token) -> str:
+    if token.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.text
+    return token.text
+
+
+# ----------------------------------------------------------------------------- pronouns
+
+
+def _pronoun_mentions(doc: Doc, sent_of: list[int]) -> list[Mention]:
+    verbs = lexicon.verbs()
+    allowed = verbs["speech"] | verbs["event"]
+    found = []
+    for token in doc:
+        number = PRONOUNS.get(token.lower_)
+        if number is None or token.dep_ not in SUBJECT_DEPS:
+            continue
+        if token.head.lemma_.lower() not in allowed:
+            continue
+        found.append(
+            Mention(
+                start=token.idx, end=token.idx + len(token.text), text=token.text, kind="pronoun",
+                label="PRON", head=token.i, sent=sent_of[token.i], plural=number == "p",
+                subject=True, acting=True, tokens=(token.i, token.i + 1),
+            )
+        )
+    return found
+
+
+# ----------------------------------------------------------------------------- appositions
+
+
+def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
+    """"Toyohisa Kozuki, the Japanese ambassador," and "the ambassador, Toyohisa Kozuki":
+    a role noun in apposition to a name refers to the same person."""
+    by_head = {m.head: n for n, m in enumerate(mentions)}
+    for n, mention in enumerate(mentions):
+        token = doc[mention.head]
+        if token.dep_ != "appos":
+            continue
+        other = by_head.get(token.head.i)
+        if other is None:
+            continue
+        a, b = mentions[n], mentions[other]
+        role, name = (a, b) if a.kind == "role" else (b, a)
+        if role.kind == "role" and name.kind == "name" and name.label == "PERSON" and not role.plural:
+            role.link = mentions.index(name)

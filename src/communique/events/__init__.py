@@ -1,0 +1,37 @@
+"""Events: who did what to whom, when and where, coded in PLOVER and CAMEO.
+
+The stage finds triggers from the lexicon in ``data/triggers.tsv`` (verbs, nouns and
+phrases with their conditions), reads participants off the dependency parse, dates and
+places each event from the times and places attached to its clause, sets its status, and
+merges the mentions of one event within the article. Every event names its trigger and
+pattern, so it can be traced back to the evidence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from communique.model import Report
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from communique.pipeline import Analysis
+
+__all__ = ["annotate", "extract_events"]
+
+
+def annotate(analysis: Analysis) -> None:
+    """Fill ``analysis.report.events`` from the parse and the earlier stages' sections."""
+    try:
+        analysis.report.events = extract_events(analysis.report, analysis.doc)
+    except Exception as exc:  # a weird document gives fewer results, not a crash
+        analysis.report.warnings = [*analysis.report.warnings, f"events: {type(exc).__name__}: {exc}"]
+        analysis.report.events = []
+
+
+def extract_events(report: Report, doc: Doc):
+    """The events of one parsed article, merged and numbered in text order."""
+    from communique.events.extract import extract
+
+    return extract(report, doc)

@@ -1,0 +1,165 @@
+"""When, where and how sure: an event's date, location and status from its clause."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from communique.events.triggers import TriggerMatch
+from communique.model import Location, Place, Report, Time
+
+# TIMEX3 values that name a calendar date (not PRESENT_REF, durations or sets).
+DATE_VALUE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d|H\d))?(-\d{2})?")
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+MODALS = frozenset({"could", "may", "might", "would", "should", "can"})
+PLANNING_VERBS = frozenset({
+    "plan", "schedule", "expect", "agree", "intend", "prepare", "set", "aim", "hope", "offer",
+    "decide", "arrange", "invite", "instruct", "promise", "pledge", "vow",
+})
+# Verbs whose complement is wanted or feared, not done ("threatened to shell", "urged X to").
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "threaten", "warn", "demand", "urge", "ask", "request", "press", "call", "appeal", "propose",
+    "suggest", "consider", "want", "seek",
+})
+FUTURE_MODIFIERS = frozenset({"next", "upcoming", "planned", "future", "forthcoming", "proposed", "scheduled", "soon", "coming"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "reject", "cancel", "postpone", "call", "deny"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Prepositions that put one event inside another ("agreed at a meeting in Singapore").
+LINKING_PREPS = frozenset({"at", "during", "on", "after", "ahead", "before", "in"})
+
+
+class TokenIndex:
+    """Maps character offsets of the text to the doc's tokens."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def token_at(self, offset: int) -> Token | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def head_of(self, start: int, end: int) -> Token | None:
+        """The syntactic head of the tokens in [start, end)."""
+        first = self.token_at(start)
+        if first is None:
+            return None
+        last = self.token_at(max(start, end - 1))
+        span = self.doc[first.i : last.i + 1]
+        return span.root
+
+
+def anchors(match: TriggerMatch) -> list[Token]:
+    """Tokens whose dependents describe the trigger: itself and a light verb carrying a noun."""
+    head = match.head
+    found = [head]
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubjpass", "nsubj", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+        found.append(head.head)
+    return found
+
+
+def attach(items, index: TokenIndex, owners: dict[int, int]) -> dict[int, list]:
+    """Assign each time or place to the nearest trigger anchor above it in the parse.
+
+    ``owners`` maps anchor token indices to trigger numbers; the result maps trigger
+    numbers to the items attached to them, in input order.
+    """
+    attached: dict[int, list] = {}
+    for item in items:
+        current = index.head_of(item.start, item.end)
+        for _ in range(12):
+            if current is None:
+                break
+            if current.i in owners:
+                attached.setdefault(owners[current.i], []).append(item)
+                break
+            if current.head is current:
+                break
+            current = current.head
+    return attached
+
+
+def event_date(times: list[Time]) -> str | None:
+    """The calendar date of the first dated expression attached to the event."""
+    for time in times:
+        if time.type in ("DATE", "TIME") and time.value and DATE_VALUE.match(time.value):
+            return time.value.split("T")[0]
+    return None
+
+
+def event_location(places: list[Place]) -> Location | None:
+    for place in places:
+        return Location(place=place.id, name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+    return None
+
+
+def status(match: TriggerMatch, article_date: str | None, date: str | None) -> str:
+    """negated, hypothetical, planned or occurred, from the trigger's clause."""
+    chain = _clause_chain(match)
+    if _negated(match, chain):
+        return "negated"
+    if _hypothetical(chain):
+        return "hypothetical"
+    if _planned(match, chain) or (date and article_date and date[:10] > article_date and len(date) >= 10):
+        return "planned"
+    return "occurred"
+
+
+def _clause_chain(match: TriggerMatch) -> list[Token]:
+    """The trigger, the verb that carries it, and the verbs it complements."""
+    chain = list(anchors(match))
+    current = chain[-1]
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "pobj", "prep", "pcomp", "dobj", "relcl", "acl") or current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _negated(match: TriggerMatch, chain: list[Token]) -> bool:
+    head = match.head
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children):
+        return True
+    for token in chain[1:]:
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        if token.lemma_.lower() in FAILURE_VERBS and token.pos_ == "VERB" and token is not head:
+            return token.lemma_.lower() != "call" or any(c.lower_ == "off" for c in token.children)
+    return any(c.dep_ == "neg" for c in chain[0].children)
+
+
+def _hypothetical(chain: list[Token]) -> bool:
+    if any(t.lemma_.lower() in HYPOTHETICAL_GOVERNORS and t.pos_ == "VERB" for t in chain[1:]):
+        return True
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in MODALS:
+                return True
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                return True
+    return False
+
+
+def _planned(match: TriggerMatch, chain: list[Token]) -> bool:
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+                return True
+            if child.dep_ in ("amod", "advmod") and child.lower_ in FUTURE_MODIFIERS:
+                return True
+        if token is not match.head and token.lemma_.lower() in PLANNING_VERBS and token.pos_ == "VERB":
+            return True
+    noun_heads = [match.head.head] if match.head.dep_ == "pobj" else []
+    for noun in noun_heads:
+        owner = noun.head if noun.dep_ == "prep" else noun
+        if any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in owner.children):
+            return True
+    return False
+
+
+def report_times(report: Report) -> list[Time]:
+    return [t for t in report.times if t.type in ("DATE", "TIME")]

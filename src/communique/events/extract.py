@@ -1,0 +1,117 @@
+"""From triggers to merged events."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from communique import cameo
+from communique.events.countries import country_name, country_of_word
+from communique.events import attributes
+from communique.events.attributes import TokenIndex, anchors, attach
+from communique.events.merge import merge_events
+from communique.events.participants import ParticipantReader
+from communique.events.triggers import TriggerMatch, find_triggers
+from communique.model import Event, EventMention, Location, Report
+
+
+def extract(report: Report, doc: Doc) -> list[Event]:
+    """Every event of the article, with the same event's mentions merged."""
+    matches = [m for sentence in doc.sents for m in find_triggers(sentence)]
+    if not matches:
+        return []
+    index = TokenIndex(doc)
+    owners: dict[int, int] = {}
+    for number, match in enumerate(matches):
+        for anchor in anchors(match):
+            owners.setdefault(anchor.i, number)
+    times = attach(attributes.report_times(report), index, owners)
+    places = attach(report.places, index, owners)
+    dates = {n: attributes.event_date(times.get(n, [])) for n in range(len(matches))}
+    locations = {n: attributes.event_location(places.get(n, [])) for n in range(len(matches))}
+    _share_with_enclosing(matches, owners, dates, locations)
+    reader = ParticipantReader(report, country_of_word, _CountryNames())
+    heads = {m.head.i for m in matches}
+    drafts = []
+    for number, match in enumerate(matches):
+        participants = reader.read(match)
+        if not _enough_participants(match, participants):
+            continue
+        draft = _draft(report, match, participants, dates[number], locations[number])
+        if any(a.i in heads for a in match.head.ancestors):
+            # Inside another event's clause ("refused to meet"): not the sentence's main event.
+            draft.confidence = round(max(0.05, draft.confidence - 0.15), 2)
+        drafts.append(draft)
+    return merge_events(drafts)
+
+
+class _CountryNames(dict):
+    def __missing__(self, code: str) -> str:
+        return country_name(code) or code
+
+
+def _share_with_enclosing(matches, owners, dates, locations) -> None:
+    """A nominal event inside another ("agreed at a meeting in Singapore") shares its date and place."""
+    for number, match in enumerate(matches):
+        head = match.head
+        if head.dep_ != "pobj" or head.head.lower_ not in attributes.LINKING_PREPS:
+            continue
+        other = owners.get(head.head.head.i)
+        if other is None or other == number:
+            continue
+        for table in (dates, locations):
+            if table[other] is None:
+                table[other] = table[number]
+            elif table[number] is None:
+                table[number] = table[other]
+
+
+# Types whose triggers are common outside politics ("merger talks"): a coded party is required.
+NEEDS_CODED_PARTY = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "AID"})
+
+
+def _enough_participants(match: TriggerMatch, participants) -> bool:
+    everyone = participants.actors + participants.recipients
+    if match.entry.type in NEEDS_CODED_PARTY:
+        return any(p.country or p.sector not in (None, "BUS") for p in everyone)
+    return bool(everyone)
+
+
+def _draft(report: Report, match: TriggerMatch, participants, date: str | None, location: Location | None) -> Event:
+    sentence = match.head.sent
+    start, end = sentence.start_char, sentence.end_char
+    entry = match.entry
+    trigger_at = match.head.doc[match.first].idx
+    return Event(
+        id="",
+        type=entry.type,
+        mode=entry.mode,
+        cameo=entry.cameo,
+        quad=cameo.quad(entry.type),
+        score=cameo.goldstein(entry.cameo),
+        actors=participants.actors,
+        recipients=participants.recipients,
+        date=date,
+        location=location,
+        status=attributes.status(match, report.article.date, date),
+        evidence=sentence.text,
+        start=start,
+        end=end,
+        mentions=[EventMention(start=start, end=end)],
+        quote=next((q.id for q in report.quotes if q.start <= trigger_at < q.end), None),
+        confidence=_confidence(match, participants),
+        trigger=match.text,
+        pattern=entry.pattern,
+    )
+
+
+def _confidence(match: TriggerMatch, participants) -> float:
+    score = 0.4
+    if any(p.entity for p in participants.actors):
+        score += 0.25
+    elif participants.actors:
+        score += 0.15
+    if participants.recipients or len(participants.actors) > 1:
+        score += 0.15
+    if match.head.pos_ == "VERB":
+        score += 0.1
+    return round(min(score, 0.95), 2)

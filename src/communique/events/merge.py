@@ -1,0 +1,38 @@
+"""One event per happening: the same event told several times in an article is merged."""
+
+from __future__ import annotations
+
+from communique.events.participants import participant_key
+from communique.model import Event
+
+
+def event_key(event: Event) -> tuple:
+    """What must be equal for two mentions to be one event: type, parties and date."""
+    actors = tuple(sorted(participant_key(p) for p in event.actors))
+    recipients = tuple(sorted(participant_key(p) for p in event.recipients))
+    return (event.type, actors, recipients, event.date)
+
+
+def compatible_locations(a: Event, b: Event) -> bool:
+    return a.location is None or b.location is None or a.location.name == b.location.name
+
+
+def merge_events(drafts: list[Event]) -> list[Event]:
+    """Merge drafts with the same key and compatible places; number them V1, V2, ... in text order."""
+    merged: list[Event] = []
+    for draft in sorted(drafts, key=lambda e: (e.start, e.trigger or "")):
+        same = next(
+            (e for e in merged if event_key(e) == event_key(draft) and compatible_locations(e, draft)),
+            None,
+        )
+        if same is None:
+            merged.append(draft)
+            continue
+        if draft.start not in {m.start for m in same.mentions}:
+            same.mentions = [*same.mentions, *draft.mentions]
+        if same.location is None and draft.location is not None:
+            same.location = draft.location
+        same.confidence = max(same.confidence or 0, draft.confidence or 0)
+    for number, event in enumerate(merged, start=1):
+        event.id = f"V{number}"
+    return merged

@@ -1,0 +1,259 @@
+"""Who takes part in an event: actors and recipients read off the dependency parse."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from communique.entities import entity_at
+from communique.events.lexicon import lexicon
+from communique.events.triggers import TriggerMatch
+from communique.model import Entity, Participant, Report
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "iobj"})
+# Prepositions whose object receives the action ("sanctions on X", "attack against X").
+RECIPIENT_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "upon"})
+NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards", "upon"})
+# Verbs that inherit their subject from the verb they complement or are coordinated with.
+INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+# Verbs that carry a nominal event ("held talks", "imposed sanctions").
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "launch", "impose", "stage", "carry", "make", "sign", "provide",
+    "send", "deliver", "announce", "begin", "start", "resume", "open", "continue", "pay",
+    "give", "issue", "offer", "express", "declare", "call", "order", "slap", "extend", "host",
+    "grant", "approve", "pledge", "donate", "mount", "unleash", "carry", "reach", "agree",
+})
+
+
+@dataclass
+class Participants:
+    actors: list[Participant] = field(default_factory=list)
+    recipients: list[Participant] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.actors or self.recipients)
+
+
+class ParticipantReader:
+    """Resolves parse tokens to the report's entities and countries."""
+
+    def __init__(self, report: Report, country_of_word, country_names: dict[str, str]):
+        self.report = report
+        self.country_of_word = country_of_word
+        self.country_names = country_names
+        self.dyad = main_dyad(report)
+
+    def read(self, match: TriggerMatch) -> Participants:
+        """Actors and recipients of one trigger."""
+        head = match.head
+        if match.entry.roles == "self":
+            return Participants(actors=self.resolve(head, reciprocal=False))
+        if head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.dep_ != "amod"):
+            subjects, objects = self._verb_arguments(head)
+        else:
+            subjects, objects = self._noun_arguments(head)
+        reciprocal = match.entry.roles == "recip"
+        actors = [p for t in subjects for p in self.resolve(t, reciprocal)]
+        others = [p for t in objects for p in self.resolve(t, reciprocal)]
+        if reciprocal:
+            return Participants(actors=_unique(actors + others))
+        actor_keys = {participant_key(p) for p in actors}
+        return Participants(
+            actors=_unique(actors),
+            recipients=_unique([p for p in others if participant_key(p) not in actor_keys]),
+        )
+
+    def _verb_arguments(self, verb: Token) -> tuple[list[Token], list[Token]]:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if passive:
+            objects = passive + objects
+            subjects = agents
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
+                objects += [g for g in prep.children if g.dep_ == "pobj"]
+        if not subjects and not passive:
+            subjects = _inherited_subjects(verb)
+        return subjects, objects
+
+    def _noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
+        subjects: list[Token] = []
+        objects: list[Token] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                subjects.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                subjects += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                subjects += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
+                objects += [g for g in child.children if g.dep_ == "pobj"]
+        if not subjects:
+            subjects = [noun] if self._modifier_countries(noun) else []
+        governor = noun.head
+        if noun.dep_ in OBJECT_DEPS and governor.lemma_.lower() in LIGHT_VERBS and not subjects:
+            subjects, more = self._verb_arguments(governor)
+            objects += [t for t in more if t is not noun]
+        return subjects, objects
+
+    def resolve(self, token: Token, reciprocal: bool) -> list[Participant]:
+        """Participants named by a token and the tokens coordinated with it."""
+        found: list[Participant] = []
+        for head in (token, *token.conjuncts):
+            found += self._resolve_one(head, reciprocal)
+        return _unique(found)
+
+    def _resolve_one(self, token: Token, reciprocal: bool) -> list[Participant]:
+        entity = self._entity(token)
+        coded = entity is not None and entity.actor is not None and bool(entity.actor.country or entity.actor.sector)
+        if coded and entity.actor.country and not _is_plural_descriptor(token, entity):
+            return [self._from_entity(entity)]
+        for reader in (self._apposition, self._modifier_countries, self._possessors):
+            found = reader(token, reciprocal)
+            if found:
+                return found
+        if _names_plural_parties(token, entity if coded else None):
+            return [self._country(code) for code in self.dyad]
+        if coded:
+            return [self._from_entity(entity)]
+        return self._generic(token)
+
+    def _generic(self, token: Token) -> list[Participant]:
+        """An uncoded participant named by a noun ("thousands of students"): name only."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+            return []
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "amod") or t is token]
+        return [Participant(name=" ".join(t.text for t in words))]
+
+    def _possessors(self, token: Token, reciprocal: bool) -> list[Participant]:
+        for child in token.children:
+            if child.dep_ == "poss":
+                owners = self.resolve(child, reciprocal)
+                if owners:
+                    return owners
+        return []
+
+    def _entity(self, token: Token) -> Entity | None:
+        return entity_at(self.report, token.idx, token.idx + len(token.text))
+
+    def _apposition(self, token: Token, reciprocal: bool = False) -> list[Participant]:
+        """Named entities set off after the token by a comma (appositions the parser missed)."""
+        doc = token.doc
+        after = max(t.i for t in token.subtree) + 1
+        names = [c for c in token.children if c.dep_ == "appos"]
+        if not names and after < len(doc) - 1 and doc[after].text == ",":
+            following = doc[after + 1]
+            if following.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or following.pos_ == "PROPN":
+                names = [following.head if following.dep_ == "compound" else following]
+        found = []
+        for name in names:
+            root = name
+            while root.dep_ in ("compound", "amod") and root.head.i > root.i:
+                root = root.head
+            found += [self._from_entity(e) for t in (root, *root.conjuncts) if (e := self._entity(t)) and e.actor]
+        return _unique(found)
+
+    def _modifier_countries(self, token: Token, reciprocal: bool = False) -> list[Participant]:
+        """Countries named by adjectives before a noun: "Russian and Japanese envoys",
+        "Russian-Japanese talks" (the parser hangs the first adjective on the second)."""
+        found = []
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+                for word in (*_hyphen_chain(child), child, *child.conjuncts):
+                    code = self.country_of_word(word.text)
+                    if code:
+                        found.append(self._country(code))
+        return _unique(found)
+
+    def _from_entity(self, entity: Entity) -> Participant:
+        actor = entity.actor
+        return Participant(
+            entity=entity.id,
+            name=entity.name,
+            country=actor.country if actor else None,
+            sector=actor.sector if actor else None,
+        )
+
+    def _country(self, code: str) -> Participant:
+        entity = next(
+            (e for e in self.report.entities
+             if e.type == "GPE" and self.country_of_word(e.name) == code and e.actor and e.actor.country == code),
+            None,
+        )
+        if entity is not None:
+            return Participant(entity=entity.id, name=entity.name, country=code, sector="GOV")
+        return Participant(name=self.country_names.get(code, code), country=code, sector="GOV")
+
+
+def _names_plural_parties(token: Token, entity: Entity | None) -> bool:
+    """ "the sides", "the two leaders", or a pronoun standing for them, with no country of its own."""
+    parties = lexicon().plural_parties
+    if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in parties:
+        return True
+    if entity is None or entity.type == "PERSON":
+        return False
+    last = entity.name.lower().split()[-1] if entity.name else ""
+    return last.endswith("s") and last[:-1] in parties
+
+
+def _hyphen_chain(token: Token) -> list[Token]:
+    """Adjectives joined to this one by hyphens before it ("Russian-Japanese")."""
+    chain = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and child.i < token.i:
+            chain.append(child)
+    return chain
+
+
+def _is_plural_descriptor(token: Token, entity: Entity) -> bool:
+    return token.tag_ in ("NNS", "NNPS") and entity.type not in ("PERSON", "GPE", "ORG", "NORP")
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    """The subject of the verb a complement or conjunct verb depends on ("agreed to hold")."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ == "relcl":
+            return [current.head]
+        if current.dep_ not in INHERITING_DEPS or current.head is current:
+            return []
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects
+    return []
+
+
+def participant_key(participant: Participant) -> str:
+    return participant.entity or f"{participant.country}:{participant.name}"
+
+
+def _unique(participants: list[Participant]) -> list[Participant]:
+    seen: set[str] = set()
+    unique = []
+    for participant in participants:
+        key = participant_key(participant)
+        if key not in seen:
+            seen.add(key)
+            unique.append(participant)
+    return unique
+
+
+def main_dyad(report: Report) -> tuple[str, ...]:
+    """The two countries the article is most about (by mentions; ties by first mention)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for entity in report.entities:
+        code = entity.actor.country if entity.actor else None
+        if code and len(code) == 3 and code.isalpha() and code not in ("IGO", "NGO", "MNC", "UNO", "EUR"):
+            counts[code] += len(entity.mentions)
+            first.setdefault(code, min((m.start for m in entity.mentions), default=0))
+            first[code] = min(first[code], min((m.start for m in entity.mentions), default=0))
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c], c))[:2]
+    return tuple(sorted(ranked, key=lambda c: first[c]))

@@ -1,0 +1,85 @@
+"""Finding event triggers in a parsed sentence: verbs, nouns, adjectives and phrases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from communique.events.lexicon import Lexicon, TriggerEntry, lexicon
+
+# Named-entity types whose words are names, not events ("the Munich Security Conference").
+NAME_TYPES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
+PREP_DEPS = frozenset({"prep", "prt", "agent"})
+POS_CLASSES = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    head: Token
+    first: int  # token index of the trigger's first word
+    last: int  # token index of its last word
+    entry: TriggerEntry
+
+    @property
+    def text(self) -> str:
+        return self.head.doc[self.first : self.last + 1].text
+
+
+def find_triggers(sentence: Span) -> list[TriggerMatch]:
+    """Every trigger of the sentence, phrases first, then single words; in text order."""
+    lex = lexicon()
+    words = {t.lower_ for t in sentence}
+    matches = _phrase_matches(sentence, lex)
+    taken = {i for m in matches for i in range(m.first, m.last + 1)}
+    for token in sentence:
+        if token.i in taken or token.ent_type_ in NAME_TYPES:
+            continue
+        entry = _word_entry(token, lex)
+        if entry is not None:
+            matches.append(TriggerMatch(token, token.i, token.i, entry))
+    kept = [m for m in matches if not (lex.blocks.get(m.entry.type, frozenset()) & words)]
+    return sorted(kept, key=lambda m: m.first)
+
+
+def _phrase_matches(sentence: Span, lex: Lexicon) -> list[TriggerMatch]:
+    found = []
+    tokens = list(sentence)
+    i = 0
+    while i < len(tokens):
+        for words, entry in lex.phrases.get(tokens[i].lower_, ()):
+            window = tokens[i : i + len(words)]
+            if len(window) == len(words) and all(
+                t.lower_ == w or t.lemma_.lower() == w for t, w in zip(window, words, strict=True)
+            ):
+                found.append(TriggerMatch(window[-1], window[0].i, window[-1].i, entry))
+                i += len(words) - 1
+                break
+        i += 1
+    return found
+
+
+def _word_entry(token: Token, lex: Lexicon) -> TriggerEntry | None:
+    pos = POS_CLASSES.get(token.pos_)
+    if pos is None or (pos == "VERB" and token.dep_ == "amod"):
+        return None
+    for entry in lex.by_lemma.get((pos, token.lemma_.lower()), ()):
+        if _conditions_hold(token, entry):
+            return entry
+    return None
+
+
+def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
+    if entry.prep and not any(c.dep_ in PREP_DEPS and c.lower_ == entry.prep for c in token.children):
+        return False
+    if entry.obj and not any(
+        o.lemma_.lower() in entry.obj
+        for c in token.children
+        if c.dep_ in OBJECT_DEPS
+        for o in (c, *c.conjuncts)
+    ):
+        return False
+    if entry.gov and token.head.lemma_.lower() not in entry.gov:
+        return False
+    return not entry.xcomp or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)

@@ -1,0 +1,200 @@
+"""Places: toponyms resolved offline to a gazetteer entry with coordinates and country.
+
+Public API::
+
+    annotate(analysis)                    # the pipeline stage: fills report.places
+    place_at(report, start, end)          # the toponym (Place) at a character span, or None
+    places_in(report, start, end)         # every toponym inside a span, in text order
+    location_candidates(doc)              # places named inside other names (see below)
+    location_at(doc, report, start, end)  # a toponym at the span, else a place inside a name there
+
+Places inside names. "on the sidelines of the Munich Security Conference" names no
+toponym of its own, yet it says where: Munich. Such places are not emitted in
+``report.places``; :func:`annotate` keeps them as :class:`LocationCandidate` objects in
+``doc.user_data["communique.places.candidates"]``, and :func:`location_candidates`
+returns them (recomputing them when the doc was not annotated by this stage). Each
+candidate carries the resolved place and ``within``, the text of the name it sits in.
+
+Decisions:
+
+- A place named metonymically ("Washington said", "Moscow has stated") is still a
+  toponym here, resolved to the place; turning it into an actor is the entities stage's
+  business.
+- Demonyms and adjectives ("Russian", "Japanese-Russian") are never places; they only
+  count as weak context for resolution.
+- A facility or local place the gazetteer lacks (a street, a building) is located at the
+  article's main city (feature "local", no geonames_id), or left without coordinates.
+- ``country`` is the administering country's alpha-3 code; ``disputed_with`` lists the
+  other states claiming or controlling the place (see ``data/README.md``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from communique.model import Place, Report
+from communique.places import gazetteer as _gazetteer
+from communique.places import recognize, resolve
+from communique.places.gazetteer import Entry, Gazetteer
+
+CANDIDATES_KEY = "communique.places.candidates"
+FALLBACK_LABELS = frozenset({"FAC", "LOC"})
+
+__all__ = [
+    "CANDIDATES_KEY",
+    "LocationCandidate",
+    "analyse",
+    "annotate",
+    "location_at",
+    "location_candidates",
+    "place_at",
+    "places_in",
+]
+
+
+@dataclass(frozen=True)
+class LocationCandidate:
+    """A place named inside another name, e.g. Munich in "the Munich Security Conference"."""
+
+    start: int
+    end: int
+    text: str
+    within: str | None
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    feature: str | None
+    geonames_id: int | None = None
+    disputed_with: list[str] = field(default_factory=list)
+
+
+def annotate(analysis) -> None:
+    """The pipeline stage: fill ``report.places`` and keep the in-name location candidates."""
+    places, candidates = analyse(analysis.doc, analysis.report)
+    analysis.report.places = places
+    analysis.doc.user_data[CANDIDATES_KEY] = candidates
+
+
+def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[LocationCandidate]]:
+    """Toponyms of ``doc`` as report places, and the places found inside other names."""
+    gaz = _gazetteer.load()
+    dateline = _dateline_entry(report, gaz)
+    toponyms, embedded = recognize.find(doc, gaz, dateline.country if dateline else None)
+    demonyms = {c for ent in doc.ents if ent.label_ == "NORP" for c in [gaz.demonym_country(ent.text)] if c}
+    context = resolve.build_context(toponyms, gaz, dateline, demonyms)
+    entries = resolve.resolve_all(toponyms, gaz, context)
+    local = resolve.focus(entries) or (dateline if dateline and dateline.feature in ("city", "capital") else None)
+    places = []
+    for mention, entry in zip(toponyms, entries, strict=True):
+        place = _place(f"P{len(places) + 1}", mention, entry, local)
+        if place is not None:
+            places.append(place)
+    candidates = [_candidate(m, e) for m, e in zip(embedded, resolve.resolve_all(embedded, gaz, context), strict=True) if e]
+    return places, candidates
+
+
+def _dateline_entry(report: Report | None, gaz: Gazetteer) -> Entry | None:
+    """The dateline's place, read as a city where it can be ("MOSCOW", "PARIS, Texas")."""
+    dateline = report.article.dateline if report is not None else None
+    if dateline is None or not dateline.place:
+        return None
+    parts = [p.strip() for p in dateline.place.split(",") if p.strip()]
+    if not parts:
+        return None
+    entries = gaz.lookup(parts[0])
+    if len(parts) > 1:
+        region = _region_entries(parts[1], gaz)
+        codes = {(r.admin1 if r.feature == "admin1" else r.country) for r in region}
+        entries = [e for e in entries if e.admin1 in codes or e.country in codes] or entries
+    cities = [e for e in entries if e.feature in ("city", "capital")]
+    return (cities or entries or [None])[0]
+
+
+def _region_entries(text: str, gaz: Gazetteer) -> list[Entry]:
+    code = gaz.postal.get(text)
+    if code in gaz.admin1:
+        return [gaz.entry(gaz.admin1[code])]
+    return gaz.lookup(text)
+
+
+def _place(place_id: str, mention: recognize.Mention, entry: Entry | None, local: Entry | None) -> Place | None:
+    if entry is not None:
+        return Place(
+            id=place_id,
+            text=mention.text,
+            start=mention.start,
+            end=mention.end,
+            name=entry.name,
+            country=entry.country,
+            lat=entry.lat,
+            lon=entry.lon,
+            feature=entry.feature,
+            geonames_id=entry.geonames_id,
+            disputed_with=list(entry.disputed_with),
+        )
+    if mention.label not in FALLBACK_LABELS or not mention.text[:1].isupper():
+        return None
+    return Place(
+        id=place_id,
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        name=mention.text,
+        country=local.country if local else None,
+        lat=local.lat if local else None,
+        lon=local.lon if local else None,
+        feature="local",
+    )
+
+
+def _candidate(mention: recognize.Mention, entry: Entry) -> LocationCandidate:
+    return LocationCandidate(
+        start=mention.start,
+        end=mention.end,
+        text=mention.text,
+        within=mention.within,
+        name=entry.name,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature=entry.feature,
+        geonames_id=entry.geonames_id,
+        disputed_with=list(entry.disputed_with),
+    )
+
+
+def place_at(report: Report, start: int, end: int) -> Place | None:
+    """The toponym overlapping the span [start, end): the one overlapping it most, earliest first."""
+    best, best_overlap = None, 0
+    for place in report.places:
+        overlap = min(end, place.end) - max(start, place.start)
+        if overlap > best_overlap:
+            best, best_overlap = place, overlap
+    return best
+
+
+def places_in(report: Report, start: int, end: int) -> list[Place]:
+    """Every toponym lying inside the span [start, end), in text order."""
+    return [p for p in report.places if start <= p.start and p.end <= end]
+
+
+def location_candidates(doc: Doc, report: Report | None = None) -> list[LocationCandidate]:
+    """Places named inside other names in ``doc`` (computed on demand when absent)."""
+    if CANDIDATES_KEY not in doc.user_data:
+        doc.user_data[CANDIDATES_KEY] = analyse(doc, report)[1]
+    return doc.user_data[CANDIDATES_KEY]
+
+
+def location_at(doc: Doc, report: Report, start: int, end: int) -> Place | LocationCandidate | None:
+    """Where the span [start, end) says something happened: a toponym there, else a place
+    named inside a name there ("the Munich Security Conference" -> Munich)."""
+    place = place_at(report, start, end)
+    if place is not None:
+        return place
+    for candidate in location_candidates(doc, report):
+        if start <= candidate.start and candidate.end <= end:
+            return candidate
+    return None

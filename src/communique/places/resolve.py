@@ -1,0 +1,177 @@
+"""Choosing the gazetteer entry each toponym names, from priors and the article's context.
+
+A candidate's score is its prior (feature kind and population, see
+:func:`communique.places.gazetteer.prior`) plus context evidence:
+
+- its country is named elsewhere in the article (or is the dateline's country);
+- its country borders a country named in the article;
+- its first-level region is named elsewhere in the article;
+- it lies near another place the article names unambiguously;
+- the text says "City, Region" and the region contains it (decisive).
+
+Evidence from a name never supports that same name ("Georgia" alone does not make
+Georgia's country "mentioned"). Each distinct name is resolved once per article (one
+sense per discourse) unless a "City, Region" pattern says otherwise for a mention.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from communique.places.gazetteer import Entry, Gazetteer, name_key, prior
+from communique.places.recognize import Mention
+
+COUNTRY_NAMED = 3.0
+COUNTRY_BY_DEMONYM = 1.0
+NEIGHBOUR_NAMED = 1.0
+REGION_NAMED = 3.0
+NEARBY = 1.5
+NEARBY_KM = 300.0
+CONTAINED = 10.0
+EXACT_NAME = 0.5
+CONFIDENT_MARGIN = 1.5
+POINT_FEATURES = frozenset({"country", "continent", "region", "ocean", "sea"})
+
+
+@dataclass
+class Context:
+    """What the article says about where it is, name by name."""
+
+    countries: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # alpha-3 -> names
+    demonym_countries: set[str] = field(default_factory=set)
+    regions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # admin1 -> names
+    points: list[tuple[float, float, str]] = field(default_factory=list)
+    dateline_country: str | None = None
+    dateline_region: str | None = None
+
+    def country_named(self, country: str | None, name: str) -> bool:
+        if country is None:
+            return False
+        if country == self.dateline_country:
+            return True
+        return bool(self.countries.get(country, set()) - {name})
+
+    def region_named(self, region: str | None, name: str) -> bool:
+        if region is None:
+            return False
+        return region == self.dateline_region or bool(self.regions.get(region, set()) - {name})
+
+    def near(self, entry: Entry, name: str) -> bool:
+        return any(
+            other != name and distance_km(entry.lat, entry.lon, lat, lon) <= NEARBY_KM
+            for lat, lon, other in self.points
+        )
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p = math.pi / 180
+    a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def build_context(
+    mentions: list[Mention], gaz: Gazetteer, dateline: Entry | None, demonym_countries: set[str]
+) -> Context:
+    """Context from the mentions whose reading is clear without context."""
+    context = Context(demonym_countries=set(demonym_countries))
+    if dateline is not None:
+        context.dateline_country = dateline.country
+        context.dateline_region = dateline.admin1 if dateline.feature != "country" else None
+        context.points.append((dateline.lat, dateline.lon, ""))
+    seen: set[str] = set()
+    for mention in mentions:
+        name = name_key(mention.text)
+        if name in seen or not mention.ids:
+            continue
+        seen.add(name)
+        entry = _confident(mention, gaz)
+        if entry is None:
+            continue
+        if entry.country:
+            context.countries[entry.country].add(name)
+        if entry.feature == "admin1" and entry.admin1:
+            context.regions[entry.admin1].add(name)
+        if entry.feature not in POINT_FEATURES:
+            context.points.append((entry.lat, entry.lon, name))
+    return context
+
+
+def _confident(mention: Mention, gaz: Gazetteer) -> Entry | None:
+    """The mention's reading when priors alone settle it."""
+    best = gaz.entry(mention.ids[0])
+    if len(mention.ids) == 1 or best.feature in ("country", "continent") or best.curated:
+        return best
+    second = gaz.entry(mention.ids[1])
+    return best if prior(best) - prior(second) >= CONFIDENT_MARGIN else None
+
+
+def choose(mention: Mention, gaz: Gazetteer, context: Context) -> Entry | None:
+    """The best-scoring candidate of ``mention``; ties go to the higher prior."""
+    if not mention.ids:
+        return None
+    name = name_key(mention.text)
+    containers = [gaz.entry(i) for i in mention.container]
+    best, best_score = None, -math.inf
+    for index in mention.ids:
+        entry = gaz.entry(index)
+        score = score_entry(entry, name, context, gaz) + _containment(entry, containers)
+        if score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def score_entry(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> float:
+    """Prior plus context evidence for reading ``name`` as ``entry``."""
+    score = prior(entry)
+    if name_key(entry.name) == name:
+        score += EXACT_NAME
+    if context.country_named(entry.country, name):
+        score += COUNTRY_NAMED
+    elif entry.country in context.demonym_countries:
+        score += COUNTRY_BY_DEMONYM
+    elif entry.country and any(context.country_named(n, name) for n in gaz.neighbours.get(entry.country, ())):
+        score += NEIGHBOUR_NAMED
+    if entry.feature in ("city", "capital") and context.region_named(entry.admin1, name):
+        score += REGION_NAMED
+    if entry.feature not in POINT_FEATURES and context.near(entry, name):
+        score += NEARBY
+    return score
+
+
+def _containment(entry: Entry, containers: list[Entry]) -> float:
+    for region in containers:
+        if region.feature == "admin1" and entry.admin1 == region.admin1 and entry.feature != "admin1":
+            return CONTAINED
+        if region.feature == "country" and entry.country == region.country and entry.feature != "country":
+            return CONTAINED
+    return 0.0
+
+
+def resolve_all(mentions: list[Mention], gaz: Gazetteer, context: Context) -> list[Entry | None]:
+    """One entry (or None) per mention; a name keeps one reading per article."""
+    readings: dict[str, Entry | None] = {}
+    result = []
+    for mention in mentions:
+        if mention.container:
+            result.append(choose(mention, gaz, context))
+            continue
+        name = name_key(mention.text)
+        if name not in readings:
+            readings[name] = choose(mention, gaz, context)
+        result.append(readings[name])
+    return result
+
+
+def focus(entries: list[Entry | None]) -> Entry | None:
+    """The article's main local place: its most named city (earliest on ties)."""
+    counts = Counter(e.geonames_id for e in entries if e is not None and e.feature in ("city", "capital"))
+    if not counts:
+        return None
+    top = max(counts.values())
+    for entry in entries:
+        if entry is not None and entry.feature in ("city", "capital") and counts[entry.geonames_id] == top:
+            return entry
+    return None

@@ -1,0 +1,393 @@
+"""Finding quotations in a parsed document: direct, indirect and mixed, with cue and speaker.
+
+Three passes over one parse:
+
+1. cue-centric: every verb of saying (and "according to") outside quote marks, with the
+   clause it reports: inside a quotation it attributes that quotation (direct), around
+   quoted fragments it is a mixed quotation, with no quote marks an indirect one;
+2. quote-centric: quotations no cue claimed look for the nearest cue in their sentences,
+   then for "— Name", a colon-introduced speaker, or the speaker of the sentences around;
+3. nested: "as X noted, ..." and "according to X, ..." inside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.quotes import syntax
+from communique.quotes.lexicon import lexicon
+from communique.quotes.marks import QUOTE_CHARS, Marked, find_marked
+
+DASH_NAME = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
+HEADING_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$")
+MIXED_MIN_CHARS = 4
+MERGE_GAP_CHARS = 160
+MIN_CLAUSE_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class Found:
+    """A quotation with character spans of its content, cue and speaker (speaker may be absent)."""
+
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_head: tuple[int, int] | None = None  # the speaker's head word, for entity lookup
+    nested: bool = False
+
+
+class _Finder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.marks = [m for m in find_marked(doc.text) if not m.single or m.closed]
+        self.inside = self._inside_index()
+
+    def _inside_index(self) -> list[int]:
+        """For each token, the index of the quotation around it, else -1."""
+        inside = [-1] * len(self.doc)
+        k = 0
+        for token in self.doc:
+            while k < len(self.marks) and self.marks[k].outer_end <= token.idx:
+                k += 1
+            if k < len(self.marks):
+                m = self.marks[k]
+                if m.outer_start <= token.idx and token.idx + len(token) <= m.outer_end:
+                    inside[token.i] = k
+        return inside
+
+    # -- spans --------------------------------------------------------------------------
+
+    def chars(self, first: int, last: int) -> tuple[int, int]:
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
+
+    def speaker_of(self, token: Token | None) -> tuple[tuple[int, int] | None, int | None]:
+        if token is None or self.inside[token.i] >= 0:
+            return None, None
+        first, last = syntax.speaker_bounds(token)
+        first, last = syntax.trim(self.doc, first, last)
+        if first > last:
+            return None, None
+        return self.chars(first, last), self.chars(token.i, token.i)
+
+    def quotes_in(self, first: int, last: int) -> list[int]:
+        """Indexes of the quotations overlapping a token range."""
+        seen = []
+        for i in range(first, last + 1):
+            k = self.inside[i]
+            if k >= 0 and k not in seen:
+                seen.append(k)
+        return seen
+
+    def outside_chars(self, start: int, end: int, quotes: list[int]) -> int:
+        """Letters and digits of [start, end) outside the given quotations."""
+        covered = [(self.marks[k].outer_start, self.marks[k].outer_end) for k in quotes]
+        count = 0
+        for pos in range(start, end):
+            if self.text[pos].isalnum() and not any(a <= pos < b for a, b in covered):
+                count += 1
+        return count
+
+    # -- pass 1 ---------------------------------------------------------------------------
+
+    def cues(self) -> list[Token]:
+        found = []
+        for token in self.doc:
+            if self.inside[token.i] >= 0:
+                continue
+            if syntax.is_cue_verb(token) or syntax.is_according(token):
+                found.append(token)
+        return found
+
+    def by_cue(self, cue: Token) -> tuple[Found | None, list[int]]:
+        """The quotation a cue reports, and the quotations it takes up."""
+        if syntax.is_according(cue):
+            return self.by_according(cue)
+        clause = syntax.clause_of(cue)
+        cue_span = self.chars(*syntax.cue_bounds(cue))
+        speaker, head = self.speaker_of(syntax.subject_of(cue))
+        if clause is not None:
+            first, last = clause.left_edge.i, clause.right_edge.i
+        else:
+            spliced = syntax.spliced_clause(cue)
+            if spliced is None:
+                return None, []
+            first, last = spliced
+        inside_quote = self.inside[clause.i] >= 0 if clause is not None else False
+        if cue.i < first:
+            last = self.to_sentence_end(cue, last)
+        first, last = syntax.trim(self.doc, first, last)
+        if last - first + 1 < MIN_CLAUSE_TOKENS and not inside_quote:
+            return None, []
+        return self.classify(first, last, cue_span, speaker, head)
+
+    def to_sentence_end(self, cue: Token, last: int) -> int:
+        """Reported clauses after their cue run to the end of the sentence ("X said A, but B")."""
+        end = cue.sent.end
+        for i in range(last + 1, end):
+            if i in self.cue_ids:
+                return last
+        return end - 1
+
+    def by_according(self, cue: Token) -> tuple[Found | None, list[int]]:
+        source = syntax.according_source(cue)
+        phrase_first, phrase_last = cue.left_edge.i, cue.right_edge.i
+        sent = cue.sent
+        head = cue.head if cue.head is not cue else None
+        lo, hi = (head.left_edge.i, head.right_edge.i) if head is not None else (sent.start, sent.end - 1)
+        before = syntax.trim(self.doc, lo, phrase_first - 1)
+        after = syntax.trim(self.doc, phrase_last + 1, hi)
+        first, last = max(before, after, key=lambda r: r[1] - r[0])
+        if last - first + 1 < MIN_CLAUSE_TOKENS:
+            return None, []
+        speaker, token = self.speaker_of(source)
+        cue_span = self.chars(cue.i, min(phrase_last, cue.i + 1))
+        return self.classify(first, last, cue_span, speaker, token)
+
+    def classify(self, first, last, cue_span, speaker, head) -> tuple[Found | None, list[int]]:
+        quotes = self.quotes_in(first, last)
+        start, end = self.chars(first, last)
+        if not quotes:
+            return Found(start, end, "indirect", cue_span, speaker, head), []
+        if self.outside_chars(start, end, quotes) < MIXED_MIN_CHARS and len(quotes) == 1:
+            m = self.marks[quotes[0]]
+            return Found(m.start, m.end, "direct", cue_span, speaker, head), quotes
+        start = min(start, *(self.marks[k].outer_start for k in quotes))
+        end = max(end, *(self.marks[k].outer_end for k in quotes))
+        return Found(start, end, "mixed", cue_span, speaker, head), quotes
+
+    # -- pass 2 ---------------------------------------------------------------------------
+
+    def sentences_of(self, m: Marked) -> list[Span]:
+        span = self.doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        first, last = span[0].sent, span[-1].sent
+        return [s for s in self.doc.sents if first.start <= s.start <= last.start]
+
+    def nearest_cue(self, m: Marked, cues: list[Token]) -> Token | None:
+        sents = self.sentences_of(m)
+        if not sents:
+            return None
+        lo, hi = sents[0].start, sents[-1].end
+        best, best_key = None, None
+        for cue in cues:
+            if not lo <= cue.i < hi:
+                continue
+            if cue.idx >= m.outer_end:
+                key = (self._gap(m.outer_end, cue.idx), 0)
+            else:
+                key = (self._gap(cue.idx, m.outer_start), 1)
+            if best_key is None or key < best_key:
+                best, best_key = cue, key
+        return best
+
+    def _gap(self, start: int, end: int) -> int:
+        """How many other quotations lie between two points, then the distance."""
+        between = sum(1 for k in self.marks if start <= k.outer_start and k.outer_end <= end)
+        return between * 10_000 + (end - start)
+
+    def by_dash(self, m: Marked) -> tuple[int, int] | None:
+        line_end = self.text.find("\n", m.outer_end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        match = DASH_NAME.match(self.text, m.outer_end, line_end)
+        if match and match.end(1) == len(self.text[: line_end].rstrip(" .\t")):
+            return match.start(1), match.end(1)
+        return None
+
+    def by_colon(self, m: Marked) -> tuple[tuple[int, int], int] | None:
+        before = self.text[: m.outer_start].rstrip(" \t")
+        if not before.endswith(":"):
+            return None
+        span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        token = self.doc[span.start - 1]
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            found, head = self.speaker_of(token)
+            if found is not None:
+                return found, head
+        return None
+
+    def by_context(self, m: Marked, found: list[Found]) -> Found | None:
+        """The speaker of the closest attributed quotation before, in this or the last paragraph."""
+        para_start = self.text.rfind("\n\n", 0, m.outer_start)
+        prev_para = self.text.rfind("\n\n", 0, max(para_start, 0))
+        limit = prev_para if self.text[para_start + 2 : m.outer_start].strip() == "" else para_start
+        best = None
+        for f in found:
+            if f.speaker is not None and limit <= f.start < m.outer_start and not f.nested:
+                if best is None or f.start > best.start:
+                    best = f
+        return best
+
+    # -- pass 3 ---------------------------------------------------------------------------
+
+    def nested(self, m: Marked, outer_speaker: tuple[int, int] | None) -> list[Found]:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="contract")
+        if span is None:
+            return []
+        found = []
+        for token in span:
+            if syntax.is_according(token):
+                source = syntax.according_source(token)
+            elif syntax.is_cue_verb(token) and any(
+                c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i < token.i for c in token.children
+            ):
+                source = syntax.subject_of(token)
+            else:
+                continue
+            if source is None or source.pos_ != "PROPN":
+                continue
+            head = token.head if token.head is not token else None
+            if head is None:
+                continue
+            phrase = (token.left_edge.i, token.right_edge.i)
+            lo = max(head.left_edge.i, span.start)
+            hi = min(head.right_edge.i, span.end - 1)
+            first, last = max(
+                syntax.trim(self.doc, lo, phrase[0] - 1),
+                syntax.trim(self.doc, phrase[1] + 1, hi),
+                key=lambda r: r[1] - r[0],
+            )
+            if last - first + 1 < MIN_CLAUSE_TOKENS:
+                continue
+            first_s, last_s = syntax.speaker_bounds(source)
+            start, end = self.chars(first, last)
+            found.append(
+                Found(start, end, "indirect", self.chars(*syntax.cue_bounds(token)),
+                      self.chars(first_s, last_s), self.chars(source.i, source.i), nested=True)
+            )
+        return found
+
+    # -- all ------------------------------------------------------------------------------
+
+    def run(self) -> list[Found]:
+        cues = self.cues()
+        self.cue_ids = {c.i for c in cues}
+        found: list[Found] = []
+        claimed: dict[int, Found] = {}
+        for cue in cues:
+            result, quotes = self.by_cue(cue)
+            if result is None:
+                continue
+            if result.kind == "direct":
+                k = quotes[0]
+                if k not in claimed or self._closer(cue, k, claimed[k]):
+                    claimed[k] = result
+                continue
+            if any(self._overlaps(result, f) for f in found):
+                continue
+            found.append(result)
+            for k in quotes:
+                claimed[k] = result
+        found.extend(f for k, f in sorted(claimed.items()) if f.kind == "direct")
+        taken = {k for k, f in claimed.items()}
+        for k, m in enumerate(self.marks):
+            if k in taken:
+                continue
+            quote = self.attribute_free(m, cues, found)
+            if quote is not None:
+                found.append(quote)
+        found.extend(self.by_heading_colon())
+        found = self._merge_continued(self._drop_overlaps(found))
+        for f in list(found):
+            if f.kind == "direct":
+                k = next((i for i, m in enumerate(self.marks) if m.start == f.start), None)
+                if k is not None:
+                    found.extend(self.nested(self.marks[k], f.speaker))
+        return sorted(found, key=lambda f: (f.start, f.end))
+
+    def by_heading_colon(self) -> list[Found]:
+        """Paragraphs of the form "Name: what they said" (headlines, interview transcripts)."""
+        found = []
+        for match in HEADING_COLON.finditer(self.text):
+            name = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if name is None or not all(t.pos_ == "PROPN" or t.ent_type_ for t in name):
+                continue
+            start, end = match.start(2), match.end(2)
+            content = self.doc.char_span(start, end, alignment_mode="expand")
+            if content is None or len(content) < MIN_CLAUSE_TOKENS + 1:
+                continue
+            first, last = syntax.trim(self.doc, content.start, content.end - 1)
+            if first > last:
+                continue
+            colon = (match.end(1), match.end(1) + 1)
+            speaker, head = (match.start(1), match.end(1)), self.chars(name.end - 1, name.end - 1)
+            result, _ = self.classify(first, last, colon, speaker, head)
+            if result is not None:
+                found.append(result)
+        return found
+
+    def _merge_continued(self, found: list[Found]) -> list[Found]:
+        """One quotation interrupted by its attribution, or run on in the next paragraphs,
+        is one quotation: "A," X said. "B." and a following paragraph of quotation alone."""
+        found = sorted(found, key=lambda f: (f.start, f.end))
+        merged: list[Found] = []
+        for f in found:
+            last = merged[-1] if merged else None
+            if last is not None and self._continues(last, f):
+                merged[-1] = replace(last, end=f.end)
+            else:
+                merged.append(f)
+        return merged
+
+    def _continues(self, a: Found, b: Found) -> bool:
+        if a.kind != "direct" or b.kind != "direct" or a.nested or b.nested:
+            return False
+        if b.cue is not None and b.cue != a.cue:
+            return False
+        if b.cue is None and b.speaker is not None and b.speaker != a.speaker:
+            return False
+        gap = self.text[a.end : b.start]
+        if len(gap) > MERGE_GAP_CHARS or any(c in QUOTE_CHARS for c in gap.strip()[1:-1]):
+            return False
+        between = gap.replace("\n", " ")
+        return a.cue is None or (a.end <= a.cue[0] and a.cue[1] <= b.start) or between.strip(" \"“”»«„") == ""
+
+    def attribute_free(self, m: Marked, cues: list[Token], found: list[Found]) -> Found | None:
+        words = len(self.text[m.start : m.end].split())
+        cue = self.nearest_cue(m, cues)
+        if cue is not None:
+            speaker, head = self.speaker_of(syntax.subject_of(cue) if not syntax.is_according(cue) else syntax.according_source(cue))
+            return Found(m.start, m.end, "direct", self.chars(*syntax.cue_bounds(cue)), speaker, head)
+        dash = self.by_dash(m)
+        if dash is not None:
+            return Found(m.start, m.end, "direct", None, dash, None)
+        if words <= lexicon().title_words_max or m.single:
+            return None  # scare quotes and titles
+        colon = self.by_colon(m)
+        if colon is not None:
+            return Found(m.start, m.end, "direct", None, colon[0], colon[1])
+        context = self.by_context(m, found)
+        if context is not None:
+            return Found(m.start, m.end, "direct", None, context.speaker, context.speaker_head)
+        return Found(m.start, m.end, "direct")
+
+    def _closer(self, cue: Token, k: int, other: Found) -> bool:
+        m = self.marks[k]
+        mine = min(abs(cue.idx - m.outer_end), abs(cue.idx - m.outer_start))
+        theirs = min(abs(other.cue[0] - m.outer_end), abs(other.cue[0] - m.outer_start))
+        return mine < theirs
+
+    @staticmethod
+    def _overlaps(a: Found, b: Found) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    def _drop_overlaps(self, found: list[Found]) -> list[Found]:
+        """Keep the first-found of overlapping quotations (cue-centric results come first)."""
+        kept: list[Found] = []
+        for f in found:
+            if not any(self._overlaps(f, g) for g in kept):
+                kept.append(f)
+        return kept
+
+
+def find_quotes(doc: Doc) -> list[Found]:
+    """All quotations of a parsed document, in text order."""
+    return _Finder(doc).run()

@@ -1,0 +1,43 @@
+"""The cue lexicon (``data/cues.json``), loaded once."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "cues.json"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]
+    particle_verbs: dict[str, frozenset[str]]
+    prepositions: dict[str, frozenset[str]]
+    controllers: frozenset[str]
+    xcomp_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    title_words_max: int
+
+    def is_cue_verb(self, lemma: str, particles: frozenset[str] = frozenset()) -> bool:
+        """Whether a verb with this lemma (and these particles) reports speech."""
+        lemma = lemma.lower()
+        if lemma in self.verbs:
+            return True
+        return bool(self.particle_verbs.get(lemma, frozenset()) & particles)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The cue lexicon shipped beside this module."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return Lexicon(
+        verbs=frozenset(data["verbs"]),
+        particle_verbs={k: frozenset(v) for k, v in data["particle_verbs"].items()},
+        prepositions={k: frozenset(v) for k, v in data["prepositions"].items()},
+        controllers=frozenset(data["controllers"]),
+        xcomp_verbs=frozenset(data["xcomp_verbs"]),
+        speech_nouns=frozenset(data["speech_nouns"]),
+        title_words_max=int(data["title_words_max"]),
+    )

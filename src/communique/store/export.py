@@ -1,0 +1,327 @@
+"""Exports of the event database: PLOVER JSONL, CSV, Parquet, GDELT 2.0 TSV, reports, quotations.
+
+Each exporter reads in one transaction (a consistent snapshot while an ingest writes),
+streams rows in a stable order and returns the number of records written.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from communique import __version__
+from communique.store import cameo
+from communique.store.schema import articles, event_dyads, events, quotes
+
+STREAM = {"stream_results": True, "yield_per": 500}
+# Actor "countries" that are really organisation classes (CAMEO known-group codes).
+GROUP_CODES = frozenset({"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", "AFR", "ASA", "NATO"})
+
+EVENT_CSV_COLUMNS = (
+    "id", "date", "type", "mode", "cameo", "quad", "goldstein", "status",
+    "actors", "actor_countries", "recipients", "recipient_countries",
+    "location", "location_country", "lat", "lon",
+    "num_mentions", "num_sources", "num_articles",
+    "first_article_id", "source_url", "evidence",
+)  # fmt: skip
+QUOTE_CSV_COLUMNS = (
+    "article_id", "date", "source", "url", "headline", "quote_id", "speaker", "speaker_entity",
+    "speaker_text", "kind", "cue", "start", "end", "text",
+)  # fmt: skip
+
+
+def _events(conn: Connection) -> Iterator:
+    return conn.execution_options(**STREAM).execute(select(events).order_by(events.c.id))
+
+
+def _names(participants: list[dict]) -> str:
+    return "; ".join(p.get("name") or "" for p in participants)
+
+
+def _countries(participants: list[dict]) -> str:
+    return "; ".join(p.get("country") or "" for p in participants)
+
+
+def event_row(row) -> dict:
+    """One event as a flat record (CSV and Parquet)."""
+    return {
+        "id": row.id,
+        "date": row.date,
+        "type": row.type,
+        "mode": row.mode,
+        "cameo": row.cameo,
+        "quad": row.quad,
+        "goldstein": row.goldstein,
+        "status": row.status,
+        "actors": _names(row.actors),
+        "actor_countries": _countries(row.actors),
+        "recipients": _names(row.recipients),
+        "recipient_countries": _countries(row.recipients),
+        "location": row.location_name,
+        "location_country": row.location_country,
+        "lat": row.lat,
+        "lon": row.lon,
+        "num_mentions": row.num_mentions,
+        "num_sources": row.num_sources,
+        "num_articles": row.num_articles,
+        "first_article_id": row.first_article_id,
+        "source_url": row.source_url,
+        "evidence": row.evidence,
+    }
+
+
+def export_csv(conn: Connection, out: Path) -> int:
+    """Events as CSV, one row per (merged) event."""
+    count = 0
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=EVENT_CSV_COLUMNS)
+        writer.writeheader()
+        for row in _events(conn):
+            writer.writerow(event_row(row))
+            count += 1
+    return count
+
+
+def export_parquet(conn: Connection, out: Path, rows_per_group: int = 10_000) -> int:
+    """Events as Parquet (the CSV columns, typed)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = pa.string()
+    types = dict.fromkeys(EVENT_CSV_COLUMNS, text)
+    types.update(
+        id=pa.int64(), quad=pa.int8(), goldstein=pa.float64(), lat=pa.float64(), lon=pa.float64(),
+        num_mentions=pa.int64(), num_sources=pa.int64(), num_articles=pa.int64(),
+    )  # fmt: skip
+    schema = pa.schema([(name, types[name]) for name in EVENT_CSV_COLUMNS])
+    count = 0
+    with pq.ParquetWriter(out, schema) as writer:
+        buffer: list[dict] = []
+        for row in _events(conn):
+            buffer.append(event_row(row))
+            if len(buffer) >= rows_per_group:
+                writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+                count, buffer = count + len(buffer), []
+        writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+        count += len(buffer)
+    return count
+
+
+def plover_actor(participant: dict) -> dict:
+    actor = {"actor_text": participant.get("name"), "code": participant.get("country")}
+    if participant.get("sector"):
+        actor["sector"] = participant["sector"]
+    return actor
+
+
+def plover_record(row, article) -> dict:
+    """One event in the PLOVER JSON fields (PLOVER manual, "JSON Data Fields")."""
+    location = None
+    if row.location_name:
+        location = {"name": row.location_name, "cc3": row.location_country}
+        if row.lat is not None:
+            location.update(latitude=row.lat, longitude=row.lon)
+        if row.geonames_id is not None:
+            location["geonameid"] = row.geonames_id
+    record = {
+        "id": f"communique-{row.id}",
+        "has_event": True,
+        "date": row.date,
+        "source": [plover_actor(p) for p in row.actors],
+        "recipient": [plover_actor(p) for p in row.recipients],
+        "event": [row.type],
+        "mode": [row.mode] if row.mode else [],
+        "context": [],
+        "event_loc": location,
+        "event_text": [row.evidence] if row.evidence else [],
+        "quad_code": row.quad,
+        "event_scale": row.goldstein,
+        "cite_info": {
+            "citation": row.first_article_id,
+            "url": row.source_url,
+            "title": article.headline if article else None,
+            "language": article.language if article else None,
+            "publication": article.source if article else None,
+        },
+        "coder": f"communique {__version__}",
+        "coded_date": (row.added_at or "")[:10] or None,
+        # communique's own fields
+        "status": row.status,
+        "cameo": row.cameo,
+        "num_mentions": row.num_mentions,
+        "num_sources": row.num_sources,
+        "num_articles": row.num_articles,
+    }
+    return record
+
+
+def export_plover(conn: Connection, out: Path) -> int:
+    """Events as PLOVER JSONL, one event per line."""
+    query = (
+        select(events, articles.c.headline, articles.c.language, articles.c.source)
+        .join(articles, articles.c.id == events.c.first_article_id)
+        .order_by(events.c.id)
+    )
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for row in conn.execution_options(**STREAM).execute(query):
+            handle.write(json.dumps(plover_record(row, row), ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count
+
+
+def export_reports(conn: Connection, out: Path) -> int:
+    """The stored reports as JSONL (the ``communique analyze`` contract), one article per line."""
+    query = (
+        select(articles.c.report)
+        .where(articles.c.report.is_not(None))
+        .order_by(articles.c.date.is_(None), articles.c.date, articles.c.id)
+    )
+    count = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for (report,) in conn.execution_options(**STREAM).execute(query):
+            handle.write(json.dumps(report, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def export_quotes(conn: Connection, out: Path) -> int:
+    """Quotations as CSV, with their speakers and articles."""
+    query = (
+        select(quotes, articles.c.date, articles.c.source, articles.c.url, articles.c.headline)
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .order_by(articles.c.date.is_(None), articles.c.date, quotes.c.article_id, quotes.c.start)
+    )
+    count = 0
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(QUOTE_CSV_COLUMNS)
+        for row in conn.execution_options(**STREAM).execute(query):
+            writer.writerow(
+                [row.article_id, row.date, row.source, row.url, row.headline, row.quote_id,
+                 row.speaker_name, row.speaker_entity, row.speaker_text, row.kind, row.cue,
+                 row.start, row.end, row.text]
+            )  # fmt: skip
+            count += 1
+    return count
+
+
+def export_gdelt(conn: Connection, out: Path) -> int:
+    """Events as a GDELT 2.0 events file: tab-separated, 61 columns, no header, one row per dyad."""
+    columns = cameo.gdelt_event_columns()
+    query = (
+        select(events, event_dyads)
+        .join(event_dyads, event_dyads.c.event_id == events.c.id)
+        .order_by(events.c.id, event_dyads.c.position)
+    )
+    count = 0
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        for row in conn.execution_options(**STREAM).execute(query):
+            record = gdelt_record(row)
+            writer.writerow(["" if record.get(c) is None else record[c] for c in columns])
+            count += 1
+    return count
+
+
+def gdelt_record(row) -> dict:
+    """One dyad of an event in GDELT 2.0 event fields (unknown fields stay empty)."""
+    record = {"GLOBALEVENTID": row.id * 1000 + row.position}
+    record.update(_gdelt_date(row.date))
+    record.update(_gdelt_actor("Actor1", row.actor1_name, row.actor1_country, row.actor1_sector))
+    record.update(_gdelt_actor("Actor2", row.actor2_name, row.actor2_country, row.actor2_sector))
+    quad = cameo.quad_class(row.cameo) or row.quad
+    record.update(
+        IsRootEvent=row.is_root,
+        EventCode=row.cameo,
+        EventBaseCode=cameo.base_code(row.cameo),
+        EventRootCode=cameo.root_code(row.cameo),
+        QuadClass=quad,
+        GoldsteinScale=cameo.goldstein(row.cameo) if row.cameo else row.goldstein,
+        NumMentions=row.num_mentions,
+        NumSources=row.num_sources,
+        NumArticles=row.num_articles,
+        DATEADDED=_gdelt_timestamp(row.added_at),
+        SOURCEURL=row.source_url,
+    )
+    if row.location_name:
+        record.update(
+            ActionGeo_Type=_geo_type(row.feature, row.location_country),
+            ActionGeo_FullName=row.location_name,
+            ActionGeo_CountryCode=row.location_country,
+            ActionGeo_Lat=row.lat,
+            ActionGeo_Long=row.lon,
+            ActionGeo_FeatureID=row.geonames_id,
+        )
+    return record
+
+
+def _gdelt_date(date: str | None) -> dict:
+    if not date or len(date) < 4:
+        return {}
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else None
+    day = int(date[8:10]) if len(date) >= 10 else None
+    fields = {"Year": year}
+    if month:
+        fields["MonthYear"] = year * 100 + month
+    if month and day:
+        fields["SQLDATE"] = year * 10000 + month * 100 + day
+        fields["FractionDate"] = round(year + (month * 30 + day) / 365, 4)
+    return fields
+
+
+def _gdelt_actor(prefix: str, name: str | None, country: str | None, sector: str | None) -> dict:
+    if not name and not country:
+        return {}
+    group = country if country in GROUP_CODES else None
+    nation = None if group else country
+    return {
+        f"{prefix}Code": f"{country or ''}{sector or ''}" or None,
+        f"{prefix}Name": (name or "").upper() or None,
+        f"{prefix}CountryCode": nation,
+        f"{prefix}KnownGroupCode": group,
+        f"{prefix}Type1Code": sector,
+    }
+
+
+def _geo_type(feature: str | None, country: str | None) -> int:
+    """GDELT's geographic resolution: 1 country, 2 US state, 3 US city, 4 world city, 5 world state."""
+    feature = (feature or "").upper()
+    us = country in ("USA", "US")
+    if feature.startswith("PCL"):
+        return 1
+    if feature.startswith("ADM1"):
+        return 2 if us else 5
+    return 3 if us else 4
+
+
+def _gdelt_timestamp(added_at: str | None) -> str | None:
+    digits = "".join(ch for ch in (added_at or "")[:19] if ch.isdigit())
+    return digits if len(digits) == 14 else None
+
+
+EXPORTERS: dict[str, Callable[[Connection, Path], int]] = {
+    "plover": export_plover,
+    "jsonl": export_reports,
+    "csv": export_csv,
+    "parquet": export_parquet,
+    "gdelt": export_gdelt,
+    "quotes": export_quotes,
+}
+
+
+def export(url: str | None, format: str, out: Path) -> int:
+    """Write the database at ``url`` to ``out`` in ``format``; return the number of records."""
+    from communique.errors import InputError
+    from communique.store import Store
+
+    if format not in EXPORTERS:
+        raise InputError(f"unknown export format '{format}'; choose one of: {', '.join(EXPORTERS)}")
+    store = Store(url)
+    with store.engine.connect() as conn, conn.begin():
+        return EXPORTERS[format](conn, out)

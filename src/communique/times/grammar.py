@@ -1,0 +1,359 @@
+"""The detection grammar of time expressions: every rule in one place.
+
+A rule is a regular expression written as a template over the vocabularies in ``data/``
+(``{MONTH:m}`` is the alternation of month names, captured as group ``m``). Rules are
+compiled once; :func:`scan` runs them all over a text and keeps the longest non-overlapping
+matches (ties go to the rule listed first). Each rule names its normaliser in
+:mod:`communique.times.normalize` and the TIMEX3 type it produces by default.
+
+Span conventions follow the TimeML guidelines: determiners and modifiers belong to the
+expression ("the summer of this year", "more than 70 years", "the mid-20th century"),
+governing prepositions do not ("in June" -> "June").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+TEMPLATE_SLOT = re.compile(r"\{([A-Z_]+)(?::(\w+))?\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of the grammar; ``name`` is also the normaliser's key."""
+
+    name: str
+    type: str
+    pattern: str
+    starts: str = ""  # what its first word can be: slot names, words, "#" (a number)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A match of a rule over the text, before normalisation."""
+
+    start: int
+    end: int
+    rule: Rule
+    groups: dict[str, str | None]
+
+
+@functools.cache
+def vocabulary(name: str) -> dict:
+    """A vocabulary file of ``times/data/`` (JSON), loaded once."""
+    text = resources.files("communique.times").joinpath("data", f"{name}.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def _alternation(words, *, case_sensitive: bool = False, abbreviations: bool = False) -> str:
+    """A regex alternation of words, longest first; spaces match any run of whitespace."""
+    variants = set()
+    for word in words:
+        forms = {word, word.upper()} if case_sensitive else {word}
+        for form in forms:
+            body = re.escape(form).replace(r"\ ", r"\s+")
+            if abbreviations and len(word) <= 4 and word[0].isupper():
+                body += r"\.?"
+            variants.add(body)
+    ordered = sorted(variants, key=lambda v: (-len(v), v))
+    body = "|".join(ordered)
+    return f"(?-i:{body})" if case_sensitive else f"(?:{body})"
+
+
+@functools.cache
+def slots() -> dict[str, str]:
+    """The regex of each template slot, built from the vocabularies."""
+    numbers = vocabulary("numbers")
+    tens = [w for w, v in numbers["cardinals"].items() if v in range(20, 100, 10)]
+    units_ = [w for w, v in numbers["cardinals"].items() if v in range(1, 10) and w not in ("a", "an")]
+    compound = rf"(?:{_alternation(tens)})[-\s](?:{_alternation(units_)})"
+    cardinal_words = _alternation(numbers["cardinals"])
+    digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    seasons = vocabulary("seasons")
+    modifiers = vocabulary("modifiers")
+    ordinal_words = _alternation(k for k in numbers["ordinals"] if k != "last")
+    return {
+        "MONTH": _alternation(vocabulary("months"), case_sensitive=True, abbreviations=True)
+        + r"(?![a-z])",
+        "WEEKDAY": _alternation(vocabulary("weekdays"), case_sensitive=True, abbreviations=True)
+        + r"(?![a-z])",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "YEAR": r"(?<![\d$£€.,:/-])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|:\d)",
+        "NUM": rf"(?:{compound}|{digits}|{cardinal_words})",
+        "VAGUE": _alternation(numbers["vague"]),
+        "ORD": rf"(?:{ordinal_words}|\d{{1,2}}(?:st|nd|rd|th))",
+        "UNIT": _alternation(vocabulary("units")),
+        "SEASON": _alternation(seasons["seasons"]),
+        "PART": _alternation(seasons["parts_of_day"]),
+        "QMOD": _alternation(k for k in modifiers["quantity"]),
+        "PREMOD": _alternation(k for k in modifiers["point"] if k.endswith(" of")),
+        "ADJMOD": r"(?:early|late|mid|middle|earlier|later)",
+        "DECADE_WORD": _alternation(numbers["decades"]),
+        "REF": _alternation(vocabulary("references")),
+    }
+
+
+def expand(template: str) -> str:
+    """A rule template with its slots replaced by their regexes (named groups where asked)."""
+    table = slots()
+
+    def fill(match: re.Match) -> str:
+        slot, group = match.group(1), match.group(2)
+        body = table[slot]
+        return f"(?P<{group}>{body})" if group else f"(?:{body})"
+
+    return TEMPLATE_SLOT.sub(fill, template)
+
+
+# Reused fragments of the templates.
+_REL = r"(?P<rel>last|next|this|past|coming|previous|current|following|upcoming)"
+_DET = r"(?:(?P<det>the|this|that|last|next|past|coming|previous|this\s+past)\s+)"
+_MOD = r"(?:(?P<pre>{PREMOD})\s+)?(?:(?P<adj>{ADJMOD})(?:-|\s+))?"
+_TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|[A-Z]ST))?"
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+_YEAR_REF = r"(?:(?:of\s+)?{YEAR:y}|(?:of\s+)?(?P<yrel>this|last|next|the\s+same|that)\s+year)"
+
+RULES: tuple[Rule, ...] = (
+    # --- absolute and partial calendar dates -------------------------------------------
+    Rule("iso_date", "DATE", r"\b{YEAR:y}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", starts="#"),
+    Rule(
+        "numeric_date",
+        "DATE",
+        r"(?<![\d/.])(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])", starts="#"),
+    Rule(
+        "month_day",
+        "DATE",
+        r"(?:{WEEKDAY:wd},?\s+)?" + _MOD + r"{MONTH:m}\s+{DAY:d}(?:,?\s+" + _YEAR_REF + r")?", starts="WEEKDAY PREMOD ADJMOD MONTH"),
+    Rule(
+        "day_month",
+        "DATE",
+        r"(?:{WEEKDAY:wd},?\s+)?(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+" + _YEAR_REF + r")?", starts="WEEKDAY the #"),
+    Rule("month_year", "DATE", _MOD + r"{MONTH:m},?\s+" + _YEAR_REF, starts="PREMOD ADJMOD MONTH"),
+    Rule("month_relative", "DATE", _MOD + _REL + r"\s+{MONTH:m}", starts="PREMOD ADJMOD REL"),
+    Rule("month", "DATE", _MOD + r"{MONTH:m}", starts="PREMOD ADJMOD MONTH"),
+    Rule(
+        "season",
+        "DATE",
+        _MOD + r"(?:(?P<det>the|this|that|last|next|past|coming|previous|this\s+past)\s+)?"
+        r"(?:(?P<adj2>early|late|mid|middle)[-\s]+)?{SEASON:s}"
+        r"(?:\s+(?:of\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?", starts="PREMOD ADJMOD REL the that SEASON"),
+    Rule("year", "DATE", _MOD + r"(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year)\s+)?{YEAR:y}(?![-\w])", starts="PREMOD ADJMOD fiscal calendar the #"),
+    Rule("short_year", "DATE", r"\b(?:in|since|of|by|until|from|late|mid|early)\s+(?P<t>'(?P<yy>\d\d))(?![\w'])", starts="in since of by until from late mid early"),
+    Rule(
+        "decade",
+        "DATE",
+        r"(?:(?P<pre>{PREMOD})\s+)?(?:the\s+)?(?:(?P<adj>early|late|mid|middle)(?:-|\s+))?"
+        r"(?:(?P<c>1[0-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0'?s|{DECADE_WORD:dw})(?![-\w])", starts="PREMOD the ADJMOD # ' DECADE_WORD"),
+    Rule(
+        "century",
+        "DATE",
+        r"(?:(?P<pre>{PREMOD})\s+)?(?:the\s+)?(?:(?P<adj>early|late|mid|middle)(?:-|\s+))?"
+        r"(?P<o>{ORD})[-\s]+century(?!-old)", starts="PREMOD the ADJMOD ORD"),
+    Rule(
+        "quarter",
+        "DATE",
+        r"(?:(?P<det>the|its|a|this\s+year's|last\s+year's|next\s+year's|that)\s+)?"
+        r"(?:(?P<rel>latest|last|past|previous|current|this|next|coming|same|recent|most\s+recent|"
+        r"year[-\s]earlier|year[-\s]ago|comparable|corresponding|flat)\s+)?"
+        r"(?:(?P<fy>{YEAR})\s+)?(?:(?:fiscal|calendar)[-\s]+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?"
+        r"(?:(?:fiscal|calendar)[-\s]+)?quarter(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?", starts="the its a this last next that REL latest same recent most year comparable corresponding flat # fiscal calendar ORD quarter"),
+    Rule(
+        "half_year",
+        "DATE",
+        r"(?:the\s+)?(?P<o>first|second|last)\s+half\s+of\s+(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year|the\s+year)", starts="the first second last"),
+    # --- dates relative to the article --------------------------------------------------
+    Rule(
+        "day_relative",
+        "DATE",
+        r"(?:(?P<adj>earlier|later|late|early)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+        r"today|yesterday|tomorrow)(?!'s\s+\w)"
+        r"(?:\s+(?P<part>{PART}))?", starts="ADJMOD the today yesterday tomorrow"),
+    Rule("tonight", "TIME", r"\b(?P<word>tonight|overnight)\b", starts="tonight overnight"),
+    Rule(
+        "part_of_day",
+        "TIME",
+        r"(?:(?P<adj>earlier|later|late|early|mid)[-\s]+)?(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>morning|afternoon|evening|night)", starts="ADJMOD this last tomorrow yesterday that the"),
+    Rule(
+        "weekday",
+        "DATE",
+        r"(?:(?P<adj>earlier|later|late|early)\s+)?(?:" + _REL + r"\s+)?{WEEKDAY:wd}(?!s\b)"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?", starts="ADJMOD REL WEEKDAY"),
+    Rule("weekdays_set", "SET", r"(?:(?P<q>every|each|on)\s+)?{WEEKDAY:wd}s\b(?:\s+(?P<part>morning|afternoon|evening|night)s?)?", starts="every each on WEEKDAY"),
+    Rule(
+        "unit_relative",
+        "DATE",
+        r"(?:(?P<pre>{PREMOD})\s+|(?P<adj>early|late|earlier|later|mid)[-\s]+)?(?:(?P<the>the)\s+)?"
+        r"(?P<rel>last|next|this|past|coming|previous|current|following|same|this\s+past|in\s+the)\s+"
+        r"(?P<u>year|month|week|weekend|decade|century|fortnight)(?!s)(?!-)", starts="PREMOD ADJMOD the REL same in"),
+    Rule("the_unit", "DATE", r"(?P<the>the|that)\s+(?P<u>weekend|year)(?!s)(?![-\w])", starts="the that"),
+    Rule(
+        "ago",
+        "DATE",
+        r"(?:(?P<qm>{QMOD})\s+)?(?:(?P<n>{NUM})|(?P<v>{VAGUE}))\s+{UNIT:u}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|hence|from\s+now)(?![\w-])", starts="QMOD NUM VAGUE"),
+    Rule("bare_ago", "DATE", r"(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b", starts="years months weeks days decades"),
+    Rule(
+        "year_earlier",
+        "DATE",
+        r"(?:the\s+)?(?:comparable\s+)?year[-\s](?:earlier|ago)(?:\s+(?:(?:{ORD}|fiscal)[-\s]+)?(?P<noun>quarter|period|month|week))?", starts="the comparable year"),
+    # --- decades, centuries and vague references -----------------------------------------
+    Rule("reference", "DATE", r"(?<![\w-]){REF:r}(?![\w-])", starts="REF"),
+    Rule(
+        "recent_units",
+        "DATE",
+        r"(?:(?P<the>the)\s+)?(?P<rel>recent|coming|future|past|last\s+few|past\s+few|next\s+few|past\s+several|few)\s+(?P<u>years|months|weeks|days|decades|quarters)\b", starts="the recent coming future past last next few"),
+    # --- times of day --------------------------------------------------------------------
+    Rule(
+        "clock",
+        "TIME",
+        r"(?:(?P<qm>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
+        + _CLOCK + _TZ
+        + r"(?:,?\s+(?:(?P<day>today|yesterday|tomorrow|tonight)|(?:on\s+)?{WEEKDAY:wd}|{MONTH:m}\.?\s+{DAY:d}))?", starts="about around approximately at shortly just #"),
+    Rule(
+        "clock24",
+        "TIME",
+        r"(?<![\d:.,$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])" + _TZ, starts="#"),
+    Rule(
+        "noon",
+        "TIME",
+        r"(?P<word>noon|midnight|midday)(?:\s+(?:(?P<day>today|yesterday|tomorrow)|{WEEKDAY:wd}))?", starts="noon midnight midday"),
+    Rule(
+        "weekday_clock",
+        "TIME",
+        r"{WEEKDAY:wd}(?:\s+(?:at|around))?\s+" + _CLOCK, starts="WEEKDAY"),
+    Rule("oclock", "TIME", r"(?P<n>{NUM})\s+o'clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening))?", starts="NUM"),
+    # --- durations and sets ---------------------------------------------------------------
+    Rule(
+        "duration",
+        "DURATION",
+        r"(?:(?P<qm>{QMOD})\s+)?(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full)|"
+        r"the|past|last|next|first|final|coming|previous|another|its|their|his|her|these|those)\s+)?"
+        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?", starts="QMOD the REL first final another its their his her these those NUM VAGUE"),
+    Rule("half_unit", "DURATION", r"(?:(?P<qm>{QMOD})\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)", starts="QMOD half"),
+    Rule(
+        "bare_units",
+        "DURATION",
+        r"\b(?:for|within|over|in|after)\s+(?P<t>(?P<u>years|months|weeks|days|hours|minutes|decades))(?!\s+(?:ago|of\s+the|earlier|later))\b", starts="for within over in after"),
+    Rule(
+        "the_past_unit",
+        "DURATION",
+        r"(?:(?P<qm>{QMOD})\s+)?(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final)\s+(?P<u>decade|century|fortnight|hour|day|minute)(?!s)\b", starts="QMOD the REL first final"),
+    Rule(
+        "every",
+        "SET",
+        r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{UNIT:u}|{MONTH:m}|{SEASON:s})", starts="every each per"),
+    Rule("adverb_set", "SET", r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|biannually|semiannually)\b", starts="daily weekly monthly annually yearly hourly nightly quarterly biweekly biannually semiannually"),
+    Rule("times_a", "SET", r"\b(?:times|twice|once|thrice)\s+(?P<t>(?:a|an|per|each)\s+(?P<u>year|month|week|day|hour|decade))\b", starts="times twice once thrice"),
+)
+
+
+REL_WORDS = "last next this past coming previous current following upcoming"
+WORD = re.compile(r"\w+|'(?=\d)")
+
+
+def _first_words(item: str) -> set[str]:
+    """The lowercased first words that a ``starts`` item stands for."""
+    if item == "REL":
+        return set(REL_WORDS.split())
+    if not item.isupper() or item == "#":
+        return {item}
+    if item == "ADJMOD":
+        return {"early", "late", "mid", "middle", "earlier", "later"}
+    if item in ("DAY", "YEAR"):
+        return {"#"}
+    numbers = vocabulary("numbers")
+    sources = {
+        "MONTH": vocabulary("months"),
+        "WEEKDAY": vocabulary("weekdays"),
+        "NUM": numbers["cardinals"],
+        "VAGUE": numbers["vague"],
+        "ORD": numbers["ordinals"],
+        "UNIT": vocabulary("units"),
+        "SEASON": vocabulary("seasons")["seasons"],
+        "PART": vocabulary("seasons")["parts_of_day"],
+        "QMOD": vocabulary("modifiers")["quantity"],
+        "PREMOD": [k for k in vocabulary("modifiers")["point"] if k.endswith(" of")],
+        "DECADE_WORD": numbers["decades"],
+        "REF": vocabulary("references"),
+    }
+    words = {re.split(r"[\s-]", key.lower())[0] for key in sources[item]}
+    if item == "WEEKDAY":
+        words |= {w + "s" for w in words}
+    if item in ("NUM", "ORD"):
+        words.add("#")
+    return words
+
+
+# Slots and words of which every time expression contains at least one.
+ANCHORS = (
+    "MONTH WEEKDAY UNIT SEASON PART REF DECADE_WORD # ' today yesterday tomorrow tonight overnight "
+    "noon midnight midday o quarter century half daily weekly monthly annually yearly hourly "
+    "nightly quarterly biweekly biannually semiannually"
+)
+ANCHOR_REACH = 8  # words
+
+
+@functools.cache
+def compiled() -> tuple[tuple[tuple[Rule, re.Pattern], ...], dict[str, tuple[int, ...]], frozenset[str]]:
+    """The compiled rules, which rules can start at which word, and the anchor words."""
+    rules = []
+    by_word: dict[str, list[int]] = {}
+    for index, rule in enumerate(RULES):
+        pattern = expand(rule.pattern)
+        if not rule.pattern.startswith(("(?<", r"\b")):
+            pattern = r"\b" + pattern
+        rules.append((rule, re.compile(pattern, re.IGNORECASE)))
+        for item in rule.starts.split():
+            for word in _first_words(item):
+                by_word.setdefault(word, []).append(index)
+    anchors = frozenset(w for item in ANCHORS.split() for w in _first_words(item))
+    anchors |= {w + "s" for w in _first_words("UNIT")} | set(_first_words("WEEKDAY"))
+    return tuple(rules), {w: tuple(sorted(set(i))) for w, i in by_word.items()}, anchors
+
+
+def scan(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """All rule matches, longest first, without overlaps, in text order.
+
+    Rules are tried only where a word that can begin them starts, which keeps the scan
+    linear in the text. ``accept`` may reject a match (it is then as if it had not
+    matched, and a shorter match of another rule can take its place).
+    """
+    rules, by_word, anchors = compiled()
+    words = [(m.start(), "#" if m.group()[0].isdigit() else m.group().lower()) for m in WORD.finditer(text)]
+    # rules are tried only a few words before a word that every time expression contains
+    near_anchor = [False] * len(words)
+    countdown = 0
+    for index in range(len(words) - 1, -1, -1):
+        countdown = ANCHOR_REACH if words[index][1] in anchors else countdown - 1
+        near_anchor[index] = countdown > 0
+    found: list[tuple[int, int, int, Candidate]] = []
+    for index, (position, key) in enumerate(words):
+        if not near_anchor[index]:
+            continue
+        for order in by_word.get(key, ()):
+            rule, regex = rules[order]
+            match = regex.match(text, position)
+            if match is None:
+                continue
+            # a group named "t" marks the expression inside a match that includes context
+            start, end = match.span("t") if "t" in regex.groupindex else match.span()
+            while end > start and text[end - 1] in " \t\n,":
+                end -= 1
+            if end > start:
+                found.append((-(end - start), order, start, Candidate(start, end, rule, match.groupdict())))
+    found.sort(key=lambda item: (item[0], item[1], item[2]))
+    taken: list[Candidate] = []
+    occupied = bytearray(len(text) + 1)
+    for _, _, _, candidate in found:
+        if any(occupied[candidate.start : candidate.end]):
+            continue
+        if accept is not None and not accept(candidate):
+            continue
+        occupied[candidate.start : candidate.end] = b"\x01" * (candidate.end - candidate.start)
+        taken.append(candidate)
+    taken.sort(key=lambda c: c.start)
+    return taken

@@ -1,0 +1,880 @@
+"""TIMEX3 values for the matches of the grammar, resolved against the article's date.
+
+Each rule of :mod:`communique.times.grammar` has a normaliser here (registry
+``NORMALIZERS``, keyed by rule name) and optionally a validator (``VALIDATORS``) that
+rejects matches that are not times ("Theresa May"). A normaliser gets the match's groups
+and a :class:`Context` and returns a :class:`Normal` (value, type, mod) or None.
+
+Partial and relative expressions need the article's date (``Context.anchor``); without it
+they keep X placeholders (``XXXX-11-14``) or no value. Where the year of an expression is
+ambiguous the direction comes from the tense of the governing verb (``Context.direction``,
+computed lazily): -1 takes the previous occurrence, +1 the next, 0 the nearest.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from communique.times.grammar import Candidate, vocabulary
+
+SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+PAST_WORDS = frozenset({"last", "past", "previous", "this past", "latest", "recent", "most recent"})
+NEXT_WORDS = frozenset({"next", "coming", "following", "upcoming"})
+THIS_WORDS = frozenset({"this", "current", "the", "that", "same"})
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "jan", "mar", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept"})
+MONTH_CUES = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|of|during|through|before|after|last|next|this|early|"
+    r"late|mid|between|and|to|or|end|beginning|start|middle|until|throughout)|mid-)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DocState:
+    """What the normalisers remember across one document (financial quarters)."""
+
+    last_quarter: tuple[int, int] | None = None
+
+
+@dataclass
+class Context:
+    """What a normaliser may know about the match besides its groups."""
+
+    anchor: dt.date | None
+    text: str
+    start: int
+    end: int
+    direction: Callable[[], int] = lambda: 0
+    year_hint: int | None = None
+    state: DocState = field(default_factory=DocState)
+
+
+@dataclass(frozen=True)
+class Normal:
+    """A normalised expression: TIMEX3 value, type (None keeps the rule's) and modifier."""
+
+    value: str | None
+    type: str | None = None
+    mod: str | None = None
+
+
+# --- small calendar helpers -----------------------------------------------------------------
+
+
+def _number(word: str | None) -> float | None:
+    if word is None:
+        return None
+    word = re.sub(r"\s+", " ", word.lower().strip())
+    cardinals = vocabulary("numbers")["cardinals"]
+    if word in cardinals:
+        return cardinals[word]
+    parts = re.split(r"[-\s]", word)
+    if len(parts) == 2 and all(p in cardinals for p in parts):
+        return cardinals[parts[0]] + cardinals[parts[1]]
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    ordinals = vocabulary("numbers")["ordinals"]
+    if word in ordinals:
+        return ordinals[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else None
+
+
+def _month(name: str) -> int:
+    months = vocabulary("months")
+    return months[name.rstrip(".").title()]
+
+
+def _weekday(name: str) -> int:
+    return vocabulary("weekdays")[name.rstrip(".").title()]
+
+
+def _fmt_date(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _fmt_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _quarter_of(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _shift_quarter(year: int, quarter: int, delta: int) -> tuple[int, int]:
+    index = year * 4 + quarter - 1 + delta
+    return index // 4, index % 4 + 1
+
+
+def _point_mod(*words: str | None) -> str | None:
+    table = vocabulary("modifiers")["point"]
+    for word in words:
+        if word:
+            key = re.sub(r"\s+", " ", word.lower()).rstrip("-")
+            if key in table:
+                return table[key]
+    return None
+
+
+def _quantity_mod(word: str | None) -> str | None:
+    if not word:
+        return None
+    return vocabulary("modifiers")["quantity"].get(re.sub(r"\s+", " ", word.lower()))
+
+
+def _pick(options: list[tuple[int, ...]], anchor: tuple[int, ...], direction: int, distance) -> tuple[int, ...]:
+    """The option before (-1), after (+1) or nearest to (0) the anchor; ties go to the past."""
+    if direction < 0:
+        earlier = [o for o in options if o <= anchor]
+        if earlier:
+            return max(earlier)
+    elif direction > 0:
+        later = [o for o in options if o >= anchor]
+        if later:
+            return min(later)
+    return min(options, key=lambda o: (distance(o, anchor), o > anchor))
+
+
+def _year_for_month(month: int, ctx: Context, day: int | None = None) -> int | None:
+    """The year of a partial date (month, or month and day) from the hint or the tense."""
+    if ctx.year_hint is not None:
+        return ctx.year_hint
+    if ctx.anchor is None:
+        return None
+    anchor = ctx.anchor
+    if day is None:
+        options = [(y, month) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        year, _ = _pick(
+            options, (anchor.year, anchor.month), ctx.direction(),
+            lambda o, a: abs((o[0] * 12 + o[1]) - (a[0] * 12 + a[1])),
+        )
+        return year
+    options = []
+    for year in range(anchor.year - 4, anchor.year + 5):
+        if day <= calendar.monthrange(year, month)[1]:
+            options.append(dt.date(year, month, day).toordinal())
+    if not options:
+        return None
+    picked = _pick(
+        [(o,) for o in options], (anchor.toordinal(),), ctx.direction(), lambda o, a: abs(o[0] - a[0])
+    )
+    return dt.date.fromordinal(picked[0]).year
+
+
+def _relative_year(word: str | None, ctx: Context) -> int | None:
+    if ctx.anchor is None:
+        return ctx.year_hint
+    word = (word or "").lower().split()[-1] if word else ""
+    if word in ("last", "previous"):
+        return ctx.anchor.year - 1
+    if word == "next":
+        return ctx.anchor.year + 1
+    if word in ("same", "that") and ctx.year_hint:
+        return ctx.year_hint
+    return ctx.anchor.year
+
+
+def _weekday_date(anchor: dt.date, weekday: int, rel: str | None, direction: int) -> dt.date:
+    delta = weekday - anchor.isoweekday()  # -6..6
+    rel = (rel or "").lower()
+    if rel in ("last", "past", "previous"):
+        back = (anchor.isoweekday() - weekday) % 7 or 7
+        return anchor - dt.timedelta(days=back)
+    if rel in NEXT_WORDS:
+        ahead = (weekday - anchor.isoweekday()) % 7 or 7
+        return anchor + dt.timedelta(days=ahead)
+    if rel == "this":
+        return anchor + dt.timedelta(days=delta)
+    back = (anchor.isoweekday() - weekday) % 7
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if direction < 0:
+        return anchor - dt.timedelta(days=back)
+    if direction > 0:
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back) if back <= ahead else anchor + dt.timedelta(days=ahead)
+
+
+def _valid_day(year: int | None, month: int, day: int) -> bool:
+    limit = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    return 1 <= day <= limit
+
+
+def _year_from_groups(g: dict, ctx: Context) -> int | None:
+    if g.get("y"):
+        return int(g["y"])
+    if g.get("yrel"):
+        return _relative_year(g["yrel"], ctx)
+    return None
+
+
+# --- validators --------------------------------------------------------------------------
+
+
+def _month_is_time(c: Candidate, text: str) -> bool:
+    name = c.groups["m"].rstrip(".")
+    if c.groups.get("pre") or c.groups.get("adj"):
+        return True
+    if name.lower() in AMBIGUOUS_MONTHS or name.isupper():
+        return bool(MONTH_CUES.search(text[max(0, c.start - 20) : c.start]))
+    before = text[max(0, c.start - 2) : c.start]
+    # "Theresa May", "June Carter": a capitalised word right before is a name
+    prev = re.search(r"([A-Z][a-z]+)\s$", text[max(0, c.start - 30) : c.start])
+    if prev and not MONTH_CUES.search(prev.group(1) + " ") and before.endswith(" "):
+        return prev.group(1) in ("In", "Since", "Until", "By", "From", "During", "Before", "After", "Last", "Next", "This", "Early", "Late")
+    return True
+
+
+def _weekday_is_time(c: Candidate, text: str) -> bool:
+    name = c.groups["wd"].rstrip(".")
+    full = name.title() in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return full or bool(c.groups.get("rel") or c.groups.get("part"))
+
+
+def _year_is_time(c: Candidate, text: str) -> bool:
+    if c.groups.get("fiscal") or c.groups.get("pre") or c.groups.get("adj"):
+        return True
+    before = text[max(0, c.start - 12) : c.start].lower()
+    after = text[c.end : c.end + 16]
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:people|persons|troops|soldiers|men|women|workers|jobs|units|shares|tons|tonnes|km|miles|meters|metres|feet|votes|cases|dollars|euros|yuan|rubles|pounds)\b", after):
+        return False
+    return not re.search(r"(?:no\.|number|#|page|route|flight|room|at|rose|fell|to|from)\s*$", before) or bool(
+        re.search(r"\b(?:to|from)\s*$", before) and 1900 <= int(c.groups["y"]) <= 2100
+    )
+
+
+def _quarter_is_time(c: Candidate, text: str) -> bool:
+    g = c.groups
+    if not (g.get("o") or g.get("rel") or g.get("det") or g.get("y") or g.get("fy")):
+        return False
+    if (g.get("det") or "").lower() == "a" and not g.get("o"):
+        return False
+    return bool(g.get("o") or g.get("y") or g.get("yrel")) or not re.match(r"\s+of\b", text[c.end :])
+
+
+def _season_is_time(c: Candidate, text: str) -> bool:
+    g = c.groups
+    if g["s"].lower() in ("fall", "spring"):
+        if g.get("det") or g.get("y") or g.get("yrel") or g.get("pre") or g.get("adj") or g.get("adj2"):
+            return not re.match(r"\s+of\s+(?!\d|this|last|next)", text[c.end :]) or bool(g.get("y") or g.get("yrel"))
+        return bool(re.search(r"\b(?:in|this|last|next|since|until|by|during)\s+$", text[max(0, c.start - 10) : c.start], re.I))
+    return True
+
+
+def _clock24_is_time(c: Candidate, text: str) -> bool:
+    before = text[max(0, c.start - 12) : c.start].lower()
+    after = text[c.end : c.end + 14].lower()
+    return bool(
+        re.search(r"\b(?:at|by|from|until|till|before|after|around|about|to)\s+$", before)
+        or re.match(r"\s*(?:gmt|utc|local|hours|hrs|[a-z]st\b|[a-z]dt\b)", after)
+    )
+
+
+def _reference_is_time(c: Candidate, text: str) -> bool:
+    word = c.groups["r"].lower()
+    after = text[c.end : c.end + 20]
+    if word == "earlier":
+        # "earlier than", "earlier reports": a comparative or an adjective, not a reference
+        return not re.match(r"\s+(?:than|in\b|this\b|that\b|[a-z]+s\b)", after)
+    if word == "current":
+        return not re.match(r"\s+(?:account|affairs|events|exchange|flows?)\b", after, re.I)
+    if word == "now":
+        return not re.match(r"[-]", after)
+    if word == "future":
+        return bool(re.match(r"\s+[a-z]", after))
+    return True
+
+
+def _duration_is_time(c: Candidate, text: str) -> bool:
+    g = c.groups
+    unit = g["u"].lower()
+    number = (g.get("n") or "").lower()
+    if unit in ("second", "seconds") and number in ("a", "an") and not re.match(r"\s*[.,;)]", text[c.end :]):
+        return False
+    if unit in ("night", "nights", "quarter", "quarters") and number in ("a", "an"):
+        return False
+    if unit == "quarter" and not g.get("det") and number in ("one", "a"):
+        return False
+    return not (number in ("a", "an") and re.match(r"\s+(?:of|or\s+two)\b", text[c.end :]) is None and re.match(r"\s*-", text[c.end :]))
+
+
+VALIDATORS: dict[str, Callable[[Candidate, str], bool]] = {
+    "month": _month_is_time,
+    "month_relative": lambda c, t: True,
+    "weekday": _weekday_is_time,
+    "year": _year_is_time,
+    "quarter": _quarter_is_time,
+    "season": _season_is_time,
+    "clock24": _clock24_is_time,
+    "reference": _reference_is_time,
+    "duration": _duration_is_time,
+}
+
+
+def is_time(candidate: Candidate, text: str) -> bool:
+    """Whether a match of the grammar is a time expression at all (context-free check)."""
+    validator = VALIDATORS.get(candidate.rule.name)
+    try:
+        return validator is None or validator(candidate, text)
+    except (KeyError, ValueError, AttributeError, TypeError):
+        return False
+
+
+# --- normalisers: calendar dates ----------------------------------------------------------
+
+
+def _date_value(year: int | None, month: int, day: int) -> str | None:
+    if not _valid_day(year, month, day):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+
+
+def iso_date(g: dict, ctx: Context) -> Normal | None:
+    value = _date_value(int(g["y"]), int(g["mo"]), int(g["d"]))
+    return Normal(value) if value else None
+
+
+def numeric_date(g: dict, ctx: Context) -> Normal | None:
+    year = int(g["y"])
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    value = _date_value(year, int(g["mo"]), int(g["d"]))
+    return Normal(value) if value else None
+
+
+def month_day(g: dict, ctx: Context) -> Normal | None:
+    month, day = _month(g["m"]), int(re.match(r"\d+", g["d"]).group())
+    year = _year_from_groups(g, ctx)
+    if year is None:
+        if g.get("wd") and ctx.anchor:
+            year = _year_matching_weekday(month, day, _weekday(g["wd"]), ctx)
+        if year is None:
+            year = _year_for_month(month, ctx, day)
+    value = _date_value(year, month, day)
+    return Normal(value, mod=_point_mod(g.get("pre"), g.get("adj"))) if value else None
+
+
+def _year_matching_weekday(month: int, day: int, weekday: int, ctx: Context) -> int | None:
+    """"Tuesday, January 22": the year near the anchor where that day is that weekday."""
+    for year in sorted(range(ctx.anchor.year - 1, ctx.anchor.year + 2), key=lambda y: abs(y - ctx.anchor.year)):
+        if _valid_day(year, month, day) and dt.date(year, month, day).isoweekday() == weekday:
+            return year
+    return None
+
+
+def month_year(g: dict, ctx: Context) -> Normal | None:
+    year = _year_from_groups(g, ctx)
+    month = _month(g["m"])
+    value = f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
+    return Normal(value, mod=_point_mod(g.get("pre"), g.get("adj")))
+
+
+def month_relative(g: dict, ctx: Context) -> Normal | None:
+    month = _month(g["m"])
+    rel = g["rel"].lower()
+    if ctx.anchor is None:
+        return Normal(f"XXXX-{month:02d}")
+    year = ctx.anchor.year
+    if rel in PAST_WORDS:
+        year = year if month < ctx.anchor.month else year - 1
+    elif rel in NEXT_WORDS:
+        year = year if month > ctx.anchor.month else year + 1
+    return Normal(f"{year:04d}-{month:02d}", mod=_point_mod(g.get("pre"), g.get("adj")))
+
+
+def month(g: dict, ctx: Context) -> Normal | None:
+    number = _month(g["m"])
+    year = _year_for_month(number, ctx)
+    value = f"{year:04d}-{number:02d}" if year else f"XXXX-{number:02d}"
+    return Normal(value, mod=_point_mod(g.get("pre"), g.get("adj")))
+
+
+def _current_season(day: dt.date) -> str:
+    return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[day.month - 1]
+
+
+def season(g: dict, ctx: Context) -> Normal | None:
+    code = vocabulary("seasons")["seasons"][g["s"].lower()]
+    mod = _point_mod(g.get("pre"), g.get("adj"), g.get("adj2"))
+    year = _year_from_groups(g, ctx)
+    if year is None and ctx.anchor is not None:
+        det = (g.get("det") or "").lower()
+        order, now = SEASON_ORDER[code], SEASON_ORDER[_current_season(ctx.anchor)]
+        year = ctx.anchor.year
+        if det in ("last", "past", "previous", "this past"):
+            year -= 0 if order < now else 1
+        elif det in ("next", "coming"):
+            year += 0 if order > now else 1
+        elif det in ("", "the"):
+            year = ctx.year_hint or year + _season_shift(order, now, ctx.direction())
+    value = f"{year:04d}-{code}" if year else f"XXXX-{code}"
+    return Normal(value, mod=mod)
+
+
+def _season_shift(order: int, now: int, direction: int) -> int:
+    if direction < 0 and order > now:
+        return -1
+    if direction > 0 and order < now:
+        return 1
+    return 0
+
+
+def year(g: dict, ctx: Context) -> Normal | None:
+    return Normal(g["y"], mod=_point_mod(g.get("pre"), g.get("adj")))
+
+
+def short_year(g: dict, ctx: Context) -> Normal | None:
+    yy = int(g["yy"])
+    century = 19 if ctx.anchor is None or yy > ctx.anchor.year % 100 else 20
+    return Normal(f"{century}{yy:02d}")
+
+
+def decade(g: dict, ctx: Context) -> Normal | None:
+    if g.get("c"):
+        value = g["c"] + g["dd"]
+    elif g.get("dd2"):
+        value = "19" + g["dd2"]
+    else:
+        value = f"19{vocabulary('numbers')['decades'][g['dw'].lower()]}"
+    return Normal(value, mod=_point_mod(g.get("pre"), g.get("adj")))
+
+
+def century(g: dict, ctx: Context) -> Normal | None:
+    number = _ordinal(g["o"])
+    if not number or number < 1 or number > 30:
+        return None
+    return Normal(f"{number - 1:02d}", mod=_point_mod(g.get("pre"), g.get("adj")))
+
+
+QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def quarter(g: dict, ctx: Context) -> Normal | None:
+    rel = re.sub(r"[-\s]+", " ", (g.get("rel") or "").lower())
+    det = (g.get("det") or "").lower()
+    number = QUARTER_WORDS.get((g.get("o") or "").lower())
+    year = int(g["y"]) if g.get("y") else int(g["fy"]) if g.get("fy") else None
+    if year is None and g.get("yrel"):
+        year = _relative_year(g["yrel"], ctx)
+    if year is None and det.endswith("year's"):
+        year = _relative_year(det.split()[0], ctx)
+    back = 1 if rel in ("year earlier", "year ago", "comparable", "corresponding") else 0
+    if number is not None:
+        if year is None:
+            year = _year_for_quarter(number, ctx)
+        if year is None:
+            return Normal(f"XXXX-Q{number}")
+        year -= back
+        ctx.state.last_quarter = (year, number)
+        return Normal(f"{year:04d}-Q{number}")
+    if ctx.anchor is None:
+        return Normal(None)
+    current = _quarter_of(ctx.anchor)
+    if rel in ("current", "this"):
+        found = current
+    elif rel in ("next", "coming"):
+        found = _shift_quarter(*current, 1)
+    else:
+        found = ctx.state.last_quarter or _shift_quarter(*current, -1)
+        if year is not None:
+            found = (year, found[1])
+    found = (found[0] - back, found[1])
+    return Normal(f"{found[0]:04d}-Q{found[1]}")
+
+
+def _year_for_quarter(number: int, ctx: Context) -> int | None:
+    if ctx.year_hint is not None:
+        return ctx.year_hint
+    if ctx.anchor is None:
+        return None
+    now = _quarter_of(ctx.anchor)
+    options = [(y, number) for y in (now[0] - 1, now[0], now[0] + 1)]
+    direction = ctx.direction()
+    picked = _pick(options, now, direction or -1, lambda o, a: abs(o[0] * 4 + o[1] - a[0] * 4 - a[1]))
+    return picked[0]
+
+
+def half_year(g: dict, ctx: Context) -> Normal | None:
+    half = 1 if g["o"].lower() == "first" else 2
+    year = _year_from_groups(g, ctx) or (ctx.anchor.year if ctx.anchor else None)
+    return Normal(f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
+
+
+# --- normalisers: relative to the article ---------------------------------------------------
+
+DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0}
+
+
+def _part_code(part: str | None) -> str | None:
+    if not part:
+        return None
+    code = vocabulary("seasons")["parts_of_day"].get(part.lower())
+    return code if code is None or code.startswith("T") else "T" + code
+
+
+def day_relative(g: dict, ctx: Context) -> Normal | None:
+    word = re.sub(r"\s+", " ", g["word"].lower())
+    offset = DAY_OFFSETS.get(word, -2 if "before" in word else 2)
+    mod = _point_mod(g.get("adj"))
+    if ctx.anchor is None:
+        return Normal(None, mod=mod)
+    value = _fmt_date(ctx.anchor + dt.timedelta(days=offset))
+    part = _part_code(g.get("part"))
+    if part:
+        return Normal(value + part, type="TIME", mod=mod)
+    return Normal(value, mod=mod)
+
+
+def tonight(g: dict, ctx: Context) -> Normal | None:
+    return Normal(_fmt_date(ctx.anchor) + "TNI" if ctx.anchor else None)
+
+
+def part_of_day(g: dict, ctx: Context) -> Normal | None:
+    rel = g["rel"].lower()
+    part = _part_code(g["part"])
+    if ctx.anchor is None:
+        return Normal(None)
+    offset = {"last": -1 if g["part"].lower() == "night" else 0, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    if rel == "last" and g["part"].lower() != "night":
+        return None
+    return Normal(_fmt_date(ctx.anchor + dt.timedelta(days=offset)) + part, mod=_point_mod(g.get("adj")))
+
+
+def weekday(g: dict, ctx: Context) -> Normal | None:
+    number = _weekday(g["wd"])
+    part = _part_code(g.get("part"))
+    mod = _point_mod(g.get("adj"))
+    if ctx.anchor is None:
+        value = f"XXXX-WXX-{number}"
+    else:
+        day = _weekday_date(ctx.anchor, number, g.get("rel"), ctx.direction())
+        value = _fmt_date(day)
+    if part:
+        return Normal(value + part, type="TIME", mod=mod)
+    return Normal(value, mod=mod)
+
+
+def weekdays_set(g: dict, ctx: Context) -> Normal | None:
+    part = _part_code(g.get("part")) or ""
+    return Normal(f"XXXX-WXX-{_weekday(g['wd'])}{part}")
+
+
+def _unit_info(word: str) -> tuple[str, int, str]:
+    code, multiplier, granularity = vocabulary("units")[word.lower()]
+    return code, multiplier, granularity
+
+
+def _shifted_value(anchor: dt.date, granularity: str, delta: int) -> str | None:
+    """The anchor moved by ``delta`` units, at the unit's granularity."""
+    if granularity == "year":
+        return f"{anchor.year + delta:04d}"
+    if granularity == "month":
+        y, m = _shift_month(anchor.year, anchor.month, delta)
+        return f"{y:04d}-{m:02d}"
+    if granularity in ("week", "weekend"):
+        value = _fmt_week(anchor + dt.timedelta(weeks=delta))
+        return value + "-WE" if granularity == "weekend" else value
+    if granularity == "day":
+        return _fmt_date(anchor + dt.timedelta(days=delta))
+    if granularity == "decade":
+        return f"{anchor.year // 10 + delta:03d}"
+    if granularity == "century":
+        return f"{anchor.year // 100 + delta:02d}"
+    if granularity == "millennium":
+        return f"{anchor.year // 1000 + delta}"
+    if granularity == "quarter":
+        y, q = _shift_quarter(*_quarter_of(anchor), delta)
+        return f"{y:04d}-Q{q}"
+    if granularity in ("hour", "minute", "second"):
+        return _fmt_date(anchor)
+    return None
+
+
+def unit_relative(g: dict, ctx: Context) -> Normal | None:
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    unit = g["u"].lower()
+    mod = _point_mod(g.get("pre"), g.get("adj"))
+    if rel == "in the" and not mod:
+        return None
+    if rel == "past" and unit in ("decade", "century"):
+        code, multiplier, _ = _unit_info(unit)
+        return Normal(f"P{multiplier}{code}", type="DURATION", mod=mod)
+    if rel == "same":
+        return None
+    delta = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    if ctx.anchor is None:
+        return Normal(None, mod=mod)
+    granularity = "week" if unit == "fortnight" else _unit_info(unit)[2]
+    if unit == "weekend" and delta == 0:
+        return Normal(_weekend(ctx.anchor, 0), mod=mod)
+    return Normal(_shifted_value(ctx.anchor, granularity, delta), mod=mod)
+
+
+def _weekend(anchor: dt.date, direction: int) -> str:
+    saturday = anchor + dt.timedelta(days=6 - anchor.isoweekday())
+    if direction < 0 and anchor.isoweekday() < 6:
+        saturday -= dt.timedelta(weeks=1)
+    return _fmt_week(saturday) + "-WE"
+
+
+def the_unit(g: dict, ctx: Context) -> Normal | None:
+    unit = g["u"].lower()
+    if g["the"].lower() == "that":
+        return None
+    if unit == "year":
+        before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
+        if re.search(r"\b(?:for|over|during|through|throughout|in)\s+$", before):
+            return Normal("P1Y", type="DURATION")
+        return Normal(f"{ctx.anchor.year:04d}" if ctx.anchor else None)
+    if ctx.anchor is None:
+        return Normal(None)
+    return Normal(_weekend(ctx.anchor, ctx.direction()))
+
+
+def ago(g: dict, ctx: Context) -> Normal | None:
+    direction = -1 if g["dir"].lower() in ("ago", "earlier", "before") else 1
+    mod = _quantity_mod(g.get("qm"))
+    unit = g["u"].lower()
+    if g.get("v") or ctx.anchor is None:
+        return Normal("PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod)
+    amount = _number(g.get("n"))
+    if amount is None or amount != int(amount):
+        return Normal("PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod)
+    code, multiplier, granularity = _unit_info(unit)
+    delta = direction * int(amount)
+    if granularity == "year" and amount == 1 and ctx.state.last_quarter and g["dir"].lower() != "later":
+        y, q = ctx.state.last_quarter
+        return Normal(f"{y - 1:04d}-Q{q}", mod=mod)
+    if granularity in ("decade", "century", "millennium"):
+        return Normal(f"{ctx.anchor.year + delta * multiplier:04d}", mod=mod)
+    if granularity == "weekend":
+        granularity = "week"
+    return Normal(_shifted_value(ctx.anchor, granularity, delta), mod=mod)
+
+
+def bare_ago(g: dict, ctx: Context) -> Normal | None:
+    return Normal("PAST_REF" if g["dir"].lower() in ("ago", "earlier") else "FUTURE_REF")
+
+
+def year_earlier(g: dict, ctx: Context) -> Normal | None:
+    noun = (g.get("noun") or "").lower()
+    if ctx.state.last_quarter and noun in ("", "quarter", "period"):
+        y, q = ctx.state.last_quarter
+        return Normal(f"{y - 1:04d}-Q{q}")
+    if ctx.anchor is None:
+        return Normal(None)
+    return Normal(f"{ctx.anchor.year - 1:04d}")
+
+
+def reference(g: dict, ctx: Context) -> Normal | None:
+    return Normal(vocabulary("references")[re.sub(r"\s+", " ", g["r"].lower())])
+
+
+def recent_units(g: dict, ctx: Context) -> Normal | None:
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    unit = g["u"].lower()
+    if rel in ("recent", "past", "last few") or (rel == "few" and not g.get("the")):
+        return Normal("PAST_REF")
+    if rel in ("coming", "future", "next few"):
+        return Normal("FUTURE_REF") if rel != "next few" else Normal(_vague_duration(unit), type="DURATION")
+    return Normal(_vague_duration(unit), type="DURATION")
+
+
+def _vague_duration(unit: str) -> str:
+    code, multiplier, _ = _unit_info(unit)
+    if code in ("H", "MIN", "S"):
+        return f"PTX{code[0]}"
+    return "PXY" if multiplier >= 10 else f"PX{code}"
+
+
+# --- normalisers: times of day ----------------------------------------------------------------
+
+
+def _hour(g: dict) -> tuple[int, int] | None:
+    hour = int(g["h"])
+    minute = int(g["mi"]) if g.get("mi") else 0
+    ampm = (g.get("ampm") or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        if ampm.startswith("p") and hour != 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+    return hour, minute
+
+
+def _day_of(g: dict, ctx: Context) -> str:
+    if ctx.anchor is None:
+        return "XXXX-XX-XX"
+    if g.get("day"):
+        return _fmt_date(ctx.anchor + dt.timedelta(days=DAY_OFFSETS.get(g["day"].lower(), 0)))
+    if g.get("wd"):
+        return _fmt_date(_weekday_date(ctx.anchor, _weekday(g["wd"]), None, ctx.direction()))
+    if g.get("m"):
+        number, day = _month(g["m"]), int(re.match(r"\d+", g["d"]).group())
+        year = _year_for_month(number, ctx, day)
+        return _date_value(year, number, day) or _fmt_date(ctx.anchor)
+    return _fmt_date(ctx.anchor)
+
+
+def clock(g: dict, ctx: Context) -> Normal | None:
+    hm = _hour(g)
+    if hm is None:
+        return None
+    mod = "APPROX" if g.get("qm") and re.match(r"(?:about|around|approx|at)", g["qm"].lower()) else None
+    mod = mod or ("AFTER" if g.get("qm") and "after" in g["qm"].lower() else None)
+    mod = mod or ("BEFORE" if g.get("qm") and "before" in g["qm"].lower() else None)
+    return Normal(f"{_day_of(g, ctx)}T{hm[0]:02d}:{hm[1]:02d}", mod=mod)
+
+
+def clock24(g: dict, ctx: Context) -> Normal | None:
+    return clock(g, ctx)
+
+
+def noon(g: dict, ctx: Context) -> Normal | None:
+    hour = "24:00" if g["word"].lower() == "midnight" else "12:00"
+    return Normal(f"{_day_of(g, ctx)}T{hour}")
+
+
+def weekday_clock(g: dict, ctx: Context) -> Normal | None:
+    return clock(g, ctx)
+
+
+def oclock(g: dict, ctx: Context) -> Normal | None:
+    hour = _number(g["n"])
+    if hour is None or not 1 <= hour <= 12:
+        return None
+    hour = int(hour) + (12 if (g.get("part") or "").lower() in ("afternoon", "evening") and hour < 12 else 0)
+    return Normal(f"{_day_of(g, ctx)}T{hour:02d}:00")
+
+
+# --- normalisers: durations and sets --------------------------------------------------------
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    code, multiplier, _ = _unit_info(unit)
+    if amount is None:
+        return _vague_duration(unit)
+    total = amount * multiplier
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+    if total != int(total) and code in smaller:
+        code, factor = smaller[code]
+        total *= factor
+    number = int(total) if total == int(total) else round(total, 2)
+    if code in ("H", "MIN", "S"):
+        return f"PT{number}{code[0]}"
+    return f"P{number}{code}"
+
+
+def duration(g: dict, ctx: Context) -> Normal | None:
+    amount = None if g.get("v") else _number(g.get("n"))
+    if not g.get("v") and amount is None:
+        return None
+    if amount is not None and (g.get("half") or "and a half" in ctx.text[ctx.start : ctx.end].lower()):
+        amount += 0.5
+    return Normal(_duration_value(amount, g["u"]), mod=_quantity_mod(g.get("qm")))
+
+
+def half_unit(g: dict, ctx: Context) -> Normal | None:
+    return Normal(_duration_value(0.5, g["u"]), mod=_quantity_mod(g.get("qm")))
+
+
+def bare_units(g: dict, ctx: Context) -> Normal | None:
+    return Normal(_vague_duration(g["u"]))
+
+
+def the_past_unit(g: dict, ctx: Context) -> Normal | None:
+    return Normal(_duration_value(1, g["u"]), mod=_quantity_mod(g.get("qm")))
+
+
+ADVERB_SETS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W",
+    "biannually": "P6M", "semiannually": "P6M",
+}
+
+
+def every(g: dict, ctx: Context) -> Normal | None:
+    if g.get("m"):
+        return Normal(f"XXXX-{_month(g['m']):02d}")
+    if g.get("s"):
+        return Normal(f"XXXX-{vocabulary('seasons')['seasons'][g['s'].lower()]}")
+    count = 2 if (g.get("n") or "").lower() == "other" else _number(g.get("n")) or 1
+    return Normal(_duration_value(count, g["u"]))
+
+
+def adverb_set(g: dict, ctx: Context) -> Normal | None:
+    return Normal(ADVERB_SETS[g["w"].lower()])
+
+
+def times_a(g: dict, ctx: Context) -> Normal | None:
+    return Normal(_duration_value(1, g["u"]))
+
+
+NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
+    "iso_date": iso_date,
+    "numeric_date": numeric_date,
+    "month_day": month_day,
+    "day_month": month_day,
+    "month_year": month_year,
+    "month_relative": month_relative,
+    "month": month,
+    "season": season,
+    "year": year,
+    "short_year": short_year,
+    "decade": decade,
+    "century": century,
+    "quarter": quarter,
+    "half_year": half_year,
+    "day_relative": day_relative,
+    "tonight": tonight,
+    "part_of_day": part_of_day,
+    "weekday": weekday,
+    "weekdays_set": weekdays_set,
+    "unit_relative": unit_relative,
+    "the_unit": the_unit,
+    "ago": ago,
+    "bare_ago": bare_ago,
+    "year_earlier": year_earlier,
+    "reference": reference,
+    "recent_units": recent_units,
+    "clock": clock,
+    "clock24": clock24,
+    "noon": noon,
+    "weekday_clock": weekday_clock,
+    "oclock": oclock,
+    "duration": duration,
+    "half_unit": half_unit,
+    "bare_units": bare_units,
+    "the_past_unit": the_past_unit,
+    "every": every,
+    "adverb_set": adverb_set,
+    "times_a": times_a,
+}
+
+
+def normalize(candidate: Candidate, ctx: Context) -> Normal | None:
+    """The TIMEX3 value of a match, or None when the match turns out not to be a time."""
+    function = NORMALIZERS.get(candidate.rule.name)
+    if function is None:
+        return None
+    try:
+        return function(candidate.groups, ctx)
+    except (KeyError, ValueError, OverflowError, AttributeError, TypeError):
+        return None

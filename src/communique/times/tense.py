@@ -1,0 +1,97 @@
+"""Direction of a time expression from the tense and aspect of the verb that governs it.
+
+-1 (past: take the previous occurrence), +1 (future: the next one), 0 (nearest).
+The governing verb is found by climbing the dependency tree from the expression; an
+infinitive or a participle without a finite auxiliary passes the question to the verb
+above it, except after verbs of planning ("scheduled to be held in June" looks ahead).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "'s", "'d"})
+PRESENT_BE = frozenset({"is", "are", "am", "'re", "'s"})
+PLANNING = frozenset(
+    {
+        "schedule", "plan", "expect", "set", "due", "slate", "intend", "hope", "aim", "agree",
+        "decide", "promise", "pledge", "vow", "want", "seek", "prepare", "propose", "arrange",
+        "invite", "urge", "call", "wish", "look", "go", "need", "try", "consider", "announce",
+    }
+)
+MAX_CLIMB = 6
+
+
+def direction(doc: Doc | None, start: int, end: int) -> int:
+    """The direction implied by the verb governing the characters ``start:end`` of ``doc``."""
+    if doc is None:
+        return 0
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0
+    token = span.root
+    for _ in range(MAX_CLIMB):
+        verb = _governing_verb(token)
+        if verb is None:
+            return 0
+        found = _verb_direction(verb)
+        if found is not None:
+            return found
+        if verb.head is verb:
+            return 0
+        token = verb.head
+    return 0
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The first verb at or above ``token``."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") or token.tag_ in ("MD", "VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+            if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
+                token = token.head
+                continue
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_direction(verb: Token) -> int | None:
+    """-1/0/+1 for a verb with a tense; None for a non-finite verb (look further up)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX:
+        return 1
+    if "to" in words and verb.lemma_ in PLANNING:
+        return 1
+    if any(a.tag_ == "VBD" for a in auxes) or words & {"had", "did"}:
+        if verb.lemma_ in PLANNING and any(c.tag_ == "VB" and c.dep_ == "xcomp" for c in verb.children):
+            return 1
+        return -1
+    if words & {"has", "have", "'ve"} and verb.tag_ == "VBN":
+        return -1
+    if verb.tag_ == "VBD":
+        return -1
+    if words & PRESENT_BE or verb.tag_ in ("VBZ", "VBP"):
+        if verb.lemma_ in PLANNING and (verb.tag_ == "VBN" or _has_xcomp(verb)):
+            return 1
+        if verb.tag_ == "VBG" and words & PRESENT_BE:
+            return 1 if verb.lemma_ in ("go", "meet", "visit", "hold", "leave", "travel", "come") else 0
+        return 0
+    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and verb.lemma_ in PLANNING:
+        return 1
+    if verb.tag_ == "MD":
+        return 1 if verb.lower_ in FUTURE_AUX else 0
+    if verb.tag_ == "VBG" and verb.dep_ not in ("xcomp", "conj"):
+        return 0  # a gerund names an activity; it has no tense of its own
+    if verb.tag_ in ("VB", "VBG", "VBN") and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "conj", "dep", "amod"):
+        return None
+    if verb.tag_ == "VB" and "to" in words:
+        return None
+    return 0
+
+
+def _has_xcomp(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" for c in verb.children)
