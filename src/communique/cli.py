@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from communique import __version__
+from communique.entities.cli import actors_app
 from communique.errors import CommuniqueError, InputError
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(actors_app, name="actors")
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
@@ -239,6 +241,18 @@ def export(
 
     count = export_db(db, format, out)
     err.print(f"{count:,} record(s) written to {out}")
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", help="Database URL (sqlite:///PATH or postgresql://...).")] = "sqlite:///communique.db",
+    host: Annotated[str, typer.Option(help="Interface to bind (keep 127.0.0.1 unless behind a proxy).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the web pages and the read-only REST API over the event database."""
+    from communique.web import serve as serve_web
+
+    serve_web(db, host=host, port=port, announce=err.print)
 
 
 @app.command()

@@ -12,7 +12,11 @@ MIN_CHARS = 20
 def _identifier():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # Only languages with an ISO 639-1 code: the report's field is two letters, and the
+    # rarer three-letter varieties (pidgins, regional languages) steal short English texts.
+    identifier.set_languages([code for code in identifier.nb_classes if len(code) == 2])
+    return identifier
 
 
 def detect(text: str) -> str | None:

@@ -102,7 +102,7 @@ def test_nominal_event_with_possessive_actor():
 
 def test_same_event_told_twice_is_merged():
     text = (
-        "Leaders meet\n\nRussian President Vladimir Putin and Japanese Prime Minister Shinzo Abe held talks on January 22.\n\n"
+        "World news\n\nRussian President Vladimir Putin and Japanese Prime Minister Shinzo Abe held talks on January 22.\n\n"
         "Other news followed.\n\nTalks between Putin and Abe were held in Moscow on January 22."
     )
     consults = [e for e in events_of(text, "2019-01-29") if e.type == "CONSULT"]

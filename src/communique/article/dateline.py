@@ -62,9 +62,6 @@ _DATELINE_PATTERN = rf"""^(?P<place>{_PLACE}){_QUALIFIERS}
 _AGENCY_ONLY_RE = re.compile(
     rf"^(?:\((?P<agency>{_AGENCY})\)|/(?P<agency2>{_AGENCY})/)\s*(?P<sep>{_SEP})(?=\s|$)"
 )
-_SMALL_WORDS = frozenset(
-    "de da do dos du del des la le el al es of upon sur am an au y di en van von".split()
-)
 _SENTENCE_START = re.compile(r"^[\s\"“'‘«(\[]*[A-ZÀ-Þ0-9]")
 
 
@@ -132,7 +129,7 @@ def _title_word(word: str, first: bool) -> str:
     out = []
     for i, part in enumerate(parts):
         lower = part.lower()
-        if lower in _SMALL_WORDS and not (first and i == 0):
+        if lower in _small_words() and not (first and i == 0):
             out.append(lower)
         else:
             out.append(_capitalize(lower))
@@ -222,7 +219,9 @@ def _build(text: str, end: int, place: str | None, agency: str | None, match) ->
 def _clean_place(place: str) -> str:
     place = re.sub(r"\s*/\s*", "/", place.strip())
     # "MOSCOW." before the date: the period belongs to the punctuation, not the place.
-    if place.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]\.)+$|\b(?:St|Ft|Mt)\.$", place, re.I):
+    if place.endswith(".") and not re.search(
+        r"(?:^|\s)(?:[A-Z]\.)+$|\b(?:St|Ft|Mt)\.$", place, re.I
+    ):
         place = place[:-1]
     return place
 
@@ -259,11 +258,12 @@ def _place_ok(place: str, *, agency: bool, dated: bool) -> bool:
 
 @functools.cache
 def _stop_words() -> frozenset[str]:
-    return frozenset(
-        "a an the in on at as but and or if when while this that these those it he she they we i"
-        " his her its their our for from with after before mr mrs ms dr president minister"
-        " according however meanwhile also".split()
-    )
+    return frozenset(_agency_data()["sentence_starts"])
+
+
+@functools.cache
+def _small_words() -> frozenset[str]:
+    return frozenset(_agency_data()["place_particles"])
 
 
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:

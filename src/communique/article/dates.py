@@ -25,9 +25,15 @@ _MONTH = (
 )
 _DATE_PATTERNS = (
     # January 29, 2019 / Jan. 29 2019 / Tue, Jan 29, 2019
-    re.compile(rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.I,
+    ),
     # 29 January 2019 / 29 Jan, 2019
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.I,
+    ),
     # 2019-01-29 / 2019/01/29
     re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})\b"),
 )
@@ -96,7 +102,9 @@ def complete_month_day(
         for candidate_year in (reference.year - 1, reference.year, reference.year + 1):
             date = _safe_date(candidate_year, month, day)
             if date is not None:
-                candidates.append((abs((date - reference).days), candidate_year != reference.year, date))
+                candidates.append(
+                    (abs((date - reference).days), candidate_year != reference.year, date)
+                )
         return min(candidates)[2].isoformat() if candidates else None
     if year is None:
         return None

@@ -24,6 +24,8 @@ _DATE_OR_TIME = re.compile(
     r"sat(?:urday)?|sun(?:day)?)\b\.?",
     re.I,
 )
+_CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[^\W\d_]+(?:['’.][^\W\d_]+)*", re.UNICODE)
 
 
@@ -89,6 +91,8 @@ def is_timestamp(text: str) -> bool:
     """A publication-time line: "Updated: Tue., Nov. 19, 2019", "5:45 AM PST 11/19/2019"."""
     if len(text) > 80 or not _DATE_OR_TIME.search(text):
         return False
+    if len(text) <= 60 and _CLOCK.search(text) and _YEAR.search(text):
+        return True  # a date with a clock time, in any language
     rest = _DATE_OR_TIME.sub(" ", text)
     words = [w.casefold().rstrip(".") for w in _WORD.findall(rest)]
     unknown = [w for w in words if w not in _timestamp_words()]

@@ -59,6 +59,7 @@ class Block:
 
     kind: str
     text: str
+    level: str | None = None  # the heading's HTML level ("h1", "h2", ...) when trafilatura kept it
 
 
 @dataclass
@@ -149,7 +150,7 @@ def extract_blocks(tree: etree._Element, url: str | None = None) -> list[Block]:
         if isinstance(element.tag, str):
             text = element_text(element)
             if text:
-                blocks.append(Block(element.tag, text))
+                blocks.append(Block(element.tag, text, element.get("rend")))
         _add_loose_text(blocks, element.tail)
     return blocks
 
@@ -204,7 +205,8 @@ def _take_headlines(blocks: list[Block], title_key: str, layout: Layout) -> int:
         block = blocks[position]
         words = len(block.text.split())
         if layout.headline is None and (
-            _same_title(_key(block.text), title_key) if title_key else words >= 3
+            block.level == "h1"
+            or (_same_title(_key(block.text), title_key) if title_key else words >= 3)
         ):
             layout.headline = block.text
         elif layout.headline is not None and layout.subheadline is None and words >= 5:
@@ -232,7 +234,7 @@ def _drop_furniture(
         if opens_furniture(block.text):
             in_furniture = True
             continue
-        if not key or key == title_key or key in caption_keys:
+        if not key or key in caption_keys or _repeats_title(block, key, title_key):
             continue
         if is_furniture(block.text) or is_credit_line(block.text):
             continue
@@ -301,6 +303,13 @@ def _caption_keys(captions: list[Caption]) -> set[str]:
 def _key(text: str | None) -> str:
     """Text reduced to its lower-case words, for comparing titles and captions."""
     return " ".join(_WORDS.findall(text.casefold())) if text else ""
+
+
+def _repeats_title(block: Block, key: str, title_key: str) -> bool:
+    """The page title repeated in the text: as a heading, or word for word."""
+    if not title_key:
+        return False
+    return key == title_key or (block.kind == "head" and _same_title(key, title_key))
 
 
 def _same_title(candidate: str, title: str) -> bool:

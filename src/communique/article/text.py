@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from communique.article import wording
 from communique.article.dateline import ParsedDateline, parse_dateline
-from communique.article.dates import dateline_full_date, resolve_article_date
+from communique.article.dates import dateline_full_date, find_date, resolve_article_date
 from communique.model import Article, Caption, Dateline, Section
 
 NAVIGATION = "navigation"
@@ -136,12 +136,12 @@ def _role_by_wording(line: Line) -> None:
         line.role, line.list_intro = FURNITURE, True
     elif (credit := wording.credit_line(text)) is not None:
         line.role, line.credit = CREDIT, credit
-    elif wording.is_furniture(text):
-        line.role = FURNITURE
     elif wording.byline(text):
-        line.role = BYLINE
+        line.role, line.date = BYLINE, find_date(text)
     elif (stamp := wording.timestamp(text))[0]:
         line.role, line.date = TIMESTAMP, stamp[1]
+    elif wording.is_furniture(text):
+        line.role = FURNITURE
 
 
 def _mark_captions(lines: list[Line]) -> None:
@@ -216,7 +216,9 @@ def _mark_headline(lines: list[Line]) -> int | None:
     return None
 
 
-def _find_dateline(lines: list[Line], headline: int | None) -> tuple[int | None, ParsedDateline | None]:
+def _find_dateline(
+    lines: list[Line], headline: int | None
+) -> tuple[int | None, ParsedDateline | None]:
     paragraphs = 0
     for i in range((headline or -1) + 1, len(lines)):
         line = lines[i]
@@ -239,13 +241,17 @@ def _mark_header(lines: list[Line], headline: int | None, dateline_at: int | Non
     if dateline_at is not None:
         header = [i for i in content if i < dateline_at]
         if headline is not None and header:
-            _take_subheadline(lines, header)
+            _take_subheadline(lines, header, headline)
         for i in header:
             lines[i].role = lines[i].role or FURNITURE
         return dateline_at
     if not content:
         return None
-    if headline is not None and _is_subheadline(lines, content[0]):
+    if (
+        headline is not None
+        and _right_after(lines, headline, content[0])
+        and _is_subheadline(lines, content[0])
+    ):
         lines[content[0]].role = SUBHEADLINE
         content = content[1:]
     for position, i in enumerate(content[: MAX_HEADER_LINES + 1]):
@@ -256,15 +262,24 @@ def _mark_header(lines: list[Line], headline: int | None, dateline_at: int | Non
     return content[0] if content else None
 
 
-def _take_subheadline(lines: list[Line], header: list[int]) -> None:
-    """Between headline and dateline: the first real sentence is the subheadline, the rest is
-    page furniture (section names, reading times, ...)."""
-    chosen = False
+def _take_subheadline(lines: list[Line], header: list[int], headline: int) -> None:
+    """Between headline and dateline: the first sentence right after the headline is the
+    subheadline; the rest is captions (ending with an agency's name) or page furniture."""
     for i in header:
-        if not chosen and _words(lines[i].text) >= 3:
-            lines[i].role, chosen = SUBHEADLINE, True
+        if i == header[0] and _right_after(lines, headline, i) and _words(lines[i].text) >= 3:
+            lines[i].role = SUBHEADLINE
+        elif (agency := wording.trailing_agency(lines[i].text)) is not None:
+            lines[i].role, lines[i].caption, lines[i].credit = CAPTION, lines[i].text, agency
+            lines[i].caption = re.sub(r"\s*\([^()]*\)\s*$", "", lines[i].text)
         else:
             lines[i].role = FURNITURE
+
+
+def _right_after(lines: list[Line], headline: int, i: int) -> bool:
+    """No byline, time stamp or caption stands between the headline and line ``i``."""
+    return all(
+        line.role not in (BYLINE, TIMESTAMP, CAPTION, CREDIT) for line in lines[headline + 1 : i]
+    )
 
 
 def _is_subheadline(lines: list[Line], i: int) -> bool:
@@ -279,7 +294,9 @@ def _is_subheadline(lines: list[Line], i: int) -> bool:
     return after is not None and after.role in (BYLINE, TIMESTAMP, CAPTION, CREDIT)
 
 
-def _mark_body(lines: list[Line], start: int, dateline_at: int | None, headline: int | None) -> None:
+def _mark_body(
+    lines: list[Line], start: int, dateline_at: int | None, headline: int | None
+) -> None:
     headline_text = lines[headline].text.casefold() if headline is not None else None
     seen_body = ended = in_list = False
     previous_body = ""
@@ -294,6 +311,8 @@ def _mark_body(lines: list[Line], start: int, dateline_at: int | None, headline:
         if line.list_intro:
             in_list = True
             continue
+        if in_list and line.role in (CAPTION, CREDIT):
+            line.role = FURNITURE
         if line.role is not None:
             continue
         text = line.text
@@ -335,20 +354,19 @@ def _decide_candidates(lines: list[Line], start: int) -> None:
         elif len(run) == 1 and _is_heading(lines, significant, run[0]):
             role = HEADING
         else:
-            role = BODY if _follows_body(lines, significant, run) else FURNITURE
+            role = BODY
         for i in run:
             lines[i].role = role
-
-
-def _follows_body(lines: list[Line], significant: list[int], run: list[int]) -> bool:
-    before = _previous(significant, run[0])
-    return before is not None and lines[before].role == BODY
 
 
 def _is_content_list(lines: list[Line], significant: list[int], run: list[int]) -> bool:
     """Items of the article's own list: introduced by a colon, or bulleted or numbered."""
     before = _previous(significant, run[0])
-    if before is not None and lines[before].role == BODY and lines[before].text.endswith((":", "：")):
+    if (
+        before is not None
+        and lines[before].role == BODY
+        and lines[before].text.endswith((":", "："))
+    ):
         return True
     items = sum(1 for i in run if _BULLET.match(lines[i].text) or lines[i].text[:1].isdigit())
     return len(run) >= 2 and items * 2 > len(run)
@@ -432,7 +450,7 @@ def _header_date(lines: list[Line]) -> str | None:
     for line in lines:
         if line.role in (BODY, HEADING):
             return None
-        if line.role == TIMESTAMP and line.date:
+        if line.role in (TIMESTAMP, BYLINE) and line.date:
             return line.date
     return None
 

@@ -32,6 +32,7 @@ _FURNITURE_SHAPES = tuple(
         r"^[a-z]{1,6}(?:/[a-z]{0,6}){1,4}$",  # wire desk tags: ksk/ab, ab/sd/
         r"^[-–—]{1,3}\s*[A-Z][A-Za-z]{1,10}\s*[-–—]{0,3}$",  # sign-offs: --IANS
         r"^\S+@\S+\.[a-z]{2,}$",  # a bare e-mail address
+        r"^(?:[A-Z]\.?){1,3}(?:\s*/\s*(?:[A-Z]\.?){1,3})+$",  # editors' initials: R.J / H.Z
         r"^(?:https?://|www\.)\S+$",  # a bare link
         r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$",
         r"^[_=*~#-]{3,}$",  # rules: ___ or ***
@@ -51,7 +52,9 @@ _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*(?:\||>|»|›|/|•)\s*[^.!?|>»�
 
 # Credits: "© Name/AGENCY", "Name/AGENCY", "REUTERS/Name", "AP Photo/Name", "Photo: ...".
 _NAME = r"[A-ZÀ-Þ][\w'’.&-]*"
-_SLASH_CREDIT = rf"{_NAME}(?:\s+{_NAME}){{0,3}}\s*/\s*{_NAME}(?:[ /]+(?:via\s+)?{_NAME}){{0,4}}(?:,\s*File)?"
+_SLASH_CREDIT = (
+    rf"{_NAME}(?:\s+{_NAME}){{0,3}}\s*/\s*{_NAME}(?:[ /]+(?:via\s+)?{_NAME}){{0,4}}(?:,\s*File)?"
+)
 _PICTURE_AGENCIES = r"(?:Getty\s+Images|Shutterstock|Alamy|AP\s+Images|Sipa\s+USA|Pool|EPA-EFE|EPA)"
 _VIA_CREDIT = rf"(?:[\w'’.&-]+\s+){{0,4}}(?:via\s+)?{_PICTURE_AGENCIES}"
 _CREDIT_LABEL = (
@@ -59,7 +62,7 @@ _CREDIT_LABEL = (
     r"|picture\s+credit|illustration|video)"
 )
 _CREDIT_LINE_RES = (
-    re.compile(rf"^(?:©|\(c\))\s*(?P<credit>.{{2,80}})$", re.I),
+    re.compile(r"^(?:©|\(c\))\s*(?P<credit>.{2,80})$", re.I),
     re.compile(rf"^\(?{_CREDIT_LABEL}\s*(?::|by\b|/|-|–)\s*(?P<credit>[^.]{{2,80}}?)\)?\.?$", re.I),
     re.compile(rf"^\(?(?P<credit>{_SLASH_CREDIT})\)?$"),
     re.compile(rf"^\(?(?P<credit>{_VIA_CREDIT})\)?$"),
@@ -73,11 +76,16 @@ _GLUED_CREDITS = (
     # Caption sentence. REUTERS/Name  |  Caption. Sputnik/Name/Kremlin via REUTERS
     re.compile(rf"^(?P<caption>.{{8,}}?[.!?\"”])\s+(?P<credit>{_SLASH_CREDIT})$"),
     # Caption. Photo: Name  |  Caption Photo by Name
-    re.compile(rf"^(?P<caption>.{{8,}}?)\s+[(\[]?{_CREDIT_LABEL}\s*(?::|by\b)\s*(?P<credit>[^.]{{2,60}}?)[)\]]?$", re.I),
+    re.compile(
+        rf"^(?P<caption>.{{8,}}?)\s+[(\[]?{_CREDIT_LABEL}\s*(?::|by\b)\s*(?P<credit>[^.]{{2,60}}?)[)\]]?$",
+        re.I,
+    ),
     # Caption. AFP via Getty Images
     re.compile(rf"^(?P<caption>.{{8,}}?[.!?\"”])\s+(?P<credit>{_VIA_CREDIT})$"),
     # Caption without a stop, then First Last/AGENCY
-    re.compile(rf"^(?P<caption>.{{8,}}?[^\s.!?,;:])\s+(?P<credit>{_NAME}\s+{_NAME}\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}})$"),
+    re.compile(
+        rf"^(?P<caption>.{{8,}}?[^\s.!?,;:])\s+(?P<credit>{_NAME}\s+{_NAME}\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}})$"
+    ),
 )
 _BYLINE = re.compile(
     r"^(?:by|written\s+by|story\s+by|words\s+by|author:?|authors?:)\s+"
@@ -188,7 +196,7 @@ def is_cookie_notice(line: str) -> bool:
 
 
 def is_copyright_footer(line: str) -> bool:
-    """"© 2019 TASS. All rights reserved." (a picture credit "© Name/AGENCY" is not one)."""
+    """ "© 2019 TASS. All rights reserved." (a picture credit "© Name/AGENCY" is not one)."""
     text = line.strip()
     if len(text.split()) > 40:
         return False
@@ -199,7 +207,7 @@ def is_copyright_footer(line: str) -> bool:
 
 
 def is_breadcrumb(line: str) -> bool:
-    """"World | Europe", "Home > News > Politics": navigation trails."""
+    """ "World | Europe", "Home > News > Politics": navigation trails."""
     if not _BREADCRUMB.match(line.strip()):
         return False
     segments = re.split(r"\s*(?:\||>|»|›|/|•)\s*", line.strip())
@@ -209,13 +217,19 @@ def is_breadcrumb(line: str) -> bool:
 def credit_line(line: str) -> str | None:
     """The credit when the whole line is a picture credit ("© Vyacheslav Prokofyev/TASS")."""
     text = line.strip()
-    if len(text.split()) > 12 or is_copyright_footer(text):
+    if len(text.split()) > 12 or is_copyright_footer(text) or _initials_only(text):
         return None
     for pattern in _CREDIT_LINE_RES:
         match = pattern.match(text)
         if match is not None:
             return clean_credit(match["credit"])
     return None
+
+
+def _initials_only(text: str) -> bool:
+    """Editors' initials signing off a wire story ("R.J / H.Z", "ksk/ab") are not credits."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(len(word) <= 2 for word in words)
 
 
 def glued_credit(line: str) -> Credit | None:
@@ -261,9 +275,24 @@ def byline(line: str) -> bool:
 
 def timestamp(line: str) -> tuple[bool, str | None]:
     """Whether the line is only a time stamp ("Published: January 29, 2019 10:34 GMT"), and
-    the date it gives (YYYY-MM-DD) when it gives a complete one."""
+    the date it gives (YYYY-MM-DD) when it gives a complete one. Segments separated by "|"
+    may carry short labels ("Source: Xinhua | 2019-05-11 20:13:45 | Editor: Zhang Long")."""
     text = line.strip()
-    if not text or len(text.split()) > 14:
+    if not text or len(text.split()) > 24:
+        return False, None
+    segments = [part.strip() for part in text.split("|") if part.strip()]
+    if len(segments) > 1:
+        stamps = [_timestamp_segment(part) for part in segments]
+        found = [date for ok, date in stamps if ok]
+        others = [part for part, (ok, _) in zip(segments, stamps, strict=True) if not ok]
+        if found and all(len(part.split()) <= 5 for part in others):
+            return True, next((date for date in found if date), None)
+        return False, None
+    return _timestamp_segment(text)
+
+
+def _timestamp_segment(text: str) -> tuple[bool, str | None]:
+    if len(text.split()) > 14:
         return False, None
     labelled = bool(_TIMESTAMP_LABEL.match(text))
     body = _TIMESTAMP_LABEL.sub("", text)
@@ -274,3 +303,13 @@ def timestamp(line: str) -> tuple[bool, str | None]:
     if len(leftover) > (2 if labelled or date else 0):
         return False, None
     return True, date
+
+
+def trailing_agency(line: str) -> str | None:
+    """The agency a caption ends with: "... on Sept. 13, 2023. (Yonhap)" -> "Yonhap"."""
+    from communique.article.dateline import is_known_agency
+
+    match = re.search(r"\(([^()]{2,30})\)\s*$", line.strip())
+    if match and is_known_agency(match.group(1)):
+        return match.group(1)
+    return None

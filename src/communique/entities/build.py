@@ -7,7 +7,8 @@ import re
 from spacy.tokens import Doc
 
 from communique.entities.cluster import Cluster, cluster_mentions
-from communique.entities.coding import code_actor
+from communique.entities.coding import article_country, code_actor
+from communique.entities.mentions import _text as text_of
 from communique.entities.mentions import find_mentions
 from communique.entities.names import name_tokens
 from communique.model import Article, Entity, Span
@@ -22,15 +23,16 @@ def build_entities(doc: Doc, article: Article) -> list[Entity]:
         credits.append(article.byline)
     mentions = find_mentions(doc, credits)
     clusters = cluster_mentions(mentions, article.date)
+    context = article_country(clusters, article.dateline.place if article.dateline else None)
     entities = []
     for cluster in clusters:
-        entity = _entity(cluster, clusters, doc.text)
+        entity = _entity(cluster, clusters, text_of(doc), context)
         if entity is not None:
             entities.append(entity.model_copy(update={"id": f"E{len(entities) + 1}"}))
     return entities
 
 
-def _entity(cluster: Cluster, clusters: list[Cluster], text: str) -> Entity | None:
+def _entity(cluster: Cluster, clusters: list[Cluster], text: str, context: str | None) -> Entity | None:
     named = [m for m in cluster.mentions if m.kind == "name"]
     if not named and not any(m.kind == "role" for m in cluster.mentions):
         return None  # pronouns alone never make an entity
@@ -49,7 +51,7 @@ def _entity(cluster: Cluster, clusters: list[Cluster], text: str) -> Entity | No
         type=cluster.label,
         aliases=aliases,
         mentions=spans,
-        actor=code_actor(cluster, clusters),
+        actor=code_actor(cluster, clusters, context),
     )
 
 

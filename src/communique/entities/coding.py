@@ -5,16 +5,42 @@ from __future__ import annotations
 from communique.entities import lexicon
 from communique.entities.cluster import Cluster, counterpart_of
 from communique.entities.lexicon import fold, strip_article
-from communique.entities.mentions import country_of_name
+from communique.entities.mentions import country_of_name, org_country, place_country
 from communique.model import Actor
 
 COUNTRY_ONLY_CODES = frozenset({"IGO", "NGO", "MNC"})
 
 
-def code_actor(cluster: Cluster, clusters: list[Cluster]) -> Actor | None:
-    """The actor coding of a cluster, or None when nothing about it is known."""
+CONTEXT_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "OPP", "REB", "ELI", "CVL", "REF", "LAB", "EDU"})
+
+
+def article_country(clusters: list[Cluster], dateline_place: str | None = None) -> str | None:
+    """The one country an article is about: the only country named in it (countries,
+    capitals, nationality words), else None."""
+    found = set()
+    for cluster in clusters:
+        if cluster.label in {"GPE", "NORP"}:
+            code = next((m.country for m in cluster.mentions if m.country), None)
+            if code is None and cluster.label == "GPE":
+                code = _code_place(cluster, clusters)[0]
+            if code and code not in COUNTRY_ONLY_CODES | {"IMG", "EUR"}:
+                found.add(code)
+    if dateline_place:
+        code = place_country(dateline_place)
+        if code:
+            found.add(code)
+    return found.pop() if len(found) == 1 else None
+
+
+def code_actor(cluster: Cluster, clusters: list[Cluster], context: str | None = None) -> Actor | None:
+    """The actor coding of a cluster, or None when nothing about it is known. ``context`` is
+    the article's country: people with a title, domestic bodies and groups without a country
+    of their own get it."""
     coder = CODERS.get(cluster.label, _code_place)
     country, sector, role, code, posting = coder(cluster, clusters)
+    if country is None and context and sector in CONTEXT_SECTORS and cluster.label in {"PERSON", "ORG", "GROUP"}:
+        country = context
+        code = None
     if not (country or sector or role):
         return None
     return Actor(
@@ -70,20 +96,9 @@ def _code_org(cluster: Cluster, clusters: list[Cluster]):
         if seat is not None:
             return seat[0], seat[1], None, None, None
     name = max((m.name or m.text for m in cluster.mentions), key=len)
-    country = next((m.country for m in cluster.mentions if m.country), None) or _country_in_name(name)
+    country = next((m.country for m in cluster.mentions if m.country), None) or org_country(name)
     sector = _org_sector(name)
     return country, sector, None, None, None
-
-
-def _country_in_name(name: str) -> str | None:
-    """"Russian Foreign Ministry" -> RUS; "Bank of Japan" -> JPN."""
-    words = fold(name).replace("'s", "").split()
-    for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
-            code = country_of_name(" ".join(words[i : i + n]))
-            if code:
-                return code
-    return None
 
 
 def _org_sector(name: str) -> str | None:
@@ -120,8 +135,11 @@ def _code_place(cluster: Cluster, clusters: list[Cluster]):
 
 
 def _code_norp(cluster: Cluster, clusters: list[Cluster]):
+    """"Palestinians" are civilians of PSE; an adjective alone ("an Indian proposal") gives
+    the country only."""
     country = next((m.country for m in cluster.mentions if m.country), None)
-    return country, "CVL" if country else None, None, None, None
+    people = any(not m.extra.get("adjective") for m in cluster.mentions)
+    return country, "CVL" if country and people else None, None, None, None
 
 
 def _code_group(cluster: Cluster, clusters: list[Cluster]):

@@ -13,6 +13,7 @@ from importlib import resources
 DATA = resources.files("communique.entities") / "data"
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and curly quotes, squeeze spaces: the key for lookups."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))

@@ -8,9 +8,12 @@ Photo credits and bylines are left out.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from communique.entities import lexicon
@@ -21,6 +24,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PRONOUNS = {"he": "s", "she": "s", "they": "p"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+NON_SECTOR_TITLE_WORDS = frozenset({"defence", "defense", "security", "state", "business"})
 TITLE_FILLERS = frozenset({"of", "for", "and", "on"})
 POSTING_PREPS = frozenset({"to", "in", "at"})
 MODIFIER_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case", "advmod"})
@@ -61,15 +65,20 @@ def find_mentions(doc: Doc, captions: list[str] | None = None) -> list[Mention]:
     credits = _credit_names(captions or [])
     mentions: list[Mention] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    modifiers: list[Span] = []
+    ents = doc.ents
+    for ent in ents:
         if ent.label_ not in NAME_LABELS:
             continue
         for piece in _clean_pieces(doc, ent, credits):
+            if _is_adjective_modifier(piece):
+                modifiers.append(piece)
+                continue
             mention = _name_mention(doc, piece, ent.label_, sent_of)
             if mention is not None:
                 mentions.append(mention)
                 taken.update(range(*mention.tokens))
-    ent_tokens = {t.i for ent in doc.ents for t in ent}
+    ent_tokens = {i for ent in ents for i in range(ent.start, ent.end)}
     for span in _titled_names(doc, taken | ent_tokens):
         mention = _name_mention(doc, span, "PERSON", sent_of)
         if mention is not None:
@@ -77,11 +86,55 @@ def find_mentions(doc: Doc, captions: list[str] | None = None) -> list[Mention]:
             taken.update(range(*mention.tokens))
     mentions.extend(_seat_mentions(doc, sent_of, taken | ent_tokens))
     taken.update(i for m in mentions for i in range(*m.tokens))
-    mentions.extend(_role_mentions(doc, sent_of, taken, ent_tokens))
+    blocked = {i for m in mentions if m.label == "PERSON" for i in range(*m.tokens)}
+    mentions.extend(_role_mentions(doc, sent_of, taken, ent_tokens, blocked))
+    taken.update(i for m in mentions for i in range(*m.tokens))
+    for span in modifiers:  # "an Indian proposal": the adjective alone points to the country
+        if not any(i in taken for i in range(span.start, span.end)):
+            mention = _name_mention(doc, span, "NORP", sent_of)
+            mention.plural = False
+            mention.extra["adjective"] = True
+            mentions.append(mention)
     mentions.extend(_pronoun_mentions(doc, sent_of))
     mentions.sort(key=lambda m: (m.start, -m.end))
     _link_appositions(doc, mentions)
     return mentions
+
+
+@functools.cache
+def _hash_set(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+@functools.cache
+def _role_heads() -> frozenset[str]:
+    """Last words of role keys, the only nouns worth a closer look."""
+    return frozenset(key.split()[-1] for key in lexicon.roles())
+
+
+@functools.cache
+def _seat_heads() -> frozenset[str]:
+    return frozenset(key.split()[0] for key in lexicon.seats())
+
+
+def _candidates(doc: Doc, column: int, words: frozenset[str]) -> list[int]:
+    """Token indices whose LOWER (column 0) or LEMMA (column 1) is one of ``words``: hash
+    look-ups over one exported array instead of a Python loop over Token objects."""
+    rows = doc.user_data.get("communique.lower_lemma")
+    if rows is None:
+        rows = doc.user_data["communique.lower_lemma"] = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
+    wanted = _hash_set(words)
+    if column == 0:
+        return [i for i, row in enumerate(rows) if row[0] in wanted]
+    return [i for i, row in enumerate(rows) if row[0] in wanted or row[1] in wanted]
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` joins every token on each call: keep it once per document."""
+    text = doc.user_data.get("communique.text")
+    if text is None:
+        text = doc.user_data["communique.text"] = doc.text
+    return text
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -177,11 +230,11 @@ def _strip_edges(doc: Doc, span: Span) -> Span | None:
 
 def _cut_credit(doc: Doc, span: Span, label: str) -> Span | None:
     """Drop a photo credit ("© Name Surname", "Name Surname/AGENCY") from a name span."""
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    before = doc.text[line_start : span.start_char]
+    line_start = _text(doc).rfind("\n", 0, span.start_char) + 1
+    before = _text(doc)[line_start : span.start_char]
     if CREDIT_BEFORE.search(before):
         return None
-    after = doc.text[span.end_char : span.end_char + 2]
+    after = _text(doc)[span.end_char : span.end_char + 2]
     if label == "PERSON" and after.startswith("/") and after[1:2].isalpha():
         # "... Toyohisa Kozuki Vyacheslav Prokofyev/TASS": the last two words are the credit
         keep = len(span) - 2
@@ -192,17 +245,31 @@ def _cut_credit(doc: Doc, span: Span, label: str) -> Span | None:
 
 
 def _is_byline(doc: Doc, span: Span) -> bool:
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    line_end = doc.text.find("\n", span.end_char)
-    line_end = len(doc.text) if line_end < 0 else line_end
-    rest = doc.text[span.end_char : line_end].strip(" ,;|-–—")
-    return bool(BYLINE_BEFORE.match(doc.text[line_start : span.start_char])) and len(rest) < 60
+    line_start = _text(doc).rfind("\n", 0, span.start_char) + 1
+    line_end = _text(doc).find("\n", span.end_char)
+    line_end = len(_text(doc)) if line_end < 0 else line_end
+    rest = _text(doc)[span.end_char : line_end].strip(" ,;|-–—")
+    return bool(BYLINE_BEFORE.match(_text(doc)[line_start : span.start_char])) and len(rest) < 60
+
+
+def _is_adjective_modifier(span: Span) -> bool:
+    """"Japanese" in "the Japanese envoy" (spaCy may call it NORP, ORG or GPE): it codes its
+    head rather than standing as an actor of its own."""
+    if span.label_ not in {"NORP", "ORG", "GPE"} and span.root.ent_type_ not in {"NORP", "ORG", "GPE"}:
+        return False
+    key = fold(span.text)
+    if key not in lexicon.demonyms() and not (span.root.ent_type_ == "NORP" and "-" in key):
+        return False
+    return _is_modifier(span.root)
 
 
 def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Mention | None:
     root = span.root
-    if label == "NORP" and _is_modifier(root):
-        return None  # "Japanese envoy": the adjective codes its head, it is no actor itself
+    if label == "PERSON":
+        span = _split_leading_title(doc, span)
+        if span is None:
+            return None
+        root = span.root
     name_text = re.sub(r"^(?:the|The)\s+", "", span.text)
     mention = Mention(
         start=span.start_char,
@@ -216,19 +283,51 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
         tokens=(span.start, span.end),
         subject=_is_subject(root),
     )
-    mention.acting = mention.subject or _is_agent(root)
-    mention.extra["bracketed"] = doc.text[span.start_char - 1 : span.start_char] == "("
+    mention.acting = mention.subject or _is_acting(root)
+    mention.extra["bracketed"] = _text(doc)[span.start_char - 1 : span.start_char] == "("
     if label in {"ORG", "FAC"}:
         mention.country = _country_before(doc, span)
     if label == "NORP":
         mention.plural = True
-        mention.country = lexicon.demonyms().get(fold(span.text))
+        mention.country = _norp_country(span.text)
     if label == "PERSON":
         span = _extend_given_names(doc, span)
         mention.start, mention.text, mention.tokens = span.start_char, span.text, (span.start, span.end)
         mention.name = span.text
         _attach_title(doc, span, mention)
+        _attach_of_country(doc, span, mention)
     return mention
+
+
+def _norp_country(text: str) -> str | None:
+    """"Bosnian Serbs" -> BIH: the whole name, else its first word."""
+    key = fold(text)
+    demonyms = lexicon.demonyms()
+    return demonyms.get(key) or demonyms.get(key.split(" ")[0]) or demonyms.get(key.split("-")[0])
+
+
+def _split_leading_title(doc: Doc, span: Span) -> Span | None:
+    """"Archbishop Desmond Tutu" tagged whole: the title goes to the title scan."""
+    words = lexicon.title_words()
+    start = span.start
+    while start < span.end - 1 and doc[start].lower_ in words:
+        start += 1
+    return doc[start : span.end]
+
+
+def _attach_of_country(doc: Doc, span: Span, mention: Mention) -> None:
+    """"King Hassan of Morocco": the country follows the name."""
+    end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
+        last = end + 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        code = place_country(doc[end + 1 : last + 1].text)
+        if code:
+            mention.country = mention.country or code
+            mention.end = doc[last].idx + len(doc[last].text)
+            mention.text = _text(doc)[mention.start : mention.end]
+            mention.tokens = (mention.tokens[0], last + 1)
 
 
 def _extend_given_names(doc: Doc, span: Span) -> Span:
@@ -277,8 +376,21 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECT_DEPS
 
 
+ACTING_PREPS = frozenset({"with", "by", "against", "from", "between", "and"})
+
+
 def _is_agent(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def _is_acting(token: Token) -> bool:
+    """Subject, agent, object or partner of an interaction ("ties with Tehran"): a
+    country or capital in such a place stands for its government."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in SUBJECT_DEPS or token.dep_ in {"dobj", "dative", "agent"} or _is_agent(token):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ACTING_PREPS
 
 
 def _attach_title(doc: Doc, span: Span, mention: Mention) -> None:
@@ -288,7 +400,7 @@ def _attach_title(doc: Doc, span: Span, mention: Mention) -> None:
         return
     first, role_tokens, country, posting, sector, counterpart = title
     mention.start = doc[first].idx
-    mention.text = doc.text[mention.start : mention.end]
+    mention.text = _text(doc)[mention.start : mention.end]
     mention.tokens = (first, mention.tokens[1])
     if role_tokens:
         mention.role = doc[role_tokens[0] : role_tokens[-1] + 1].text
@@ -314,6 +426,8 @@ def _scan_title(doc: Doc, span: Span):
         if low in words and not (token.ent_type_ and token.ent_type_ not in {"PERSON", "ORG", ""}):
             role_tokens.insert(0, i)
             counterpart = counterpart or low == "counterpart"
+            if low not in NON_SECTOR_TITLE_WORDS:
+                sector = sector or settings["sector_modifiers"].get(low)
             first, i = i, i - 1
             continue
         if low in TITLE_FILLERS and role_tokens and i > lower and doc[i - 1].lower_ in words:
@@ -329,6 +443,14 @@ def _scan_title(doc: Doc, span: Span):
             country = country or code
             first, i = i, i - 1
             continue
+        if token.ent_type_ == "ORG" and role_tokens:
+            # "Arab League Secretary General Chadli Klibi": the organisation gives the country
+            org_start = i
+            while org_start - 1 >= lower and doc[org_start].ent_iob_ == "I":
+                org_start -= 1
+            country = country or org_country(doc[org_start : i + 1].text)
+            first = org_start
+            break
         if token.ent_type_ == "GPE":
             gpe_start = i
             while gpe_start - 1 >= lower and doc[gpe_start - 1].ent_iob_ == "I" and doc[gpe_start].ent_iob_ == "I":
@@ -343,6 +465,8 @@ def _scan_title(doc: Doc, span: Span):
                         posting = gpe_code
                     first, i = prep.i, prep.i - 1
                     continue
+            if role_tokens and gpe_code:  # "U.S. Secretary of State Warren Christopher"
+                country, first = country or gpe_code, gpe_start
             break
         if low in {"'s", "’s"} and role_tokens and i - 1 >= lower:
             owner = doc[i - 1]
@@ -361,6 +485,23 @@ def _scan_title(doc: Doc, span: Span):
     while role_tokens and doc[role_tokens[0]].lower_ in TITLE_FILLERS:
         role_tokens.pop(0)
     return first, role_tokens, country, posting, sector, counterpart
+
+
+def org_country(name: str) -> str | None:
+    """The country of an organisation: the table's, else a country or demonym in its name."""
+    key = lexicon.strip_article(fold(name))
+    org = lexicon.organisations().get(key)
+    if org is not None:
+        return org.country
+    if key.startswith(("un ", "u.n. ", "united nations ")):
+        return "IGO"
+    words = key.replace("'s", "").split()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            code = country_of_name(" ".join(words[i : i + n]))
+            if code:
+                return code
+    return None
 
 
 def _country_of_adjective(token: Token) -> str | None:
@@ -419,7 +560,8 @@ def _seat_mentions(doc: Doc, sent_of: list[int], taken: set[int]) -> list[Mentio
     """Seats of power spaCy did not tag ("the Kremlin said")."""
     found = []
     seats = lexicon.seats()
-    for token in doc:
+    for i in _candidates(doc, 0, _seat_heads()):
+        token = doc[i]
         if token.i in taken or not token.text[:1].isupper():
             continue
         for n in (3, 2, 1):
@@ -451,22 +593,27 @@ def _seat_mentions(doc: Doc, sent_of: list[int], taken: set[int]) -> list[Mentio
 # ----------------------------------------------------------------------------- role nouns
 
 
-def _role_mentions(doc: Doc, sent_of: list[int], taken: set[int], ent_tokens: set[int]) -> list[Mention]:
+def _role_mentions(doc: Doc, sent_of: list[int], taken: set[int], ent_tokens: set[int], blocked: set[int]) -> list[Mention]:
     found = []
     table = lexicon.roles()
-    for token in doc:
+    for i in _candidates(doc, 1, _role_heads()):
+        token = doc[i]
         if token.pos_ not in {"NOUN", "PROPN"} or token.i in taken or token.i in ent_tokens:
             continue
         key = _role_key_at(doc, token, table)
         if key is None:
             continue
+        head = token
         if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
-            continue  # "police officers" is read at its head, "ambassador" in "ambassador Kozuki" as a title
-        mention = _role_mention(doc, token, key, sent_of, taken)
-        if mention is not None:
-            found.extend(mention)
-            for m in mention:
-                taken.update(range(*m.tokens))
+            # "police officers", "army officers": the role is read at the head noun;
+            # "ambassador Kozuki" was read as a title already
+            head = token.head
+            if head.i in taken or head.i in ent_tokens or _role_key_at(doc, head, table) or head.i < token.i:
+                continue
+        mention = _role_mention(doc, head, key, sent_of, blocked)
+        found.extend(mention)
+        for m in mention:
+            taken.update(range(*m.tokens))
     return found
 
 
@@ -488,73 +635,42 @@ def _role_key_at(doc: Doc, token: Token, table: dict) -> str | None:
     return None
 
 
-def _role_mention(doc: Doc, token: Token, key: str, sent_of: list[int], taken: set[int]) -> list[Mention]:
+def _role_mention(doc: Doc, token: Token, key: str, sent_of: list[int], blocked: set[int]) -> list[Mention]:
     role = lexicon.roles()[key]
-    settings = lexicon.role_settings()
-    start = token.i
-    for child in reversed(list(token.lefts)):
-        if child.dep_ not in MODIFIER_DEPS or "\n" in doc[child.left_edge.i : token.i].text:
-            break
-        start = child.left_edge.i
-    start = max(start, token.sent.start if doc.has_annotation("SENT_START") else 0)
-    country = sector = None
-    definite = False
-    norps: list[Token] = []
+    start = _np_start(doc, token)
+    country, sector, definite, norps = _left_modifiers(doc, token, role)
     for child in token.lefts:
-        low = child.lower_
-        if child.dep_ == "det" and low in {"the", "this", "that"} or low in POSSESSIVE_PRONOUNS:
-            definite = True
-        if child.dep_ in {"amod", "compound", "nmod"}:
-            code = _country_of_adjective(child) or (
-                country_of_name(child.text) if child.ent_type_ in {"GPE", "NORP"} else None
-            )
-            if code:
-                norps.append(child)
-                norps.extend(c for c in child.conjuncts if _country_of_adjective(c) and c.i < token.i)
-                country = country or code
-                definite = True
-            modifier = settings["sector_modifiers"].get(child.lemma_.lower())
-            if modifier != "ELI" or role.sector == "GOV":
-                sector = sector or modifier
         if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
-            code = country_of_name(_ent_text(doc, child))
-            if code:
-                country, definite = country or code, True
-            else:
-                definite = True  # "the leaders' envoys": the envoys are a group of their own
-            start = max(start, child.i + 1)
-            while start < token.i and doc[start].dep_ == "case" or doc[start].is_punct:
+            start = max(start, child.i + 1)  # "Russia's envoy", "the leaders' envoys": the owner stays out
+            while start < token.i and (doc[start].dep_ == "case" or doc[start].is_punct):
                 start += 1
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}:
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "NORP"}:
-                    country = country or country_of_name(_ent_text(doc, obj))
-    while start < token.i and (doc[start].is_punct or doc[start].is_space or start in taken):
+    end, right_country = _of_country(doc, token)
+    country = country or right_country
+    while start < token.i and (doc[start].is_punct or doc[start].is_space or start in blocked):
         start += 1
     plural = token.tag_ in {"NNS", "NNPS"} or role.group
     base = dict(kind="role", label="ROLE", role_key=key, plural=plural, sector=sector)
+    role_text = token.text if len(key.split()) == 1 else doc[max(start, token.i - len(key.split()) + 1) : token.i + 1].text
     mentions: list[Mention] = []
-    norps = sorted({n.i: n for n in norps}.values(), key=lambda t: t.i)
     if len(norps) > 1:
         # "Hungarian and Romanian officials": one group per nationality
         for extra in norps[:-1]:
             mentions.append(
                 Mention(
                     start=extra.idx, end=extra.idx + len(extra.text), text=extra.text, head=extra.i,
-                    sent=sent_of[extra.i], role=token.text, country=_country_of_adjective(extra),
+                    sent=sent_of[extra.i], role=role_text, country=_country_of_adjective(extra),
                     definite=True, subject=_is_subject(token), tokens=(extra.i, extra.i + 1), **base,
                     extra={"name": f"{extra.text} {token.text}"},
                 )
             )
         start = norps[-1].i
         country = _country_of_adjective(norps[-1]) or country
-    span = doc[start : token.i + 1]
+    span = doc[start:end]
     mentions.append(
         Mention(
             start=span.start_char, end=span.end_char, text=span.text, head=token.i, sent=sent_of[token.i],
-            role=token.text if len(key.split()) == 1 else doc[token.i - len(key.split()) + 1 : token.i + 1].text,
-            country=country, definite=definite, subject=_is_subject(token), tokens=(span.start, span.end), **base,
+            role=role_text, country=country, definite=definite, subject=_is_subject(token),
+            tokens=(span.start, span.end), **base,
         )
     )
     for m in mentions:
@@ -563,12 +679,70 @@ def _role_mention(doc: Doc, token: Token, key: str, sent_of: list[int], taken: s
     return mentions
 
 
+def _np_start(doc: Doc, token: Token) -> int:
+    start = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in MODIFIER_DEPS or "\n" in doc[child.left_edge.i : token.i].text:
+            break
+        start = child.left_edge.i
+    return max(start, token.sent.start if doc.has_annotation("SENT_START") else 0)
+
+
+def _left_modifiers(doc: Doc, token: Token, role: lexicon.Role):
+    """Country, sector, definiteness and nationality adjectives from the noun's modifiers."""
+    settings = lexicon.role_settings()
+    country = sector = None
+    definite = False
+    norps: list[Token] = []
+    for child in token.lefts:
+        low = child.lower_
+        if child.dep_ == "det" and low in {"the", "this", "that"} or low in POSSESSIVE_PRONOUNS:
+            definite = True
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            code = _country_of_adjective(child)
+            if code:
+                norps.append(child)
+                norps.extend(c for c in child.conjuncts if c.i < token.i and _country_of_adjective(c))
+            elif child.ent_type_ in {"GPE", "ORG", "NORP"}:
+                text = _ent_text(doc, child)
+                code = place_country(text) if child.ent_type_ != "ORG" else org_country(text)
+            if code:
+                country, definite = country or code, True
+            modifier = settings["sector_modifiers"].get(child.lemma_.lower())
+            if modifier != "ELI" or role.sector == "GOV":
+                sector = sector or modifier
+        if child.dep_ == "poss" and low not in POSSESSIVE_PRONOUNS:
+            country = country or country_of_name(_ent_text(doc, child))
+            definite = True
+    norps = sorted({n.i: n for n in norps}.values(), key=lambda t: t.i)
+    return country, sector, definite, norps
+
+
+def _of_country(doc: Doc, token: Token) -> tuple[int, str | None]:
+    """"the president of Armenia", "rebels in Darfur": the span grows over the place."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"} and child.i == token.i + 1:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "NORP"}:
+                    code = place_country(_ent_text(doc, obj))
+                    end = obj.i + 1
+                    while end < len(doc) and doc[end].ent_iob_ == "I":
+                        end += 1
+                    return end, code
+    return token.i + 1, None
+
+
 def _ent_text(doc: Doc, token: Token) -> str:
-    if token.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent.text
-    return token.text
+    """The text of the named entity the token is part of (the token alone when none)."""
+    if token.ent_iob_ not in {"B", "I"}:
+        return token.text
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 # ----------------------------------------------------------------------------- pronouns
@@ -578,7 +752,8 @@ def _pronoun_mentions(doc: Doc, sent_of: list[int]) -> list[Mention]:
     verbs = lexicon.verbs()
     allowed = verbs["speech"] | verbs["event"]
     found = []
-    for token in doc:
+    for i in _candidates(doc, 0, frozenset(PRONOUNS)):
+        token = doc[i]
         number = PRONOUNS.get(token.lower_)
         if number is None or token.dep_ not in SUBJECT_DEPS:
             continue

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from communique.events.triggers import TriggerMatch
-from communique.model import Location, Place, Report, Time
+from communique.model import Location, Report, Time
 
 # TIMEX3 values that name a calendar date (not PRESENT_REF, durations or sets).
 DATE_VALUE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d|H\d))?(-\d{2})?")
@@ -27,6 +27,10 @@ FUTURE_MODIFIERS = frozenset({"next", "upcoming", "planned", "future", "forthcom
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "reject", "cancel", "postpone", "call", "deny"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "to", "into"})
+DIRECTIONS = frozenset({"to", "into"})
+# How many tokens before a place a trigger may stand when the parse links the place to none.
+NEAREST_TRIGGER_WINDOW = 14
 # Prepositions that put one event inside another ("agreed at a meeting in Singapore").
 LINKING_PREPS = frozenset({"at", "during", "on", "after", "ahead", "before", "in"})
 
@@ -53,33 +57,74 @@ class TokenIndex:
 
 
 def anchors(match: TriggerMatch) -> list[Token]:
-    """Tokens whose dependents describe the trigger: itself and a light verb carrying a noun."""
+    """Tokens whose dependents describe the trigger: itself, the noun it counts ("the next
+    round of talks") and the light verb carrying the noun ("talks were held")."""
     head = match.head
     found = [head]
-    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubjpass", "nsubj", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return found
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head
+        found.append(head)
+    if head.dep_ in ("nsubjpass", "nsubj", "dobj") and head.head.pos_ in ("VERB", "AUX"):
         found.append(head.head)
     return found
 
 
-def attach(items, index: TokenIndex, owners: dict[int, int]) -> dict[int, list]:
+def attach(items, index: TokenIndex, owners: dict[int, int], where: bool = False, visits=frozenset()) -> dict[int, list]:
     """Assign each time or place to the nearest trigger anchor above it in the parse.
 
     ``owners`` maps anchor token indices to trigger numbers; the result maps trigger
-    numbers to the items attached to them, in input order.
+    numbers to the items attached to them, in input order. With ``where``, only items
+    governed by a preposition of place count ("in Moscow", not "Tokyo praises"); "to X"
+    counts only for the triggers in ``visits``.
     """
     attached: dict[int, list] = {}
     for item in items:
-        current = index.head_of(item.start, item.end)
-        for _ in range(12):
-            if current is None:
-                break
-            if current.i in owners:
-                attached.setdefault(owners[current.i], []).append(item)
-                break
-            if current.head is current:
-                break
-            current = current.head
+        token = index.head_of(item.start, item.end)
+        preposition = _place_preposition(token) if where and token is not None else None
+        if token is None or (where and preposition is None):
+            continue
+        owner = owner_above(token, owners)
+        if owner is None and where:
+            owner = _owner_before(preposition, owners)
+        if owner is not None and (preposition is None or preposition.lower_ not in DIRECTIONS or owner in visits):
+            attached.setdefault(owner, []).append(item)
     return attached
+
+
+def owner_above(token: Token, owners: dict[int, int]) -> int | None:
+    for _ in range(12):
+        if token.i in owners:
+            return owners[token.i]
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _owner_before(token: Token, owners: dict[int, int]) -> int | None:
+    """The nearest trigger shortly before the token in its sentence (for places the parser
+    hangs on the main verb: "talks in February, on the sidelines of the X Conference")."""
+    first = max(token.sent.start, token.i - NEAREST_TRIGGER_WINDOW)
+    for i in range(token.i - 1, first - 1, -1):
+        if i in owners:
+            return owners[i]
+    return None
+
+
+def _place_preposition(token: Token) -> Token | None:
+    """The preposition of place governing a place ("in Moscow"), also through "the outskirts
+    of X" and "on the sidelines of X"; None when the place is not where something happens."""
+    while token.dep_ in ("compound", "amod", "appos", "conj") and token.head is not token:
+        token = token.head
+    climbed = False
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
+        token, climbed = token.head.head, True
+    preps = LOCATION_PREPS | {"on"} if climbed else LOCATION_PREPS
+    if token.dep_ == "pobj" and token.head.lower_ in preps:
+        return token.head
+    return None
 
 
 def event_date(times: list[Time]) -> str | None:
@@ -90,9 +135,13 @@ def event_date(times: list[Time]) -> str | None:
     return None
 
 
-def event_location(places: list[Place]) -> Location | None:
+def event_location(places: list) -> Location | None:
+    """The first place attached to the event (a toponym, or a place inside a name)."""
     for place in places:
-        return Location(place=place.id, name=place.name, country=place.country, lat=place.lat, lon=place.lon)
+        return Location(
+            place=getattr(place, "id", None), name=place.name, country=place.country,
+            lat=place.lat, lon=place.lon,
+        )
     return None
 
 

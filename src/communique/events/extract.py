@@ -11,6 +11,7 @@ from communique.events.attributes import TokenIndex, anchors, attach
 from communique.events.merge import merge_events
 from communique.events.participants import ParticipantReader
 from communique.events.triggers import TriggerMatch, find_triggers
+from communique.places import location_candidates
 from communique.model import Event, EventMention, Location, Report
 
 
@@ -25,7 +26,9 @@ def extract(report: Report, doc: Doc) -> list[Event]:
         for anchor in anchors(match):
             owners.setdefault(anchor.i, number)
     times = attach(attributes.report_times(report), index, owners)
-    places = attach(report.places, index, owners)
+    candidates = sorted([*report.places, *location_candidates(doc, report)], key=lambda p: p.start)
+    visits = frozenset(n for n, m in enumerate(matches) if m.entry.mode == "visit")
+    places = attach(candidates, index, owners, where=True, visits=visits)
     dates = {n: attributes.event_date(times.get(n, [])) for n in range(len(matches))}
     locations = {n: attributes.event_location(places.get(n, [])) for n in range(len(matches))}
     _share_with_enclosing(matches, owners, dates, locations)
@@ -33,7 +36,7 @@ def extract(report: Report, doc: Doc) -> list[Event]:
     heads = {m.head.i for m in matches}
     drafts = []
     for number, match in enumerate(matches):
-        participants = reader.read(match)
+        participants = reader.read(match, generic=match.entry.type not in NEEDS_CODED_PARTY)
         if not _enough_participants(match, participants):
             continue
         draft = _draft(report, match, participants, dates[number], locations[number])
@@ -55,7 +58,7 @@ def _share_with_enclosing(matches, owners, dates, locations) -> None:
         head = match.head
         if head.dep_ != "pobj" or head.head.lower_ not in attributes.LINKING_PREPS:
             continue
-        other = owners.get(head.head.head.i)
+        other = attributes.owner_above(head.head, owners)
         if other is None or other == number:
             continue
         for table in (dates, locations):

@@ -17,14 +17,26 @@ def compatible_locations(a: Event, b: Event) -> bool:
     return a.location is None or b.location is None or a.location.name == b.location.name
 
 
+def same_event(a: Event, b: Event) -> bool:
+    """Two drafts tell of one event: same key and place, or an undated nominal reference
+    ("the results of talks between X and Y") to a dated event of the same parties."""
+    if not compatible_locations(a, b):
+        return False
+    if event_key(a) == event_key(b):
+        return True
+    undated = [e for e in (a, b) if e.date is None]
+    return (
+        len(undated) == 1
+        and (undated[0].pattern or "").startswith("noun:")
+        and event_key(a)[:3] == event_key(b)[:3]
+    )
+
+
 def merge_events(drafts: list[Event]) -> list[Event]:
-    """Merge drafts with the same key and compatible places; number them V1, V2, ... in text order."""
+    """Merge drafts of one event; number them V1, V2, ... in text order."""
     merged: list[Event] = []
     for draft in sorted(drafts, key=lambda e: (e.start, e.trigger or "")):
-        same = next(
-            (e for e in merged if event_key(e) == event_key(draft) and compatible_locations(e, draft)),
-            None,
-        )
+        same = next((e for e in merged if same_event(e, draft)), None)
         if same is None:
             merged.append(draft)
             continue
@@ -32,6 +44,8 @@ def merge_events(drafts: list[Event]) -> list[Event]:
             same.mentions = [*same.mentions, *draft.mentions]
         if same.location is None and draft.location is not None:
             same.location = draft.location
+        if same.date is None and draft.date is not None:
+            same.date = draft.date
         same.confidence = max(same.confidence or 0, draft.confidence or 0)
     for number, event in enumerate(merged, start=1):
         event.id = f"V{number}"

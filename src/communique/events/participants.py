@@ -18,6 +18,9 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "iobj"})
 # Prepositions whose object receives the action ("sanctions on X", "attack against X").
 RECIPIENT_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "upon"})
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards", "upon"})
+# Entity types and prepositions that never introduce a party of an event.
+NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC"})
+PARTY_PREPS = frozenset({"between", "by", "with", "against", "on", "to", "toward", "towards", "upon"})
 # Verbs that inherit their subject from the verb they complement or are coordinated with.
 INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 # Verbs that carry a nominal event ("held talks", "imposed sanctions").
@@ -41,14 +44,17 @@ class Participants:
 class ParticipantReader:
     """Resolves parse tokens to the report's entities and countries."""
 
+    generic = True
+
     def __init__(self, report: Report, country_of_word, country_names: dict[str, str]):
         self.report = report
         self.country_of_word = country_of_word
         self.country_names = country_names
         self.dyad = main_dyad(report)
 
-    def read(self, match: TriggerMatch) -> Participants:
-        """Actors and recipients of one trigger."""
+    def read(self, match: TriggerMatch, generic: bool = True) -> Participants:
+        """Actors and recipients of one trigger; uncoded noun phrases count when ``generic``."""
+        self.generic = generic
         head = match.head
         if match.entry.roles == "self":
             return Participants(actors=self.resolve(head, reciprocal=False))
@@ -122,11 +128,13 @@ class ParticipantReader:
             return [self._country(code) for code in self.dyad]
         if coded:
             return [self._from_entity(entity)]
-        return self._generic(token)
+        return self._generic(token) if self.generic else []
 
     def _generic(self, token: Token) -> list[Participant]:
         """An uncoded participant named by a noun ("thousands of students"): name only."""
-        if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+        if token.pos_ not in ("NOUN", "PROPN") or token.like_num or token.ent_type_ in NOT_PARTIES:
+            return []
+        if token.dep_ == "pobj" and token.head.lower_ not in PARTY_PREPS:
             return []
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "amod") or t is token]
         return [Participant(name=" ".join(t.text for t in words))]
@@ -147,7 +155,8 @@ class ParticipantReader:
         doc = token.doc
         after = max(t.i for t in token.subtree) + 1
         names = [c for c in token.children if c.dep_ == "appos"]
-        if not names and after < len(doc) - 1 and doc[after].text == ",":
+        is_party_noun = token.lemma_.lower() in lexicon().plural_parties
+        if not names and is_party_noun and after < len(doc) - 1 and doc[after].text == ",":
             following = doc[after + 1]
             if following.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or following.pos_ == "PROPN":
                 names = [following.head if following.dep_ == "compound" else following]
@@ -188,7 +197,7 @@ class ParticipantReader:
         )
         if entity is not None:
             return Participant(entity=entity.id, name=entity.name, country=code, sector="GOV")
-        return Participant(name=self.country_names.get(code, code), country=code, sector="GOV")
+        return Participant(name=self.country_names[code], country=code, sector="GOV")
 
 
 def _names_plural_parties(token: Token, entity: Entity | None) -> bool:
@@ -221,6 +230,12 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     for _ in range(4):
         if current.dep_ == "relcl":
             return [current.head]
+        if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj"):
+            # "continue the efforts to conclude": the subject of the verb owning the noun
+            owner = current.head.head
+            if owner.dep_ == "prep":
+                owner = owner.head
+            return [c for c in owner.children if c.dep_ in SUBJECT_DEPS]
         if current.dep_ not in INHERITING_DEPS or current.head is current:
             return []
         current = current.head

@@ -22,8 +22,9 @@ Decisions:
   business.
 - Demonyms and adjectives ("Russian", "Japanese-Russian") are never places; they only
   count as weak context for resolution.
-- A facility or local place the gazetteer lacks (a street, a building) is located at the
-  article's main city (feature "local", no geonames_id), or left without coordinates.
+- A facility or local place the gazetteer lacks (a street, a building, an airport) is
+  located at a place named inside it ("Toronto Pearson" -> Toronto), else at the
+  article's main city (feature "local", no geonames_id), else left without coordinates.
 - ``country`` is the administering country's alpha-3 code; ``disputed_with`` lists the
   other states claiming or controlling the place (see ``data/README.md``).
 """
@@ -89,7 +90,8 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
     local = resolve.focus(entries) or (dateline if dateline and dateline.feature in ("city", "capital") else None)
     places = []
     for mention, entry in zip(toponyms, entries, strict=True):
-        place = _place(f"P{len(places) + 1}", mention, entry, local)
+        near = resolve.choose(mention.inner, gaz, context) if entry is None and mention.inner else None
+        place = _place(f"P{len(places) + 1}", mention, entry, near or local)
         if place is not None:
             places.append(place)
     candidates = [_candidate(m, e) for m, e in zip(embedded, resolve.resolve_all(embedded, gaz, context), strict=True) if e]

@@ -37,7 +37,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-BUILD_VERSION = 4
+BUILD_VERSION = 5
 DATA = resources.files("communique.places") / "data"
 ALTERNATE_MIN_POPULATION = 5000  # alternate names of smaller towns are mostly transliterations
 
@@ -344,11 +344,9 @@ def _add_admin1(b: _Builder, cities: dict, supplement: dict) -> None:
 
 
 def _middle(values: list[float]) -> float:
-    """The middle of the range of ``values`` with the outer 3 % on each side trimmed."""
-    values = sorted(values)
-    cut = len(values) * 3 // 100
-    kept = values[cut : len(values) - cut] or values
-    return (kept[0] + kept[-1]) / 2
+    """The middle of the range of ``values``: near the centre of the region's extent,
+    where GeoNames puts first-level divisions, not where their people live."""
+    return (min(values) + max(values)) / 2
 
 
 def _add_cities(b: _Builder, cities: dict) -> None:

@@ -41,6 +41,13 @@ GENERIC_TAIL = re.compile(
     re.IGNORECASE,
 )
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on"})
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+LOCATIVE = frozenset(
+    {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "throughout", "via",
+     "toward", "towards", "around", "within", "between", "visit", "visited", "visiting"}
+)
+MIN_FACILITY_CITY_POPULATION = 100_000
+MIN_RELABELLED_POPULATION = 10_000
 MIN_MISSED_CITY_POPULATION = 100_000
 MIN_EMBEDDED_CITY_POPULATION = 20_000
 
@@ -57,6 +64,7 @@ class Mention:
     label: str = ""
     container: tuple[int, ...] = ()  # candidates of the region in "City, Region"
     within: str | None = None  # for embedded mentions: the name they are part of
+    inner: Mention | None = None  # for unresolved facilities: a known place inside the name
 
     @property
     def key(self) -> str:
@@ -65,27 +73,48 @@ class Mention:
 
 def find(doc: Doc, gaz: Gazetteer, dateline_country: str | None) -> tuple[list[Mention], list[Mention]]:
     """Toponym mentions and embedded location candidates of ``doc``, each in text order."""
-    toponyms: list[Mention] = []
+    toponyms: list[Mention] = _dateline_names(doc, gaz)
     embedded: list[Mention] = []
     covered = [False] * len(doc)
     for ent in doc.ents:
+        if ent.label_ in NUMERIC_LABELS:
+            continue
         for i in range(ent.start, ent.end):
             covered[i] = True
         if ent.label_ in TOPONYM_LABELS:
             found = _from_toponym_entity(ent, gaz)
             toponyms.extend(found)
-            if not found and ent.label_ == "FAC":
-                embedded.extend(_embedded(ent, gaz))
-        elif ent.label_ not in NEVER_PLACES:
+            if len(found) == 1 and not found[0].ids:
+                inside = _embedded(ent, gaz)
+                found[0].inner = inside[0] if inside else None
+        elif ent.label_ == "NORP" and gaz.demonym_country(ent.text):
+            continue
+        else:
             whole = _from_named_entity(ent, gaz)
             if whole:
                 toponyms.append(whole)
             elif ent.label_ in CONTAINER_LABELS:
                 embedded.extend(_embedded(ent, gaz))
-    toponyms.extend(_missed_names(doc, gaz, covered))
-    toponyms.extend(_descriptive(doc, gaz, dateline_country))
-    _link_containers(doc, toponyms, gaz)
+    missed, inside_names = _missed_names(doc, gaz, covered)
+    toponyms.extend(missed)
+    embedded.extend(inside_names)
+    text = doc.text
+    toponyms.extend(_descriptive(doc, text, gaz, dateline_country))
+    _link_containers(text, toponyms, gaz)
     return _dedupe(toponyms), _dedupe(embedded)
+
+
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+){0,3})(?=[ \t]*(?:,|—|–|-|\(|:|[ \t]+[A-Z][a-z]))")
+
+
+def _dateline_names(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """A place in capitals opening a paragraph: "BERLIN —", "DETROIT The ...", "PLEASANTON, Calif."."""
+    found = []
+    for match in _DATELINE.finditer(doc.text):
+        ids = gaz.ids(match.group(1))
+        if ids:
+            found.append(Mention(match.start(1), match.end(1), match.group(1), ids, "dateline", "GPE"))
+    return found
 
 
 # --------------------------------------------------------------------------- entities
@@ -122,14 +151,34 @@ def _from_toponym_entity(ent: Span, gaz: Gazetteer) -> list[Mention]:
         return []
     text = span.text
     ids, matched = _candidates(text, gaz)
+    if ids and matched == text:
+        span, ids = _with_period(span, ids, gaz)
+        text = matched = span.text
+    if ids and ent.label_ == "FAC" and not _facility_place(gaz.entry(ids[0])):
+        ids = ()
     if ids:
         return [_mention(span, matched, ids, "ner", ent.label_)]
     if "," in text:  # "Paris, Texas" as one entity
-        parts = [p for p in _comma_parts(span) if len(p)]
-        mentions = [_mention(p, p.text, gaz.ids(p.text), "ner", ent.label_) for p in parts]
+        parts = [_with_period(p, gaz.ids(p.text), gaz) for p in _comma_parts(span) if len(p)]
+        mentions = [_mention(p, p.text, ids, "ner", ent.label_) for p, ids in parts]
         if any(m.ids for m in mentions):
             return mentions
     return [_mention(span, text, (), "ner", ent.label_)]
+
+
+def _with_period(span: Span, ids: tuple[int, ...], gaz: Gazetteer) -> tuple[Span, tuple[int, ...]]:
+    """ "Man." (Manitoba) or "Calif." when the entity left out the abbreviation's period."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text == "." and doc[span.end].idx == span.end_char:
+        dotted = gaz.ids(span.text + ".")
+        if dotted:
+            return doc[span.start : span.end + 1], dotted
+    return span, ids
+
+
+def _facility_place(entry: Entry) -> bool:
+    """A facility's name that is a big place's name: "White House" is no town of 10,000."""
+    return _is_place_like(entry) or entry.population >= MIN_FACILITY_CITY_POPULATION
 
 
 def _comma_parts(span: Span) -> list[Span]:
@@ -144,11 +193,11 @@ def _comma_parts(span: Span) -> list[Span]:
 
 def _mention(span: Span, matched: str, ids: tuple[int, ...], source: str, label: str) -> Mention:
     """A mention over ``span`` narrowed to the part that matched (a direction word dropped)."""
-    start, end = span.start_char, span.end_char
-    offset = span.text.find(matched)
-    if offset >= 0 and matched != span.text:
-        start, end = start + offset, start + offset + len(matched)
-    return Mention(start, end, span.doc.text[start:end], ids, source, label)
+    start, end, text = span.start_char, span.end_char, span.text
+    offset = text.find(matched)
+    if offset >= 0 and matched != text:
+        start, end, text = start + offset, start + offset + len(matched), matched
+    return Mention(start, end, text, ids, source, label)
 
 
 def _is_place_like(entry: Entry) -> bool:
@@ -156,16 +205,44 @@ def _is_place_like(entry: Entry) -> bool:
 
 
 def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
-    """An ORG (or similar) entity that is itself a well-known place name."""
+    """An entity of another label that is a place's name used as a place: a well-known
+    place ("Washington said"), "PLEASANTON, Calif.", or a town after "in", "from", ..."""
     span = _trim(ent)
     if not len(span):
         return None
     ids = gaz.ids(span.text)
     if not ids:
         return None
-    if _is_place_like(gaz.entry(ids[0])) or _followed_by_region(span, gaz):
+    entry = gaz.entry(ids[0])
+    if _followed_by_region(span, gaz):
         return _mention(span, span.text, ids, "org", ent.label_)
-    return None
+    big = _is_place_like(entry) or entry.population >= MIN_RELABELLED_POPULATION
+    if ent.label_ == "PERSON":
+        ok = big and (_after_locative(span) or _listed_with_place(span))
+    elif ent.label_ == "NORP":
+        ok = big
+    else:
+        ok = _is_place_like(entry) or (_after_locative(span) and entry.population >= 1000)
+    return _mention(span, span.text, ids, "org", ent.label_) if ok else None
+
+
+def _after_locative(span: Span) -> bool:
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE
+
+
+def _listed_with_place(span: Span) -> bool:
+    """ "Wisconsin and Pennsylvania": coordinated with a toponym entity."""
+    doc = span.doc
+    for i in (span.end + 1, span.start - 2):
+        if 0 <= i < len(doc) and doc[i].ent_type_ in TOPONYM_LABELS:
+            between = doc[span.end] if i > span.start else doc[span.start - 1]
+            if between.lower_ in ("and", "or", ","):
+                return True
+    return False
 
 
 def _followed_by_region(span: Span, gaz: Gazetteer) -> bool:
@@ -212,26 +289,36 @@ def _embeddable(entry: Entry) -> bool:
 # --------------------------------------------------------------------------- missed names
 
 
-def _missed_names(doc: Doc, gaz: Gazetteer, covered: list[bool]) -> list[Mention]:
-    """Capitalised proper-noun runs outside every entity that the gazetteer knows well."""
-    found: list[Mention] = []
-    i = 0
-    while i < len(doc):
-        if covered[i] or not _name_token(doc[i]):
+def _missed_names(doc: Doc, gaz: Gazetteer, covered: list[bool]) -> tuple[list[Mention], list[Mention]]:
+    """Capitalised proper-noun runs outside every entity that the gazetteer knows well:
+    whole runs are toponyms, places inside a longer run are in-name candidates."""
+    names = _name_tokens(doc)
+    strings = doc.vocab.strings
+    connectors = {strings.add(word) for word in CONNECTORS}
+    lower = doc.to_array("LOWER").tolist() if len(doc) else []
+    toponyms: list[Mention] = []
+    inside: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if covered[i] or not names[i]:
             i += 1
             continue
         j = i
-        while j < len(doc) and not covered[j] and (
-            _name_token(doc[j]) or (doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _name_token(doc[j + 1]))
-        ):
+        while j < n and not covered[j] and (names[j] or (lower[j] in connectors and j + 1 < n and names[j + 1])):
             j += 1
-        found.extend(_match_run(doc, i, j, gaz))
+        for mention in _match_run(doc, i, j, gaz):
+            whole = mention.start == doc[i].idx and mention.end == doc[j - 1].idx + len(doc[j - 1])
+            (toponyms if whole else inside).append(mention)
         i = max(j, i + 1)
-    return found
+    return toponyms, inside
 
 
-def _name_token(token) -> bool:
-    return token.tag_ in ("NNP", "NNPS") and (token.is_title or (token.is_upper and len(token) > 1))
+def _name_tokens(doc: Doc) -> list[bool]:
+    """Per token: a proper-noun tag and a capitalised (or all-capital) form."""
+    strings = doc.vocab.strings
+    proper = {strings.add("NNP"), strings.add("NNPS")}
+    rows = doc.to_array(["TAG", "IS_TITLE", "IS_UPPER", "LENGTH"]).tolist() if len(doc) else []
+    return [tag in proper and (title or (upper and length > 1)) for tag, title, upper, length in rows]
 
 
 def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
@@ -251,20 +338,33 @@ def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
 
 
 def _trusted_missed(piece: Span, entry: Entry) -> bool:
-    if len(piece) == 1 and piece[0].is_sent_start and entry.feature not in ("country", "continent"):
+    if _next_to_person(piece):
         return False
     return _is_place_like(entry) or entry.population >= MIN_MISSED_CITY_POPULATION
+
+
+def _next_to_person(piece: Span) -> bool:
+    """A name beside a person's name is likely part of it ("[of Russia Vladimir] Putin")."""
+    doc = piece.doc
+    for step, index in ((1, piece.end), (-1, piece.start - 1)):
+        while 0 <= index < len(doc) and doc[index].is_punct and doc[index].text not in (",", "."):
+            index += step
+        if 0 <= index < len(doc) and doc[index].ent_type_ == "PERSON":
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- descriptions
 
 
-def _descriptive(doc: Doc, gaz: Gazetteer, dateline_country: str | None) -> list[Mention]:
+def _descriptive(doc: Doc, text: str, gaz: Gazetteer, dateline_country: str | None) -> list[Mention]:
     """ "the Russian capital" -> Moscow; "the capital" -> the dateline country's capital."""
     found = []
-    for token in doc:
-        if token.lower_ != "capital" or token.tag_ not in ("NN", "NNP"):
+    for match in re.finditer(r"\bcapital\b", text, re.IGNORECASE):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or span[0].tag_ not in ("NN", "NNP"):
             continue
+        token = span[0]
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         end = token.i + 1
         if nxt is not None and nxt.lower_ == "city":
@@ -273,13 +373,11 @@ def _descriptive(doc: Doc, gaz: Gazetteer, dateline_country: str | None) -> list
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             continue  # "capital markets", "capital gains"
         country, start = _capital_of(doc, token.i, gaz, dateline_country)
-        if country is None:
-            continue
-        capital = gaz.capitals.get(country)
+        capital = gaz.capitals.get(country or "")
         if capital is None:
             continue
-        span = doc[start:end]
-        found.append(Mention(span.start_char, span.end_char, span.text, (capital,), "descriptive"))
+        described = doc[start:end]
+        found.append(Mention(described.start_char, described.end_char, described.text, (capital,), "descriptive"))
     return found
 
 
@@ -316,10 +414,9 @@ def _apposition(doc: Doc, the: int) -> bool:
 # --------------------------------------------------------------------------- patterns
 
 
-def _link_containers(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+def _link_containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     """ "Paris, Texas" / "Red Oak, Iowa" / "Springfield, IL": the region constrains the city."""
     by_start = {m.start: m for m in mentions}
-    text = doc.text
     for mention in mentions:
         comma = re.match(r",\s*", text[mention.end : mention.end + 8])
         if not comma:

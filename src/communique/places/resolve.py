@@ -32,6 +32,7 @@ NEARBY_KM = 300.0
 CONTAINED = 10.0
 EXACT_NAME = 0.5
 CONFIDENT_MARGIN = 1.5
+SMALL_TOWN = 20_000
 POINT_FEATURES = frozenset({"country", "continent", "region", "ocean", "sea"})
 
 
@@ -94,7 +95,7 @@ def build_context(
             context.countries[entry.country].add(name)
         if entry.feature == "admin1" and entry.admin1:
             context.regions[entry.admin1].add(name)
-        if entry.feature not in POINT_FEATURES:
+        if entry.feature not in POINT_FEATURES and entry.feature != "admin1":
             context.points.append((entry.lat, entry.lon, name))
     return context
 
@@ -120,7 +121,22 @@ def choose(mention: Mention, gaz: Gazetteer, context: Context) -> Entry | None:
         score = score_entry(entry, name, context, gaz) + _containment(entry, containers)
         if score > best_score:
             best, best_score = entry, score
+    if best is not None and not containers and _out_of_place(best, name, context, gaz):
+        return None
     return best
+
+
+def _out_of_place(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> bool:
+    """A small town abroad, in an article that places itself elsewhere, is more likely a
+    place the gazetteer lacks (an airport, a district) than that town."""
+    if entry.feature != "city" or entry.population >= SMALL_TOWN or entry.curated:
+        return False
+    named = [c for c, names in context.countries.items() if names - {name}]
+    if context.dateline_country:
+        named.append(context.dateline_country)
+    if not named or entry.country in named:
+        return False
+    return not context.near(entry, name)
 
 
 def score_entry(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> float:

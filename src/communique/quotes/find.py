@@ -114,7 +114,7 @@ class _Finder:
         if clause is not None:
             first, last = clause.left_edge.i, clause.right_edge.i
         else:
-            spliced = syntax.spliced_clause(cue)
+            spliced = syntax.spliced_clause(cue) or self.rest_of_sentence(cue)
             if spliced is None:
                 return None, []
             first, last = spliced
@@ -125,6 +125,20 @@ class _Finder:
         if last - first + 1 < MIN_CLAUSE_TOKENS and not inside_quote:
             return None, []
         return self.classify(first, last, cue_span, speaker, head)
+
+    def rest_of_sentence(self, cue: Token) -> tuple[int, int] | None:
+        """A misparsed "X says the movement appeals to ...": the clause after a bare cue."""
+        if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "advcl") for c in cue.children if c.i > cue.i):
+            return None
+        first, last = cue.i + 1, cue.sent.end - 1
+        while first <= last and (self.doc[first].dep_ == "prt" or self.doc[first].lower_ == "that"):
+            first += 1
+        tokens = self.doc[first : last + 1]
+        if len(tokens) < MIN_CLAUSE_TOKENS + 2 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            return None
+        if any(i in self.cue_ids for i in range(first, last + 1)):
+            return None
+        return first, last
 
     def to_sentence_end(self, cue: Token, last: int) -> int:
         """Reported clauses after their cue run to the end of the sentence ("X said A, but B")."""
@@ -287,14 +301,17 @@ class _Finder:
             for k in quotes:
                 claimed[k] = result
         found.extend(f for k, f in sorted(claimed.items()) if f.kind == "direct")
-        taken = {k for k, f in claimed.items()}
+        taken = set(claimed)
+        for result, quotes in self.by_heading_colon():
+            if not any(self._overlaps(result, f) for f in found):
+                found.append(result)
+                taken.update(quotes)
         for k, m in enumerate(self.marks):
             if k in taken:
                 continue
             quote = self.attribute_free(m, cues, found)
             if quote is not None:
                 found.append(quote)
-        found.extend(self.by_heading_colon())
         found = self._merge_continued(self._drop_overlaps(found))
         for f in list(found):
             if f.kind == "direct":
@@ -303,7 +320,7 @@ class _Finder:
                     found.extend(self.nested(self.marks[k], f.speaker))
         return sorted(found, key=lambda f: (f.start, f.end))
 
-    def by_heading_colon(self) -> list[Found]:
+    def by_heading_colon(self) -> list[tuple[Found, list[int]]]:
         """Paragraphs of the form "Name: what they said" (headlines, interview transcripts)."""
         found = []
         for match in HEADING_COLON.finditer(self.text):
@@ -319,9 +336,9 @@ class _Finder:
                 continue
             colon = (match.end(1), match.end(1) + 1)
             speaker, head = (match.start(1), match.end(1)), self.chars(name.end - 1, name.end - 1)
-            result, _ = self.classify(first, last, colon, speaker, head)
+            result, quotes = self.classify(first, last, colon, speaker, head)
             if result is not None:
-                found.append(result)
+                found.append((result, quotes))
         return found
 
     def _merge_continued(self, found: list[Found]) -> list[Found]:

@@ -31,17 +31,47 @@ def entity_finder() -> EntityAt:
     return getattr(module, "entity_at", _overlapping_entity)
 
 
-def speaker_name(entity: Entity) -> str:
-    """The name a speaker goes by: the entities stage's actor name when it offers one
-    (a capital standing for its government is named by its country), else the entity's name."""
+def _capital_country(entity: Entity) -> str | None:
+    """The country code a capital stands for ("Moscow has stated ..."), from the entities data."""
+    if entity.type not in ("GPE", "LOC", "FAC") or entity.actor is None or not entity.actor.country:
+        return None
     try:
-        module = importlib.import_module("communique.entities")
+        from communique.entities.lexicon import capitals, fold
     except ImportError:
-        return entity.name
-    actor_name = getattr(module, "actor_name", None)
-    if actor_name is None:
-        return entity.name
-    return actor_name(entity) or entity.name
+        return None
+    code = capitals().get(fold(entity.name))
+    return code if code == entity.actor.country else None
+
+
+def _country_code(name: str) -> str | None:
+    try:
+        from communique.entities.lexicon import countries, fold
+    except ImportError:
+        return None
+    return countries().get(fold(name))
+
+
+def _country_name(code: str) -> str:
+    try:
+        import pycountry
+    except ImportError:
+        return code
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def as_speaker(report: Report, entity: Entity) -> tuple[str, str]:
+    """(entity id, name) of a speaker: a capital standing for its government speaks as its
+    country (the country's entity when the article names it), anyone else as themselves."""
+    code = _capital_country(entity)
+    if code is None:
+        return entity.id, entity.name
+    for other in report.entities:
+        if other.type == "GPE" and _country_code(other.name) == code:
+            return other.id, other.name
+    return entity.id, _country_name(code)
 
 
 def resolve(report: Report, span: tuple[int, int] | None, head: tuple[int, int] | None) -> Speaker | None:
@@ -63,4 +93,5 @@ def resolve(report: Report, span: tuple[int, int] | None, head: tuple[int, int] 
             break
     if entity is None:
         return Speaker(entity=None, name=surface, text=surface)
-    return Speaker(entity=entity.id, name=speaker_name(entity), text=surface)
+    entity_id, name = as_speaker(report, entity)
+    return Speaker(entity=entity_id, name=name, text=surface)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import re
 import sys
+import zlib
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -51,10 +53,11 @@ def read_file(path: Path, max_bytes: int) -> bytes:
     if path.stat().st_size > max_bytes and path.suffix != ".gz":
         raise InputError(f"{path}: file is larger than the limit of {max_bytes:,} bytes")
     try:
-        with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as handle:
+        with gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb") as handle:
             return handle.read(max_bytes + 1)
-    except (OSError, EOFError) as exc:
-        raise InputError(f"{path}: cannot be read: {exc}") from exc
+    except (OSError, EOFError, zlib.error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(f"{path}: cannot be read ({' '.join(reason.split())})") from exc
 
 
 def fetch_url(url: str, *, max_bytes: int, timeout: float = URL_TIMEOUT_S) -> bytes:
@@ -64,6 +67,9 @@ def fetch_url(url: str, *, max_bytes: int, timeout: float = URL_TIMEOUT_S) -> by
     try:
         with httpx.stream("GET", url, timeout=timeout, follow_redirects=True) as response:
             response.raise_for_status()
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise InputError(f"{url}: larger than the limit of {max_bytes:,} bytes")
             chunks, size = [], 0
             for chunk in response.iter_bytes():
                 chunks.append(chunk)
@@ -73,8 +79,14 @@ def fetch_url(url: str, *, max_bytes: int, timeout: float = URL_TIMEOUT_S) -> by
             return b"".join(chunks)
     except httpx.HTTPStatusError as exc:
         raise InputError(f"{url}: HTTP {exc.response.status_code}") from exc
-    except httpx.HTTPError as exc:
-        raise InputError(f"{url}: cannot be fetched ({type(exc).__name__}: {exc})") from exc
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
+        raise InputError(f"{url}: cannot be fetched ({_reason(exc)})") from exc
+
+
+def _reason(exc: Exception) -> str:
+    """A short one-line reason: "Connection refused", "ReadTimeout", ..."""
+    text = re.sub(r"\[Errno -?\d+\]\s*", "", " ".join(str(exc).split()))
+    return text if text and len(text) <= 60 else type(exc).__name__
 
 
 def check_size(raw: bytes, max_bytes: int, name: str) -> None:

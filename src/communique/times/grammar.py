@@ -128,11 +128,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "month_day",
         "DATE",
-        r"(?:{WEEKDAY:wd},?\s+)?" + _MOD + r"{MONTH:m}\s+{DAY:d}(?:,?\s+" + _YEAR_REF + r")?", starts="WEEKDAY PREMOD ADJMOD MONTH"),
+        _MOD + r"{MONTH:m}\s+{DAY:d}(?:,?\s+" + _YEAR_REF + r")?", starts="PREMOD ADJMOD MONTH"),
     Rule(
         "day_month",
         "DATE",
-        r"(?:{WEEKDAY:wd},?\s+)?(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+" + _YEAR_REF + r")?", starts="WEEKDAY the #"),
+        r"(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+" + _YEAR_REF + r")?", starts="the #"),
     Rule("month_year", "DATE", _MOD + r"{MONTH:m},?\s+" + _YEAR_REF, starts="PREMOD ADJMOD MONTH"),
     Rule("month_relative", "DATE", _MOD + _REL + r"\s+{MONTH:m}", starts="PREMOD ADJMOD REL"),
     Rule("month", "DATE", _MOD + r"{MONTH:m}", starts="PREMOD ADJMOD MONTH"),
@@ -143,6 +143,15 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?P<adj2>early|late|mid|middle)[-\s]+)?{SEASON:s}"
         r"(?:\s+(?:of\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?", starts="PREMOD ADJMOD REL the that SEASON"),
     Rule("year", "DATE", _MOD + r"(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year)\s+)?{YEAR:y}(?![-\w])", starts="PREMOD ADJMOD fiscal calendar the #"),
+    Rule(
+        "spelled_year",
+        "DATE",
+        r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|twenty)[-\s]+(?P<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        r"sixteen|seventeen|eighteen|nineteen|hundred|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine))"
+        r"|two\s+thousand(?:\s+and\s+(?P<yy2>one|two|three|four|five|six|seven|eight|nine|ten))?)(?![-\w])",
+        starts="the nineteen eighteen twenty two",
+    ),
     Rule("short_year", "DATE", r"\b(?:in|since|of|by|until|from|late|mid|early)\s+(?P<t>'(?P<yy>\d\d))(?![\w'])", starts="in since of by until from late mid early"),
     Rule(
         "decade",
@@ -157,11 +166,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quarter",
         "DATE",
-        r"(?:(?P<det>the|its|a|this\s+year's|last\s+year's|next\s+year's|that)\s+)?"
+        r"(?:(?P<det>the|this\s+year's|last\s+year's|next\s+year's)\s+(?![\w-]*\w-quarter))?"
         r"(?:(?P<rel>latest|last|past|previous|current|this|next|coming|same|recent|most\s+recent|"
         r"year[-\s]earlier|year[-\s]ago|comparable|corresponding|flat)\s+)?"
         r"(?:(?P<fy>{YEAR})\s+)?(?:(?:fiscal|calendar)[-\s]+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?"
-        r"(?:(?:fiscal|calendar)[-\s]+)?quarter(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?", starts="the its a this last next that REL latest same recent most year comparable corresponding flat # fiscal calendar ORD quarter"),
+        r"(?:(?:fiscal|calendar)[-\s]+)?quarter(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?", starts="the this last next REL latest same recent most year comparable corresponding flat # fiscal calendar ORD quarter"),
     Rule(
         "half_year",
         "DATE",
@@ -171,7 +180,7 @@ RULES: tuple[Rule, ...] = (
         "day_relative",
         "DATE",
         r"(?:(?P<adj>earlier|later|late|early)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-        r"today|yesterday|tomorrow)(?!'s\s+\w)"
+        r"today|yesterday|tomorrow)"
         r"(?:\s+(?P<part>{PART}))?", starts="ADJMOD the today yesterday tomorrow"),
     Rule("tonight", "TIME", r"\b(?P<word>tonight|overnight)\b", starts="tonight overnight"),
     Rule(
@@ -230,9 +239,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "duration",
         "DURATION",
-        r"(?:(?P<qm>{QMOD})\s+)?(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full)|"
-        r"the|past|last|next|first|final|coming|previous|another|its|their|his|her|these|those)\s+)?"
-        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?", starts="QMOD the REL first final another its their his her these those NUM VAGUE"),
+        r"(?:(?P<qm>{QMOD})\s+(?!the\s))?(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full)|"
+        r"the|past|last|next|first|final|coming|previous|another)\s+)?"
+        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?", starts="QMOD the REL first final another NUM VAGUE"),
     Rule("half_unit", "DURATION", r"(?:(?P<qm>{QMOD})\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)", starts="QMOD half"),
     Rule(
         "bare_units",
@@ -246,7 +255,7 @@ RULES: tuple[Rule, ...] = (
         "every",
         "SET",
         r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{UNIT:u}|{MONTH:m}|{SEASON:s})", starts="every each per"),
-    Rule("adverb_set", "SET", r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|biannually|semiannually)\b", starts="daily weekly monthly annually yearly hourly nightly quarterly biweekly biannually semiannually"),
+    Rule("adverb_set", "SET", r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually)\b", starts="daily weekly monthly annually yearly hourly nightly biweekly biannually semiannually"),
     Rule("times_a", "SET", r"\b(?:times|twice|once|thrice)\s+(?P<t>(?:a|an|per|each)\s+(?P<u>year|month|week|day|hour|decade))\b", starts="times twice once thrice"),
 )
 
@@ -291,7 +300,7 @@ def _first_words(item: str) -> set[str]:
 # Slots and words of which every time expression contains at least one.
 ANCHORS = (
     "MONTH WEEKDAY UNIT SEASON PART REF DECADE_WORD # ' today yesterday tomorrow tonight overnight "
-    "noon midnight midday o quarter century half daily weekly monthly annually yearly hourly "
+    "noon midnight midday o quarter century half nineteen eighteen thousand daily weekly monthly annually yearly hourly "
     "nightly quarterly biweekly biannually semiannually"
 )
 ANCHOR_REACH = 8  # words

@@ -253,9 +253,9 @@ def _year_is_time(c: Candidate, text: str) -> bool:
     after = text[c.end : c.end + 16]
     if re.match(r"\s*(?:[a-z]+\s+)?(?:people|persons|troops|soldiers|men|women|workers|jobs|units|shares|tons|tonnes|km|miles|meters|metres|feet|votes|cases|dollars|euros|yuan|rubles|pounds)\b", after):
         return False
-    return not re.search(r"(?:no\.|number|#|page|route|flight|room|at|rose|fell|to|from)\s*$", before) or bool(
-        re.search(r"\b(?:to|from)\s*$", before) and 1900 <= int(c.groups["y"]) <= 2100
-    )
+    if re.search(r"(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\broom|\brose|\bfell|\bat)\s*$", before):
+        return False
+    return not re.search(r"\b(?:to|from)\s*$", before) or 1900 <= int(c.groups["y"]) <= 2100
 
 
 def _quarter_is_time(c: Candidate, text: str) -> bool:
@@ -290,7 +290,7 @@ def _reference_is_time(c: Candidate, text: str) -> bool:
     after = text[c.end : c.end + 20]
     if word == "earlier":
         # "earlier than", "earlier reports": a comparative or an adjective, not a reference
-        return not re.match(r"\s+(?:than|in\b|this\b|that\b|[a-z]+s\b)", after)
+        return bool(re.match(r"\s*(?:[.,;:!?)\"']|$)", after))
     if word == "current":
         return not re.match(r"\s+(?:account|affairs|events|exchange|flows?)\b", after, re.I)
     if word == "now":
@@ -308,6 +308,8 @@ def _duration_is_time(c: Candidate, text: str) -> bool:
         return False
     if unit in ("night", "nights", "quarter", "quarters") and number in ("a", "an"):
         return False
+    if g.get("adjform") and g["adjform"].lower().endswith("old"):
+        return False  # ages ("a 6-year-old") are not annotated as times
     if unit == "quarter" and not g.get("det") and number in ("one", "a"):
         return False
     return not (number in ("a", "an") and re.match(r"\s+(?:of|or\s+two)\b", text[c.end :]) is None and re.match(r"\s*-", text[c.end :]))
@@ -438,6 +440,17 @@ def year(g: dict, ctx: Context) -> Normal | None:
     return Normal(g["y"], mod=_point_mod(g.get("pre"), g.get("adj")))
 
 
+def spelled_year(g: dict, ctx: Context) -> Normal | None:
+    if not g.get("c"):
+        return Normal(f"{2000 + int(_number(g.get('yy2')) or 0):04d}")
+    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[g["c"].lower()]
+    rest = re.sub(r"^oh[-\s]", "", g["yy"].lower())
+    number = 0 if rest == "hundred" else _number(rest)
+    if number is None or not 0 <= number < 100:
+        return None
+    return Normal(f"{century}{int(number):02d}")
+
+
 def short_year(g: dict, ctx: Context) -> Normal | None:
     yy = int(g["yy"])
     century = 19 if ctx.anchor is None or yy > ctx.anchor.year % 100 else 20
@@ -502,11 +515,11 @@ def _year_for_quarter(number: int, ctx: Context) -> int | None:
         return ctx.year_hint
     if ctx.anchor is None:
         return None
-    now = _quarter_of(ctx.anchor)
-    options = [(y, number) for y in (now[0] - 1, now[0], now[0] + 1)]
-    direction = ctx.direction()
-    picked = _pick(options, now, direction or -1, lambda o, a: abs(o[0] * 4 + o[1] - a[0] * 4 - a[1]))
-    return picked[0]
+    # quarters are reported once over: the latest one, unless the verb looks ahead
+    year, current = _quarter_of(ctx.anchor)
+    if number <= current:
+        return year
+    return year if ctx.direction() > 0 else year - 1
 
 
 def half_year(g: dict, ctx: Context) -> Normal | None:
@@ -562,7 +575,9 @@ def weekday(g: dict, ctx: Context) -> Normal | None:
     if ctx.anchor is None:
         value = f"XXXX-WXX-{number}"
     else:
-        day = _weekday_date(ctx.anchor, number, g.get("rel"), ctx.direction())
+        possessive = ctx.text.startswith("'s", ctx.end) or ctx.text.startswith("’s", ctx.end)
+        direction = -1 if possessive else ctx.direction()
+        day = _weekday_date(ctx.anchor, number, g.get("rel"), direction)
         value = _fmt_date(day)
     if part:
         return Normal(value + part, type="TIME", mod=mod)
@@ -838,6 +853,7 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "season": season,
     "year": year,
     "short_year": short_year,
+    "spelled_year": spelled_year,
     "decade": decade,
     "century": century,
     "quarter": quarter,

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "must", "should", "may", "might"})
 PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "'s", "'d"})
 PRESENT_BE = frozenset({"is", "are", "am", "'re", "'s"})
+# verbs whose dependents are scheduled, not past ("has scheduled a news conference Thursday")
+SCHEDULING = frozenset({"schedule", "reschedule", "slate", "postpone", "plan", "due", "expect"})
 PLANNING = frozenset(
     {
         "schedule", "plan", "expect", "set", "due", "slate", "intend", "hope", "aim", "agree",
@@ -31,15 +33,19 @@ def direction(doc: Doc | None, start: int, end: int) -> int:
     if span is None or len(span) == 0:
         return 0
     token = span.root
+    infinitive = False
     for _ in range(MAX_CLIMB):
         verb = _governing_verb(token)
         if verb is None:
             return 0
+        if verb.lemma_ in SCHEDULING or (infinitive and verb.lemma_ in PLANNING):
+            return 1
         found = _verb_direction(verb)
         if found is not None:
             return found
         if verb.head is verb:
             return 0
+        infinitive = verb.tag_ == "VB"
         token = verb.head
     return 0
 
@@ -80,8 +86,9 @@ def _verb_direction(verb: Token) -> int | None:
         if verb.tag_ == "VBG" and words & PRESENT_BE:
             return 1 if verb.lemma_ in ("go", "meet", "visit", "hold", "leave", "travel", "come") else 0
         return 0
-    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and verb.lemma_ in PLANNING:
-        return 1
+    if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
+        # "the meeting scheduled for June" looks ahead, "the injunction issued Thursday" back
+        return 1 if verb.lemma_ in PLANNING else -1
     if verb.tag_ == "MD":
         return 1 if verb.lower_ in FUTURE_AUX else 0
     if verb.tag_ == "VBG" and verb.dep_ not in ("xcomp", "conj"):

@@ -1,0 +1,176 @@
+"""``communique eval places``: toponym recognition and resolution against gold data.
+
+Reads GeoWebNews (``GWN.xml``: ``<toponym>`` with ``extractedName``, ``type``,
+``modifierType``, ``start``/``end``, ``latitude``/``longitude``) and TR-News
+(``TR-News.xml``: ``<toponym>`` with ``phrase``, ``start``/``end`` and a ``<gaztag>`` with
+``lat``/``lon``). Offsets that do not point at the phrase are moved to its nearest
+occurrence (TR-News has some off by a few characters).
+
+Scoring (``../shared/data/README.md``): a gold toponym with coordinates is *recognised*
+when a predicted place overlaps it, and *right* when that place lies within 161 km.
+Printed: recognition recall, accuracy at 161 km among recognised toponyms and over all
+of them, the same per gold type, and the milliseconds per article of the places stage
+(after the gazetteer is loaded; the spaCy parse is timed separately).
+"""
+
+from __future__ import annotations
+
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from communique import nlp
+from communique.model import Article, Report
+from communique.places import analyse
+from communique.places import gazetteer as _gazetteer
+from communique.places.resolve import distance_km
+
+RADIUS_KM = 161.0
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    lat: float | None
+    lon: float | None
+    kind: str  # the gold type; "Adjective" for adjectival toponyms ("Russian")
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    text: str
+    toponyms: list[GoldToponym]
+
+
+def read_gold(path: Path) -> list[GoldArticle]:
+    """Articles and their gold toponyms from a GeoWebNews or TR-News XML file."""
+    root = ET.parse(path).getroot()
+    articles = []
+    for number, node in enumerate(root.iter("article")):
+        text = node.findtext("text") or ""
+        toponyms = [_toponym(t, text) for t in node.iter("toponym")]
+        identifier = node.get("docid") or node.get("file") or str(number)
+        articles.append(GoldArticle(identifier, text, [t for t in toponyms if t is not None]))
+    return articles
+
+
+def _toponym(node: ET.Element, text: str) -> GoldToponym | None:
+    phrase = node.findtext("extractedName") or node.findtext("phrase") or ""
+    try:
+        start, end = int(node.findtext("start") or ""), int(node.findtext("end") or "")
+    except ValueError:
+        return None
+    if text[start:end] != phrase and phrase:
+        start = _nearest(text, phrase, start)
+        if start < 0:
+            return None
+        end = start + len(phrase)
+    lat = node.findtext("latitude") or node.findtext("gaztag/lat")
+    lon = node.findtext("longitude") or node.findtext("gaztag/lon")
+    kind = node.findtext("type") or "TR-News"
+    if (node.findtext("modifierType") or "") == "Adjective":
+        kind = "Adjective"
+    elif node.find("gaztag") is not None and _adjectival(phrase, node.findtext("gaztag/name") or ""):
+        kind = "Adjective"
+    return GoldToponym(
+        start, end, phrase, float(lat) if lat else None, float(lon) if lon else None, kind
+    )
+
+
+def _nearest(text: str, phrase: str, around: int) -> int:
+    hits = []
+    index = text.find(phrase, max(0, around - 200))
+    while 0 <= index <= around + 200:
+        hits.append(index)
+        index = text.find(phrase, index + 1)
+    return min(hits, key=lambda i: abs(i - around)) if hits else -1
+
+
+def _adjectival(phrase: str, gold_name: str) -> bool:
+    """A TR-News toponym that is a demonym of its gold place ("Turkish" for Turkey)."""
+    gaz = _gazetteer.load()
+    return gaz.demonym_country(phrase) is not None and not gaz.ids(phrase)
+
+
+def evaluate(data: Path, limit: int | None = None) -> dict:
+    """Figures of the places stage on one gold file (see the module docstring)."""
+    articles = read_gold(Path(data))[: limit if limit else None]
+    pipeline = nlp.load()
+    _gazetteer.load()
+    started = time.perf_counter()
+    docs = list(pipeline.pipe(a.text for a in articles))
+    parse_seconds = time.perf_counter() - started
+    stage_seconds = 0.0
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    predicted = 0
+    for article, doc in zip(articles, docs, strict=True):
+        report = Report(id=article.id, article=Article(text=article.text, body=article.text))
+        started = time.perf_counter()
+        places, candidates = analyse(doc, report)
+        stage_seconds += time.perf_counter() - started
+        predicted += len(places)
+        _score(article, places, candidates, totals)
+    return _figures(totals, len(articles), predicted, stage_seconds, parse_seconds)
+
+
+def _score(article: GoldArticle, places, candidates, totals) -> None:
+    for gold in article.toponyms:
+        if gold.lat is None or gold.lon is None:
+            continue
+        row = totals[gold.kind]
+        row["gold"] += 1
+        place = _overlapping(places, gold)
+        if place is None:
+            if _overlapping(candidates, gold) is not None:
+                row["in_name"] += 1
+            continue
+        row["recognised"] += 1
+        if place.lat is not None and place.lon is not None:
+            if distance_km(place.lat, place.lon, gold.lat, gold.lon) <= RADIUS_KM:
+                row["right"] += 1
+
+
+def _overlapping(items, gold: GoldToponym):
+    for item in items:
+        if item.start < gold.end and gold.start < item.end:
+            return item
+    return None
+
+
+def _figures(totals, articles: int, predicted: int, stage_seconds: float, parse_seconds: float) -> dict:
+    def summary(rows) -> dict[str, int]:
+        return {k: sum(r[k] for r in rows) for k in ("gold", "recognised", "right", "in_name")}
+
+    every = summary(totals.values())
+    nouns = summary([r for kind, r in totals.items() if kind != "Adjective"])
+    figures = {
+        "articles": articles,
+        "gold toponyms with coordinates": every["gold"],
+        "predicted places": predicted,
+        "recognition recall": _ratio(every["recognised"], every["gold"]),
+        "accuracy@161km among recognised": _ratio(every["right"], every["recognised"]),
+        "accuracy@161km over all gold": _ratio(every["right"], every["gold"]),
+        "recall without adjectival toponyms": _ratio(nouns["recognised"], nouns["gold"]),
+        "recall counting places inside names": _ratio(every["recognised"] + every["in_name"], every["gold"]),
+        "ms per article (places stage)": round(1000 * stage_seconds / max(articles, 1), 2),
+        "ms per article (spaCy parse)": round(1000 * parse_seconds / max(articles, 1), 2),
+    }
+    figures["by gold type"] = {
+        kind: {
+            "gold": row["gold"],
+            "recall": _ratio(row["recognised"], row["gold"]),
+            "accuracy among recognised": _ratio(row["right"], row["recognised"]),
+            "inside names": row["in_name"],
+        }
+        for kind, row in sorted(totals.items())
+    }
+    return figures
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0

@@ -1,0 +1,139 @@
+"""Exports read back with standard readers: PLOVER JSONL, reports JSONL, CSV, Parquet, GDELT TSV, quotes."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from communique.model import Article, Event, Location, Participant, Quote, Report, Speaker
+from communique.store import Record, Store, content_hash
+from communique.store.export import export
+
+
+def participant(name: str, country: str, sector: str = "GOV") -> Participant:
+    return Participant(name=name, country=country, sector=sector)
+
+
+def report(body: str, events: list[Event], source: str, url: str) -> Report:
+    text = f"Headline\n\n{body}"
+    return Report(
+        id="r",
+        article=Article(headline="Headline", body=body, text=text, source=source, url=url,
+                        date="2019-01-22", language="en"),
+        events=events,
+        quotes=[Quote(id="q1", text="We are ready", start=10, end=22, kind="direct", cue="said",
+                      speaker=Speaker(entity="E1", name="Sergei Lavrov", text="Lavrov"))],
+    )  # fmt: skip
+
+
+MEETING = Event(
+    id="e1", type="CONSULT", cameo="043", quad=1,
+    actors=[participant("Sergei Lavrov", "RUS"), participant("Taro Kono", "JPN"), participant("Wang Yi", "CHN")],
+    date="2019-01-22", location=Location(name="Moscow", country="RUS", lat=55.75, lon=37.62),
+    evidence="Lavrov met Kono and Wang in Moscow", start=10, end=44, mentions=[{"start": 10, "end": 44}],
+)  # fmt: skip
+SANCTION = Event(
+    id="e2", type="SANCTION", cameo="163", quad=4,
+    actors=[participant("United States", "USA")], recipients=[participant("Russia", "RUS")],
+    date="2019-03-05", status="occurred", evidence="The United States imposed sanctions", start=50, end=80,
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('export') / 'export.db'}"
+    store = Store(url)
+    reports = [
+        ("a.txt", report("Lavrov met Kono and Wang in Moscow.", [MEETING], "TASS", "https://tass.example/1")),
+        ("b.txt", report("The ministers met in Moscow.", [MEETING], "Kyodo", "https://kyodo.example/2")),
+        ("c.txt", report("The United States imposed sanctions.", [SANCTION], "AP", "https://ap.example/3")),
+    ]
+    store.write([Record(id=content_hash(r.article.text), location=loc, report=r) for loc, r in reports])
+    return url
+
+
+def test_plover_jsonl(db, tmp_path):
+    out = tmp_path / "events.jsonl"
+    assert export(db, "plover", out) == 2
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    meeting, sanction = records
+    assert meeting["event"] == ["CONSULT"] and meeting["date"] == "2019-01-22"
+    assert [a["code"] for a in meeting["source"]] == ["RUS", "JPN", "CHN"]
+    assert meeting["source"][0] == {"actor_text": "Sergei Lavrov", "code": "RUS", "sector": "GOV"}
+    assert meeting["recipient"] == []
+    assert meeting["event_loc"]["name"] == "Moscow" and meeting["event_loc"]["cc3"] == "RUS"
+    assert meeting["quad_code"] == 1 and meeting["num_articles"] == 2 and meeting["num_sources"] == 2
+    assert meeting["cite_info"]["url"] == "https://tass.example/1"
+    assert sanction["recipient"] == [{"actor_text": "Russia", "code": "RUS", "sector": "GOV"}]
+    assert sanction["event_scale"] == -8.0
+    assert all(r["id"] and r["coder"].startswith("communique") for r in records)
+
+
+def test_reports_jsonl(db, tmp_path):
+    out = tmp_path / "reports.jsonl"
+    assert export(db, "jsonl", out) == 3
+    reports = [Report.model_validate(json.loads(line)) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r.article.source for r in reports} == {"TASS", "Kyodo", "AP"}
+
+
+def test_events_csv(db, tmp_path):
+    out = tmp_path / "events.csv"
+    assert export(db, "csv", out) == 2
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["type"] for r in rows] == ["CONSULT", "SANCTION"]
+    assert rows[0]["actor_countries"] == "RUS; JPN; CHN"
+    assert rows[0]["num_mentions"] == "2" and rows[1]["recipient_countries"] == "RUS"
+
+
+def test_events_parquet(db, tmp_path):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "events.parquet"
+    assert export(db, "parquet", out) == 2
+    table = pq.read_table(out)
+    assert table.num_rows == 2
+    assert table.column("type").to_pylist() == ["CONSULT", "SANCTION"]
+    assert table.column("num_articles").to_pylist() == [2, 1]
+    assert table.schema.field("goldstein").type == "double"
+
+
+def test_gdelt_tsv_has_61_columns_and_dyads(db, tmp_path):
+    out = tmp_path / "events.gdelt.tsv"
+    assert export(db, "gdelt", out) == 4  # the meeting of three is three pairs
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))
+    assert all(len(row) == 61 for row in rows)
+    from communique.store.cameo import gdelt_event_columns
+
+    records = [dict(zip(gdelt_event_columns(), row, strict=True)) for row in rows]
+    pairs = [(r["Actor1CountryCode"], r["Actor2CountryCode"]) for r in records]
+    assert pairs == [("RUS", "JPN"), ("RUS", "CHN"), ("JPN", "CHN"), ("USA", "RUS")]
+    first, last = records[0], records[-1]
+    assert first["SQLDATE"] == "20190122" and first["MonthYear"] == "201901" and first["Year"] == "2019"
+    assert first["Actor1Code"] == "RUSGOV" and first["Actor1Name"] == "SERGEI LAVROV"
+    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("043", "043", "04")
+    assert first["QuadClass"] == "1" and first["GoldsteinScale"] == "2.8"
+    assert (first["NumMentions"], first["NumSources"], first["NumArticles"]) == ("2", "2", "2")
+    assert first["ActionGeo_FullName"] == "Moscow" and first["ActionGeo_Lat"] == "55.75"
+    assert first["SOURCEURL"] == "https://tass.example/1" and len(first["DATEADDED"]) == 14
+    assert last["QuadClass"] == "4" and last["GoldsteinScale"] == "-8.0"
+    assert len({r["GLOBALEVENTID"] for r in records}) == 4
+
+
+def test_quotations_csv(db, tmp_path):
+    out = tmp_path / "quotes.csv"
+    assert export(db, "quotes", out) == 3
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["speaker"] for r in rows} == {"Sergei Lavrov"}
+    assert rows[0]["text"] == "We are ready" and rows[0]["kind"] == "direct"
+
+
+def test_unknown_format_is_a_clear_error(db, tmp_path):
+    from communique.errors import InputError
+
+    with pytest.raises(InputError, match="unknown export format"):
+        export(db, "xml", tmp_path / "x")
