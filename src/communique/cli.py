@@ -271,6 +271,8 @@ def bench(
 
     figures = run_bench(docs=docs, large=large, pg=pg, examples=examples, model=model, console=err)
     for table in figure_tables("bench", figures):
+        if table.title == "communique eval bench":
+            table.title = "communique bench"
         out.print(table)
     json_out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     err.print(f"figures written to {json_out}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,9 @@ def web_db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def client(web_db):
-    from fastapi.testclient import TestClient
+    with warnings.catch_warnings():  # starlette's note about httpx, not ours to fix
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
 
     from communique.web import create_app
 

@@ -30,7 +30,7 @@ _TRAILING_PLAIN = re.compile(
 )
 # "Name/AGENCY" or "Name / Getty Images" at the end.
 _TRAILING_AGENCY = re.compile(
-    r"(?:(?<=[.!?”\"])|(?<=\s))\s*(?P<credit>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?"
+    r"(?:(?<=[.!?”\"])|(?<=\s))\s*(?P<credit>(?:[A-Z](?:\.|[\w'’-]+)\s){0,3}[A-Z][\w'’-]*\s?/\s?"
     r"(?:[A-Z][\w&.'’-]*)(?:\s[A-Z][\w&.'’-]*){0,2})$"
 )
 _LEADING_CREDIT = re.compile(rf"^\s*(?:©|\(c\)|{_CREDIT_LABEL}\s*(?:by\b|:))\s*", re.I)

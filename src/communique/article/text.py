@@ -412,8 +412,11 @@ def _assemble(
     month_day = (parsed.month, parsed.day) if parsed and parsed.month else None
     year = parsed.year if parsed else None
     metadata_date = _header_date(lines)
+    captions = collect_captions(lines)
+    # Years in captions count too ("... in Moscow on Sept. 13, 2023. (Yonhap)").
+    year_text = "\n\n".join([text, *(caption.text for caption in captions)])
     date, date_source = resolve_article_date(
-        cli_date, metadata_date, month_day, text, dateline_year=year
+        cli_date, metadata_date, month_day, year_text, dateline_year=year
     )
     dateline = None
     if parsed is not None:
@@ -430,11 +433,11 @@ def _assemble(
         source=source or (dateline.agency if dateline else None),
         headline=headline,
         subheadline=subheadline,
-        byline=_first(lines, BYLINE),
+        byline=_byline(lines),
         dateline=dateline,
         date=date,
         date_source=date_source,
-        captions=collect_captions(lines),
+        captions=captions,
         sections=sections,
         body=body,
         text=text,
@@ -443,6 +446,15 @@ def _assemble(
 
 def _first(lines: list[Line], role: str) -> str | None:
     return next((line.text for line in lines if line.role == role), None)
+
+
+def _byline(lines: list[Line]) -> str | None:
+    """The byline without the time stamp pages put beside it ("By Jane Doe | Updated: ...")."""
+    text = _first(lines, BYLINE)
+    if text is None:
+        return None
+    kept = [part.strip() for part in text.split("|") if not wording.timestamp(part)[0]]
+    return " | ".join(part for part in kept if part) or text
 
 
 def _header_date(lines: list[Line]) -> str | None:

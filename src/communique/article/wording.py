@@ -97,6 +97,12 @@ _TIMESTAMP_LABEL = re.compile(
     r"(?:\s+(?:on|at))?\s*:?\s*|on\s+)+",
     re.I,
 )
+# A clock time, a numeric date, or a day number beside a month's name.
+_CLOCK_OR_DATE = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}\b|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,}|\b[a-z]{3,}\.?\s+\d{1,2}\b|\b\d+\s*(?:h|hours?|min|minutes?)\s+ago\b",
+    re.I,
+)
 _DATE_WORDS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?"
@@ -297,7 +303,7 @@ def _timestamp_segment(text: str) -> tuple[bool, str | None]:
     labelled = bool(_TIMESTAMP_LABEL.match(text))
     body = _TIMESTAMP_LABEL.sub("", text)
     leftover = _DATE_WORDS.sub(" ", body).split()
-    if not any(ch.isdigit() for ch in body):
+    if not _CLOCK_OR_DATE.search(body):
         return False, None
     date = find_date(body)
     if len(leftover) > (2 if labelled or date else 0):

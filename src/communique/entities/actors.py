@@ -55,6 +55,7 @@ class ActorRole:
         }
 
 
+@functools.cache
 def default_table_path() -> Path:
     """The curated table shipped with the package."""
     return Path(str(DATA / "actors.tsv"))
@@ -112,8 +113,13 @@ def _table(paths: tuple[str, ...]) -> tuple[dict[tuple[str, ...], list[ActorRole
 
 
 def _paths() -> tuple[str, ...]:
-    extra = [p for p in os.environ.get(TABLE_ENV, "").split(os.pathsep) if p]
-    return (str(default_table_path()), *extra)
+    extra = os.environ.get(TABLE_ENV, "")
+    return _split_paths(extra)
+
+
+@functools.cache
+def _split_paths(extra: str) -> tuple[str, ...]:
+    return (str(default_table_path()), *(p for p in extra.split(os.pathsep) if p))
 
 
 def lookup(name: str, date: str | None) -> ActorRole | None:
@@ -152,7 +158,12 @@ def lookup(name: str, date: str | None) -> ActorRole | None:
 
 def short_forms(full_name: str) -> frozenset[tuple[str, ...]]:
     """One-word aliases the table gives for a full name ("Xi" for "Xi Jinping")."""
-    by_name, _ = _table(_paths())
+    return _short_forms(full_name, _paths())
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_forms(full_name: str, paths: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    by_name, _ = _table(paths)
     rows = by_name.get(name_tokens(full_name), [])
     return frozenset(
         name_tokens(alias) for row in rows for alias in row.aliases if len(name_tokens(alias)) == 1

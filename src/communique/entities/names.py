@@ -22,6 +22,7 @@ SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 MIN_FUZZY_LENGTH = 5
 
 
+@functools.lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a person's name without honorifics and suffixes."""
     tokens = [t.strip(",") for t in re.split(r"\s+", fold(name)) if t.strip(",")]

@@ -76,10 +76,10 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         correct_types[gold] += 1
         sources, targets = gold_countries(record.get("source")), gold_countries(record.get("target"))
         actors, recipients = predicted_countries(event.actors), predicted_countries(event.recipients)
-        if event.recipients or not targets:
-            actor_right += actors == sources
-        else:  # a reciprocal event lists every party as an actor
+        if len(event.actors) > 1 and not event.recipients:  # reciprocal: every party is an actor
             actor_right += actors == sources | targets
+        else:
+            actor_right += actors == sources
         if targets:
             with_recipient += 1
             recipient_right += (recipients or actors) >= targets

@@ -44,8 +44,6 @@ class Participants:
 class ParticipantReader:
     """Resolves parse tokens to the report's entities and countries."""
 
-    generic = True
-
     def __init__(self, report: Report, country_of_word, country_names: dict[str, str]):
         self.report = report
         self.country_of_word = country_of_word
@@ -53,17 +51,17 @@ class ParticipantReader:
         self.dyad = main_dyad(report)
 
     def read(self, match: TriggerMatch, generic: bool = True) -> Participants:
-        """Actors and recipients of one trigger; uncoded noun phrases count when ``generic``."""
-        self.generic = generic
+        """Actors and recipients of one trigger; uncoded subjects count when ``generic``."""
         head = match.head
         if match.entry.roles == "self":
-            return Participants(actors=self.resolve(head, reciprocal=False))
+            return Participants(actors=self.resolve(head, False, generic))
         if head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.dep_ != "amod"):
             subjects, objects = self._verb_arguments(head)
         else:
             subjects, objects = self._noun_arguments(head)
         reciprocal = match.entry.roles == "recip"
-        actors = [p for t in subjects for p in self.resolve(t, reciprocal)]
+        actors = [p for t in subjects for p in self.resolve(t, reciprocal, generic)]
+        # Uncoded objects are mostly things ("the demands", "roads"), not parties.
         others = [p for t in objects for p in self.resolve(t, reciprocal)]
         if reciprocal:
             return Participants(actors=_unique(actors + others))
@@ -86,6 +84,8 @@ class ParticipantReader:
                 objects += [g for g in prep.children if g.dep_ == "pobj"]
         if not subjects and not passive:
             subjects = _inherited_subjects(verb)
+        if not objects:
+            objects = _complement_parties(verb)
         return subjects, objects
 
     def _noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
@@ -108,14 +108,14 @@ class ParticipantReader:
             objects += [t for t in more if t is not noun]
         return subjects, objects
 
-    def resolve(self, token: Token, reciprocal: bool) -> list[Participant]:
+    def resolve(self, token: Token, reciprocal: bool, generic: bool = False) -> list[Participant]:
         """Participants named by a token and the tokens coordinated with it."""
         found: list[Participant] = []
         for head in (token, *token.conjuncts):
-            found += self._resolve_one(head, reciprocal)
+            found += self._resolve_one(head, reciprocal, generic)
         return _unique(found)
 
-    def _resolve_one(self, token: Token, reciprocal: bool) -> list[Participant]:
+    def _resolve_one(self, token: Token, reciprocal: bool, generic: bool) -> list[Participant]:
         entity = self._entity(token)
         coded = entity is not None and entity.actor is not None and bool(entity.actor.country or entity.actor.sector)
         if coded and entity.actor.country and not _is_plural_descriptor(token, entity):
@@ -128,7 +128,7 @@ class ParticipantReader:
             return [self._country(code) for code in self.dyad]
         if coded:
             return [self._from_entity(entity)]
-        return self._generic(token) if self.generic else []
+        return self._generic(token) if generic else []
 
     def _generic(self, token: Token) -> list[Participant]:
         """An uncoded participant named by a noun ("thousands of students"): name only."""
@@ -242,6 +242,24 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects
+    return []
+
+
+def _complement_parties(verb: Token) -> list[Token]:
+    """Who a verb's complement is about, when the verb has no object of its own: the subject
+    of "demanded that the US cancel ...", the objects of "offered to hand over to Britain"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+            if subjects:
+                return subjects
+        if child.dep_ == "xcomp":
+            found = [c for c in child.children if c.dep_ in OBJECT_DEPS]
+            for prep in child.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
+                    found += [g for g in prep.children if g.dep_ == "pobj"]
+            if found:
+                return found
     return []
 
 

@@ -83,8 +83,10 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
     """Toponyms of ``doc`` as report places, and the places found inside other names."""
     gaz = _gazetteer.load()
     dateline = _dateline_entry(report, gaz)
-    toponyms, embedded = recognize.find(doc, gaz, dateline.country if dateline else None)
-    demonyms = {c for ent in doc.ents if ent.label_ == "NORP" for c in [gaz.demonym_country(ent.text)] if c}
+    text = report.article.text if report is not None else None
+    ents = list(doc.ents)
+    toponyms, embedded = recognize.find(doc, gaz, dateline.country if dateline else None, text, ents)
+    demonyms = {c for ent in ents if ent.label_ == "NORP" for c in [gaz.demonym_country(ent.text)] if c}
     context = resolve.build_context(toponyms, gaz, dateline, demonyms)
     entries = resolve.resolve_all(toponyms, gaz, context)
     local = resolve.focus(entries) or (dateline if dateline and dateline.feature in ("city", "capital") else None)

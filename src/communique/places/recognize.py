@@ -71,12 +71,24 @@ class Mention:
         return self.text.casefold()
 
 
-def find(doc: Doc, gaz: Gazetteer, dateline_country: str | None) -> tuple[list[Mention], list[Mention]]:
-    """Toponym mentions and embedded location candidates of ``doc``, each in text order."""
-    toponyms: list[Mention] = _dateline_names(doc, gaz)
+def find(
+    doc: Doc,
+    gaz: Gazetteer,
+    dateline_country: str | None,
+    text: str | None = None,
+    ents: list[Span] | None = None,
+) -> tuple[list[Mention], list[Mention]]:
+    """Toponym mentions and embedded location candidates of ``doc``, each in text order.
+
+    ``text`` and ``ents`` may pass ``doc.text`` and ``doc.ents`` when the caller has them
+    (spaCy rebuilds both on every access).
+    """
+    if text is None or not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+        text = doc.text
+    toponyms: list[Mention] = _dateline_names(text, gaz)
     embedded: list[Mention] = []
     covered = [False] * len(doc)
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ in NUMERIC_LABELS:
             continue
         for i in range(ent.start, ent.end):
@@ -98,7 +110,6 @@ def find(doc: Doc, gaz: Gazetteer, dateline_country: str | None) -> tuple[list[M
     missed, inside_names = _missed_names(doc, gaz, covered)
     toponyms.extend(missed)
     embedded.extend(inside_names)
-    text = doc.text
     toponyms.extend(_descriptive(doc, text, gaz, dateline_country))
     _link_containers(text, toponyms, gaz)
     return _dedupe(toponyms), _dedupe(embedded)
@@ -107,10 +118,10 @@ def find(doc: Doc, gaz: Gazetteer, dateline_country: str | None) -> tuple[list[M
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+){0,3})(?=[ \t]*(?:,|—|–|-|\(|:|[ \t]+[A-Z][a-z]))")
 
 
-def _dateline_names(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def _dateline_names(text: str, gaz: Gazetteer) -> list[Mention]:
     """A place in capitals opening a paragraph: "BERLIN —", "DETROIT The ...", "PLEASANTON, Calif."."""
     found = []
-    for match in _DATELINE.finditer(doc.text):
+    for match in _DATELINE.finditer(text):
         ids = gaz.ids(match.group(1))
         if ids:
             found.append(Mention(match.start(1), match.end(1), match.group(1), ids, "dateline", "GPE"))

@@ -25,6 +25,7 @@ DASH_NAME = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-
 HEADING_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$")
 MIXED_MIN_CHARS = 4
 MERGE_GAP_CHARS = 160
+ADJACENT_CHARS = 40
 MIN_CLAUSE_TOKENS = 3
 
 
@@ -39,6 +40,7 @@ class Found:
     speaker: tuple[int, int] | None = None
     speaker_head: tuple[int, int] | None = None  # the speaker's head word, for entity lookup
     nested: bool = False
+    how: str = "cue"  # what attributed it: cue, object, colon, dash, context, none, heading
 
 
 class _Finder:
@@ -338,7 +340,7 @@ class _Finder:
             speaker, head = (match.start(1), match.end(1)), self.chars(name.end - 1, name.end - 1)
             result, quotes = self.classify(first, last, colon, speaker, head)
             if result is not None:
-                found.append((result, quotes))
+                found.append((replace(result, how="heading"), quotes))
         return found
 
     def _merge_continued(self, found: list[Found]) -> list[Found]:
@@ -368,23 +370,59 @@ class _Finder:
         return a.cue is None or (a.end <= a.cue[0] and a.cue[1] <= b.start) or between.strip(" \"“”»«„") == ""
 
     def attribute_free(self, m: Marked, cues: list[Token], found: list[Found]) -> Found | None:
-        words = len(self.text[m.start : m.end].split())
+        """Attribute a quotation no cue's clause took up; None for scare quotes and titles."""
+        short = len(self.text[m.start : m.end].split()) <= lexicon().title_words_max
         cue = self.nearest_cue(m, cues)
-        if cue is not None:
-            speaker, head = self.speaker_of(syntax.subject_of(cue) if not syntax.is_according(cue) else syntax.according_source(cue))
-            return Found(m.start, m.end, "direct", self.chars(*syntax.cue_bounds(cue)), speaker, head)
+        if cue is not None and (not short or self._adjacent(m, cue)):
+            source = syntax.according_source(cue) if syntax.is_according(cue) else syntax.subject_of(cue)
+            speaker, head = self.speaker_of(source)
+            return Found(m.start, m.end, "direct", self.chars(*syntax.cue_bounds(cue)), speaker, head, how="cue")
+        described = self.by_object_verb(m)
+        if described is not None:
+            return described
         dash = self.by_dash(m)
         if dash is not None:
-            return Found(m.start, m.end, "direct", None, dash, None)
-        if words <= lexicon().title_words_max or m.single:
-            return None  # scare quotes and titles
+            return Found(m.start, m.end, "direct", None, dash, None, how="dash")
+        if short or m.single:
+            return None
         colon = self.by_colon(m)
         if colon is not None:
-            return Found(m.start, m.end, "direct", None, colon[0], colon[1])
+            return Found(m.start, m.end, "direct", None, colon[0], colon[1], how="colon")
         context = self.by_context(m, found)
         if context is not None:
-            return Found(m.start, m.end, "direct", None, context.speaker, context.speaker_head)
-        return Found(m.start, m.end, "direct")
+            return Found(m.start, m.end, "direct", None, context.speaker, context.speaker_head, how="context")
+        return Found(m.start, m.end, "direct", how="none")
+
+    def _adjacent(self, m: Marked, cue: Token) -> bool:
+        """A short quotation right beside its cue ("Okay," I said) is speech, not a scare quote."""
+        gap = self.text[m.outer_end : cue.idx] if cue.idx >= m.outer_end else self.text[cue.idx : m.outer_start]
+        ends = self.text[m.start : m.end].rstrip()[-1:]
+        return len(gap) <= ADJACENT_CHARS and "\n" not in gap and (ends in ",.?!…" or gap.strip().endswith((",", ":")))
+
+    def by_object_verb(self, m: Marked) -> Found | None:
+        """A quotation in what someone called or described something: mixed with its clause."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        top = span.root
+        verb = top.head
+        for _ in range(4):
+            if verb.pos_ == "VERB" and self.inside[verb.i] < 0 or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.lemma_.lower() not in lexicon().object_verbs or verb.i > span.start:
+            return None
+        subject = syntax.subject_of(verb)
+        if subject is None:
+            return None
+        first, last = syntax.trim(self.doc, verb.i + 1, verb.right_edge.i)
+        while first <= last and self.doc[first].dep_ == "prt":
+            first += 1
+        if not (first <= span.start and span.end - 1 <= last):
+            return None
+        speaker, head = self.speaker_of(subject)
+        result, _ = self.classify(first, last, self.chars(verb.i, verb.i), speaker, head)
+        return replace(result, how="object") if result is not None else None
 
     def _closer(self, cue: Token, k: int, other: Found) -> bool:
         m = self.marks[k]

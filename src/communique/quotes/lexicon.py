@@ -17,6 +17,7 @@ class Lexicon:
     prepositions: dict[str, frozenset[str]]
     controllers: frozenset[str]
     xcomp_verbs: frozenset[str]
+    object_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     title_words_max: int
 
@@ -38,6 +39,7 @@ def lexicon() -> Lexicon:
         prepositions={k: frozenset(v) for k, v in data["prepositions"].items()},
         controllers=frozenset(data["controllers"]),
         xcomp_verbs=frozenset(data["xcomp_verbs"]),
+        object_verbs=frozenset(data["object_verbs"]),
         speech_nouns=frozenset(data["speech_nouns"]),
         title_words_max=int(data["title_words_max"]),
     )

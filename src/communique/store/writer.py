@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from itertools import combinations
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, bindparam, exists, select
 
 from communique.language import is_analysed
 from communique.model import Event, Report
@@ -107,13 +107,17 @@ def known_locations(conn: Connection, ids: Iterable[str]) -> dict[str, str | Non
 
 def write_records(conn: Connection, records: Iterable[Record]) -> list[Written]:
     """Write records in the caller's transaction; return what each one did."""
-    return [write_record(conn, record) for record in records]
+    pending = Pending()
+    written = [write_record(conn, record, pending) for record in records]
+    pending.flush(conn)
+    return written
 
 
-def write_record(conn: Connection, record: Record) -> Written:
-    existing = conn.execute(
-        select(articles.c.location, articles.c.status).where(articles.c.id == record.id)
-    ).first()
+def write_record(conn: Connection, record: Record, pending: Pending | None = None) -> Written:
+    """Write one record (its event mentions, participants and dyads go to ``pending``)."""
+    own = pending is None
+    pending = pending or Pending()
+    existing = conn.execute(_ARTICLE_LOCATION, {"id": record.id}).first()
     if existing is not None:
         if record.location and existing.location != record.location and record.error is None:
             return _write_duplicate(conn, record)
@@ -127,11 +131,39 @@ def write_record(conn: Connection, record: Record) -> Written:
     if record.report is not None and status in (OK, WARNING):
         _insert_sections(conn, record.id, record.report)
         for event in record.report.events:
-            if write_event(conn, record, event):
+            if write_event(conn, record, event, pending):
                 written.new_events += 1
             else:
                 written.merged_events += 1
+    if own:
+        pending.flush(conn)
     return written
+
+
+class Pending:
+    """Rows written in bulk at the end of a batch, and what they say about mentions so far."""
+
+    def __init__(self) -> None:
+        self.mentions: list[dict] = []
+        self.participants: list[dict] = []
+        self.dyads: list[dict] = []
+        self.seen: dict[int, tuple[set[str], set[str]]] = {}  # event id -> (articles, sources)
+
+    def mention(self, row: dict) -> None:
+        self.mentions.append(row)
+        articles_seen, sources_seen = self.seen.setdefault(row["event_id"], (set(), set()))
+        articles_seen.add(row["article_id"])
+        sources_seen.add(row["source"])
+
+    def flush(self, conn: Connection) -> None:
+        for table, rows in (
+            (event_participants, self.participants),
+            (event_dyads, self.dyads),
+            (event_mentions, self.mentions),
+        ):
+            if rows:
+                conn.execute(table.insert(), rows)
+        self.__init__()
 
 
 def article_status(record: Record) -> tuple[str, str | None]:
@@ -178,24 +210,24 @@ def _write_duplicate(conn: Connection, record: Record) -> Written:
 def _insert_article(conn: Connection, record: Record, status: str, error: str | None) -> None:
     report = record.report
     art = report.article if report is not None else None
-    conn.execute(
-        articles.insert().values(
-            id=record.id,
-            location=record.location,
-            external_id=record.external_id,
-            url=(art.url if art else None) or record.url,
-            source=(art.source if art else None) or record.source,
-            date=(art.date if art else None) or record.date,
-            language=art.language if art else None,
-            headline=art.headline if art else None,
-            status=status,
-            error=error,
-            num_events=len(report.events) if report else 0,
-            num_quotes=len(report.quotes) if report else 0,
-            added_at=now(),
-            report=report.to_dict() if report is not None else None,
-        )
-    )
+    row = {
+        "id": record.id,
+        "location": record.location,
+        "external_id": record.external_id,
+        "url": (art.url if art else None) or record.url,
+        "source": (art.source if art else None) or record.source,
+        "date": (art.date if art else None) or record.date,
+        "language": art.language if art else None,
+        "headline": art.headline if art else None,
+        "status": status,
+        "error": error,
+        "duplicate_of": None,
+        "num_events": len(report.events) if report else 0,
+        "num_quotes": len(report.quotes) if report else 0,
+        "added_at": now(),
+        "report": report.to_dict() if report is not None else None,
+    }
+    conn.execute(articles.insert(), row)
 
 
 def _insert_sections(conn: Connection, article_id: str, report: Report) -> None:
@@ -261,110 +293,130 @@ def source_key(record: Record) -> str:
     return f"article:{record.id}"
 
 
+_ARTICLE_LOCATION = select(articles.c.location, articles.c.status).where(articles.c.id == bindparam("id"))
+_FIND_DATED = select(events.c.id, events.c.date).where(
+    events.c.match_key == bindparam("key"), events.c.date.in_(bindparam("dates", expanding=True))
+)
+_FIND_UNDATED = select(events.c.id, events.c.date).where(
+    events.c.match_key == bindparam("key"), events.c.date.is_(None)
+)
+_SEEN = select(
+    exists().where(event_mentions.c.event_id == bindparam("eid"), event_mentions.c.article_id == bindparam("article")),
+    exists().where(event_mentions.c.event_id == bindparam("eid"), event_mentions.c.source == bindparam("source")),
+)
+_COUNT = (
+    events.update()
+    .where(events.c.id == bindparam("eid"))
+    .values(
+        num_mentions=events.c.num_mentions + bindparam("add_mentions"),
+        num_articles=events.c.num_articles + bindparam("add_articles"),
+        num_sources=events.c.num_sources + bindparam("add_sources"),
+    )
+)
+
+
 def find_event(conn: Connection, event: Event) -> int | None:
     """The id of the stored event this mention tells, if there is one."""
     key = merge.match_key(event)
     dates = merge.candidate_dates(event)
-    date_filter = (
-        events.c.date.is_(None) if dates == [None] else events.c.date.in_([d for d in dates if d])
-    )
-    rows = conn.execute(
-        select(events.c.id, events.c.date).where(and_(events.c.match_key == key, date_filter))
-    ).all()
+    if dates == [None]:
+        rows = conn.execute(_FIND_UNDATED, {"key": key}).all()
+    else:
+        rows = conn.execute(_FIND_DATED, {"key": key, "dates": dates}).all()
     if not rows:
         return None
     rank = {d: i for i, d in enumerate(dates)}
     return min(rows, key=lambda row: (rank.get(row.date, len(rank)), row.id)).id
 
 
-def write_event(conn: Connection, record: Record, event: Event) -> bool:
+def write_event(conn: Connection, record: Record, event: Event, pending: Pending) -> bool:
     """Store one event mention; return True when it is a new event, False when merged."""
     event_id = find_event(conn, event)
     source = source_key(record)
     tellings = max(1, len(event.mentions))
     if event_id is None:
-        event_id = _insert_event(conn, record, event, tellings)
+        event_id = _insert_event(conn, record, event, tellings, pending)
         is_new = True
     else:
-        _count_mention(conn, event_id, record.id, source, tellings)
+        _count_mention(conn, event_id, record.id, source, tellings, pending)
         is_new = False
     offsets = [[m.start, m.end] for m in event.mentions] or [[event.start, event.end]]
-    conn.execute(
-        event_mentions.insert().values(
-            event_id=event_id,
-            article_id=record.id,
-            article_event_id=event.id,
-            source=source,
-            date=event.date,
-            status=event.status,
-            start=event.start,
-            end=event.end,
-            evidence=event.evidence,
-            offsets=offsets,
-            confidence=event.confidence,
-        )
+    pending.mention(
+        {
+            "event_id": event_id,
+            "article_id": record.id,
+            "article_event_id": event.id,
+            "source": source,
+            "date": event.date,
+            "status": event.status,
+            "start": event.start,
+            "end": event.end,
+            "evidence": event.evidence,
+            "offsets": offsets,
+            "confidence": event.confidence,
+        }
     )
     return is_new
 
 
-def _count_mention(conn: Connection, event_id: int, article_id: str, source: str, tellings: int) -> None:
-    seen_article = conn.execute(
-        select(func.count()).select_from(event_mentions).where(
-            and_(event_mentions.c.event_id == event_id, event_mentions.c.article_id == article_id)
-        )
-    ).scalar()
-    seen_source = conn.execute(
-        select(func.count()).select_from(event_mentions).where(
-            and_(event_mentions.c.event_id == event_id, event_mentions.c.source == source)
-        )
-    ).scalar()
+def _count_mention(
+    conn: Connection, event_id: int, article_id: str, source: str, tellings: int, pending: Pending
+) -> None:
+    seen_article, seen_source = conn.execute(
+        _SEEN, {"eid": event_id, "article": article_id, "source": source}
+    ).one()
+    articles_seen, sources_seen = pending.seen.get(event_id, ((), ()))
+    seen_article = seen_article or article_id in articles_seen
+    seen_source = seen_source or source in sources_seen
     conn.execute(
-        events.update()
-        .where(events.c.id == event_id)
-        .values(
-            num_mentions=events.c.num_mentions + tellings,
-            num_articles=events.c.num_articles + (0 if seen_article else 1),
-            num_sources=events.c.num_sources + (0 if seen_source else 1),
-        )
+        _COUNT,
+        {
+            "eid": event_id,
+            "add_mentions": tellings,
+            "add_articles": 0 if seen_article else 1,
+            "add_sources": 0 if seen_source else 1,
+        },
     )
 
 
-def _insert_event(conn: Connection, record: Record, event: Event, tellings: int) -> int:
+def _insert_event(conn: Connection, record: Record, event: Event, tellings: int, pending: Pending) -> int:
     loc = event.location
     place = _place_of(record.report, loc.place) if loc is not None and loc.place else None
     art = record.report.article
     result = conn.execute(
-        events.insert().values(
-            match_key=merge.match_key(event),
-            type=event.type,
-            mode=event.mode,
-            cameo=event.cameo,
-            quad=event.quad or cameo.quad_class(event.cameo),
-            goldstein=event.score if event.score is not None else cameo.goldstein(event.cameo),
-            status=event.status,
-            date=event.date,
-            location_name=loc.name if loc else None,
-            location_country=loc.country if loc else None,
-            lat=loc.lat if loc else None,
-            lon=loc.lon if loc else None,
-            geonames_id=place.geonames_id if place else None,
-            feature=place.feature if place else None,
-            actors=[p.model_dump(mode="json") for p in event.actors],
-            recipients=[p.model_dump(mode="json") for p in event.recipients],
-            evidence=event.evidence,
-            quote=event.quote,
-            confidence=event.confidence,
-            is_root=int(_in_lead(record.report, event)),
-            first_article_id=record.id,
-            source_url=art.url or record.url or record.location,
-            num_mentions=tellings,
-            num_sources=1,
-            num_articles=1,
-            added_at=now(),
-        )
+        events.insert(),
+        {
+            "match_key": merge.match_key(event),
+            "type": event.type,
+            "mode": event.mode,
+            "cameo": event.cameo,
+            "quad": event.quad or cameo.quad_class(event.cameo),
+            "goldstein": event.score if event.score is not None else cameo.goldstein(event.cameo),
+            "status": event.status,
+            "date": event.date,
+            "location_name": loc.name if loc else None,
+            "location_country": loc.country if loc else None,
+            "lat": loc.lat if loc else None,
+            "lon": loc.lon if loc else None,
+            "geonames_id": place.geonames_id if place else None,
+            "feature": place.feature if place else None,
+            "actors": [p.model_dump(mode="json") for p in event.actors],
+            "recipients": [p.model_dump(mode="json") for p in event.recipients],
+            "evidence": event.evidence,
+            "quote": event.quote,
+            "confidence": event.confidence,
+            "is_root": int(_in_lead(record.report, event)),
+            "first_article_id": record.id,
+            "source_url": art.url or record.url or record.location,
+            "num_mentions": tellings,
+            "num_sources": 1,
+            "num_articles": 1,
+            "added_at": now(),
+        },
     )
     event_id = result.inserted_primary_key[0]
-    _insert_participants(conn, event_id, event)
+    pending.participants.extend(participant_rows(event_id, event))
+    pending.dyads.extend(dyad_rows(event_id, event))
     return event_id
 
 
@@ -381,8 +433,8 @@ def _in_lead(report: Report, event: Event) -> bool:
     return event.start < lead_end
 
 
-def _insert_participants(conn: Connection, event_id: int, event: Event) -> None:
-    rows = [
+def participant_rows(event_id: int, event: Event) -> list[dict]:
+    return [
         {
             "event_id": event_id,
             "role": role,
@@ -394,9 +446,10 @@ def _insert_participants(conn: Connection, event_id: int, event: Event) -> None:
         for role, group in (("actor", event.actors), ("recipient", event.recipients))
         for i, p in enumerate(group)
     ]
-    if rows:
-        conn.execute(event_participants.insert(), rows)
-    dyads = [
+
+
+def dyad_rows(event_id: int, event: Event) -> list[dict]:
+    return [
         {
             "event_id": event_id,
             "position": i,
@@ -409,7 +462,6 @@ def _insert_participants(conn: Connection, event_id: int, event: Event) -> None:
         }
         for i, (a, b) in enumerate(dyads_of(event))
     ]
-    conn.execute(event_dyads.insert(), dyads)
 
 
 def dyads_of(event: Event) -> list[tuple]:

@@ -73,7 +73,7 @@ def slots() -> dict[str, str]:
     units_ = [w for w, v in numbers["cardinals"].items() if v in range(1, 10) and w not in ("a", "an")]
     compound = rf"(?:{_alternation(tens)})[-\s](?:{_alternation(units_)})"
     cardinal_words = _alternation(numbers["cardinals"])
-    digits = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|½)?"
     seasons = vocabulary("seasons")
     modifiers = vocabulary("modifiers")
     ordinal_words = _alternation(k for k in numbers["ordinals"] if k != "last")

@@ -75,6 +75,9 @@ def _number(word: str | None) -> float | None:
     parts = re.split(r"[-\s]", word)
     if len(parts) == 2 and all(p in cardinals for p in parts):
         return cardinals[parts[0]] + cardinals[parts[1]]
+    half = re.fullmatch(r"(\d+)(?:\s+1/2|½)", word)
+    if half:
+        return int(half.group(1)) + 0.5
     try:
         return float(word.replace(",", ""))
     except ValueError:
@@ -138,23 +141,38 @@ def _quantity_mod(word: str | None) -> str | None:
     return vocabulary("modifiers")["quantity"].get(re.sub(r"\s+", " ", word.lower()))
 
 
+# How much farther than the other side an occurrence may be and still be chosen, by
+# direction: (weight of the past, weight of the future). A past-tense verb still takes a
+# date a few days ahead over one a year back ("ruled Wednesday he must return by Jan. 14").
+DIRECTION_WEIGHTS = {-1: (1.0, 2.5), 0: (1.0, 1.5), 1: (3.0, 1.0)}
+
+
 def _pick(options: list[tuple[int, ...]], anchor: tuple[int, ...], direction: int, distance) -> tuple[int, ...]:
-    """The option before (-1), after (+1) or nearest to (0) the anchor; ties go to the past."""
-    if direction < 0:
-        earlier = [o for o in options if o <= anchor]
-        if earlier:
-            return max(earlier)
-    elif direction > 0:
-        later = [o for o in options if o >= anchor]
-        if later:
-            return min(later)
-    return min(options, key=lambda o: (distance(o, anchor), o > anchor))
+    """The option nearest to the anchor, distances weighted by the direction of the tense."""
+    past_weight, future_weight = DIRECTION_WEIGHTS[max(-1, min(1, direction))]
+
+    def cost(option: tuple[int, ...]) -> tuple[float, bool]:
+        weight = future_weight if option > anchor else past_weight
+        return distance(option, anchor) * weight, option > anchor
+
+    return min(options, key=cost)
+
+
+def _hinted_year(ctx: Context) -> int | None:
+    """The year named in the sentence, unless the tense contradicts it."""
+    hint = ctx.year_hint
+    if hint is None or ctx.anchor is None:
+        return hint
+    direction = ctx.direction()
+    if (hint < ctx.anchor.year and direction > 0) or (hint > ctx.anchor.year and direction < 0):
+        return None
+    return hint
 
 
 def _year_for_month(month: int, ctx: Context, day: int | None = None) -> int | None:
     """The year of a partial date (month, or month and day) from the hint or the tense."""
-    if ctx.year_hint is not None:
-        return ctx.year_hint
+    if _hinted_year(ctx) is not None:
+        return _hinted_year(ctx)
     if ctx.anchor is None:
         return None
     anchor = ctx.anchor
@@ -406,8 +424,13 @@ def month(g: dict, ctx: Context) -> Normal | None:
     return Normal(value, mod=_point_mod(g.get("pre"), g.get("adj")))
 
 
-def _current_season(day: dt.date) -> str:
-    return ("WI", "WI", "SP", "SP", "SP", "SU", "SU", "SU", "FA", "FA", "FA", "WI")[day.month - 1]
+def _season_index(day: dt.date) -> int:
+    """Seasons counted from year 0 (year * 4 + 0..3); January and February are the winter
+    that began in December of the year before."""
+    year, month = day.year, day.month
+    if month <= 2:
+        return (year - 1) * 4 + 3
+    return year * 4 + (month - 3) // 3
 
 
 def season(g: dict, ctx: Context) -> Normal | None:
@@ -416,24 +439,19 @@ def season(g: dict, ctx: Context) -> Normal | None:
     year = _year_from_groups(g, ctx)
     if year is None and ctx.anchor is not None:
         det = (g.get("det") or "").lower()
-        order, now = SEASON_ORDER[code], SEASON_ORDER[_current_season(ctx.anchor)]
-        year = ctx.anchor.year
+        order = SEASON_ORDER[code] - 1
+        now = _season_index(ctx.anchor)
+        options = [(y * 4 + order,) for y in range(ctx.anchor.year - 2, ctx.anchor.year + 2)]
         if det in ("last", "past", "previous", "this past"):
-            year -= 0 if order < now else 1
+            year = max(o for o in options if o[0] < now)[0] // 4
         elif det in ("next", "coming"):
-            year += 0 if order > now else 1
-        elif det in ("", "the"):
-            year = ctx.year_hint or year + _season_shift(order, now, ctx.direction())
+            year = min(o for o in options if o[0] > now)[0] // 4
+        elif det in ("this", "that"):
+            year = ctx.anchor.year
+        else:
+            year = _hinted_year(ctx) or _pick(options, (now,), ctx.direction(), lambda o, a: abs(o[0] - a[0]))[0] // 4
     value = f"{year:04d}-{code}" if year else f"XXXX-{code}"
     return Normal(value, mod=mod)
-
-
-def _season_shift(order: int, now: int, direction: int) -> int:
-    if direction < 0 and order > now:
-        return -1
-    if direction > 0 and order < now:
-        return 1
-    return 0
 
 
 def year(g: dict, ctx: Context) -> Normal | None:
@@ -511,8 +529,8 @@ def quarter(g: dict, ctx: Context) -> Normal | None:
 
 
 def _year_for_quarter(number: int, ctx: Context) -> int | None:
-    if ctx.year_hint is not None:
-        return ctx.year_hint
+    if _hinted_year(ctx) is not None:
+        return _hinted_year(ctx)
     if ctx.anchor is None:
         return None
     # quarters are reported once over: the latest one, unless the verb looks ahead
@@ -575,13 +593,30 @@ def weekday(g: dict, ctx: Context) -> Normal | None:
     if ctx.anchor is None:
         value = f"XXXX-WXX-{number}"
     else:
-        possessive = ctx.text.startswith("'s", ctx.end) or ctx.text.startswith("’s", ctx.end)
-        direction = -1 if possessive else ctx.direction()
-        day = _weekday_date(ctx.anchor, number, g.get("rel"), direction)
+        day = _date_after_weekday(number, ctx)
+        if day is None:
+            possessive = ctx.text.startswith(("'s", "’s"), ctx.end)
+            direction = -1 if possessive else ctx.direction()
+            day = _weekday_date(ctx.anchor, number, g.get("rel"), direction)
         value = _fmt_date(day)
     if part:
         return Normal(value + part, type="TIME", mod=mod)
     return Normal(value, mod=mod)
+
+
+DATE_AFTER = re.compile(r",?\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
+
+
+def _date_after_weekday(weekday: int, ctx: Context) -> dt.date | None:
+    """"Monday, Oct. 26": the date that follows the weekday, when it falls on that weekday."""
+    match = DATE_AFTER.match(ctx.text, ctx.end)
+    if match is None or match.group(1) not in vocabulary("months"):
+        return None
+    month, day = vocabulary("months")[match.group(1)], int(match.group(2))
+    for year in (ctx.anchor.year, ctx.anchor.year + 1, ctx.anchor.year - 1):
+        if _valid_day(year, month, day) and dt.date(year, month, day).isoweekday() == weekday:
+            return dt.date(year, month, day)
+    return None
 
 
 def weekdays_set(g: dict, ctx: Context) -> Normal | None:
