@@ -46,11 +46,26 @@ def db(tmp_path_factory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('export') / 'export.db'}"
     store = Store(url)
     reports = [
-        ("a.txt", report("Lavrov met Kono and Wang in Moscow.", [MEETING], "TASS", "https://tass.example/1")),
-        ("b.txt", report("The ministers met in Moscow.", [MEETING], "Kyodo", "https://kyodo.example/2")),
-        ("c.txt", report("The United States imposed sanctions.", [SANCTION], "AP", "https://ap.example/3")),
+        (
+            "a.txt",
+            report(
+                "Lavrov met Kono and Wang in Moscow.", [MEETING], "TASS", "https://tass.example/1"
+            ),
+        ),
+        (
+            "b.txt",
+            report("The ministers met in Moscow.", [MEETING], "Kyodo", "https://kyodo.example/2"),
+        ),
+        (
+            "c.txt",
+            report(
+                "The United States imposed sanctions.", [SANCTION], "AP", "https://ap.example/3"
+            ),
+        ),
     ]
-    store.write([Record(id=content_hash(r.article.text), location=loc, report=r) for loc, r in reports])
+    store.write(
+        [Record(id=content_hash(r.article.text), location=loc, report=r) for loc, r in reports]
+    )
     return url
 
 
@@ -64,7 +79,9 @@ def test_plover_jsonl(db, tmp_path):
     assert meeting["source"][0] == {"actor_text": "Sergei Lavrov", "code": "RUS", "sector": "GOV"}
     assert meeting["recipient"] == []
     assert meeting["event_loc"]["name"] == "Moscow" and meeting["event_loc"]["cc3"] == "RUS"
-    assert meeting["quad_code"] == 1 and meeting["num_articles"] == 2 and meeting["num_sources"] == 2
+    assert (
+        meeting["quad_code"] == 1 and meeting["num_articles"] == 2 and meeting["num_sources"] == 2
+    )
     assert meeting["cite_info"]["url"] == "https://tass.example/1"
     assert sanction["recipient"] == [{"actor_text": "Russia", "code": "RUS", "sector": "GOV"}]
     assert sanction["event_scale"] == -8.0
@@ -74,7 +91,10 @@ def test_plover_jsonl(db, tmp_path):
 def test_reports_jsonl(db, tmp_path):
     out = tmp_path / "reports.jsonl"
     assert export(db, "jsonl", out) == 3
-    reports = [Report.model_validate(json.loads(line)) for line in out.read_text(encoding="utf-8").splitlines()]
+    reports = [
+        Report.model_validate(json.loads(line))
+        for line in out.read_text(encoding="utf-8").splitlines()
+    ]
     assert {r.article.source for r in reports} == {"TASS", "Kyodo", "AP"}
 
 
@@ -112,9 +132,17 @@ def test_gdelt_tsv_has_61_columns_and_dyads(db, tmp_path):
     pairs = [(r["Actor1CountryCode"], r["Actor2CountryCode"]) for r in records]
     assert pairs == [("RUS", "JPN"), ("RUS", "CHN"), ("JPN", "CHN"), ("USA", "RUS")]
     first, last = records[0], records[-1]
-    assert first["SQLDATE"] == "20190122" and first["MonthYear"] == "201901" and first["Year"] == "2019"
+    assert (
+        first["SQLDATE"] == "20190122"
+        and first["MonthYear"] == "201901"
+        and first["Year"] == "2019"
+    )
     assert first["Actor1Code"] == "RUSGOV" and first["Actor1Name"] == "SERGEI LAVROV"
-    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == ("043", "043", "04")
+    assert (first["EventCode"], first["EventBaseCode"], first["EventRootCode"]) == (
+        "043",
+        "043",
+        "04",
+    )
     assert first["QuadClass"] == "1" and first["GoldsteinScale"] == "2.8"
     assert (first["NumMentions"], first["NumSources"], first["NumArticles"]) == ("2", "2", "2")
     assert first["ActionGeo_FullName"] == "Moscow" and first["ActionGeo_Lat"] == "55.75"

@@ -52,7 +52,9 @@ def truncated_warc(path) -> None:
         body = f"<html><body><h1>Talks {i}</h1><p>{story(40 + i)}</p></body></html>".encode()
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
         writer.write_record(
-            writer.create_warc_record(f"https://news.example/{i}", "response", payload=BytesIO(body), http_headers=http)
+            writer.create_warc_record(
+                f"https://news.example/{i}", "response", payload=BytesIO(body), http_headers=http
+            )
         )
     data = buffer.getvalue()
     path.write_bytes(data[: len(data) - 40])
@@ -62,12 +64,18 @@ def truncated_warc(path) -> None:
 def messy_corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("messy")
     (folder / "a-good.txt").write_text(story(0), encoding="utf-8")
-    (folder / "b-good.html").write_text(f"<html><body><h1>Talks</h1><p>{story(1)}</p></body></html>")
+    (folder / "b-good.html").write_text(
+        f"<html><body><h1>Talks</h1><p>{story(1)}</p></body></html>"
+    )
     (folder / "c-copy.txt").write_text(story(0), encoding="utf-8")  # a duplicate of a-good.txt
     (folder / "d-corrupt.txt.gz").write_bytes(b"not gzip at all")
     truncated_warc(folder / "e-crawl.warc.gz")
-    (folder / "f-broken.rss").write_text("<rss><channel><title>x</title><item><title>cut", encoding="utf-8")
-    (folder / "g-latin1.txt").write_bytes(story(2).replace("officials", "officiels é").encode("latin-1"))
+    (folder / "f-broken.rss").write_text(
+        "<rss><channel><title>x</title><item><title>cut", encoding="utf-8"
+    )
+    (folder / "g-latin1.txt").write_bytes(
+        story(2).replace("officials", "officiels é").encode("latin-1")
+    )
     (folder / "h-binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "i-empty.txt").write_bytes(b"")
     (folder / "j-german.txt").write_text(
@@ -81,14 +89,19 @@ def messy_corpus(tmp_path_factory):
 
 def statuses(url: str, folder) -> dict[str, str]:
     store = Store(url)
-    return {row["location"].removeprefix(f"{folder}/"): row["status"] for row in store.articles(limit=None)}
+    return {
+        row["location"].removeprefix(f"{folder}/"): row["status"]
+        for row in store.articles(limit=None)
+    }
 
 
 def test_bad_input_is_recorded_and_never_stops_the_ingest(messy_corpus, tmp_path, nlp):
     url = f"sqlite:///{tmp_path / 'messy.db'}"
     summary = ingest([str(messy_corpus)], db=url, batch_size=3)
     rows = statuses(url, messy_corpus)
-    assert rows["a-good.txt"] == "ok" and rows["b-good.html"] == "ok" and rows["k-good.txt.gz"] == "ok"
+    assert (
+        rows["a-good.txt"] == "ok" and rows["b-good.html"] == "ok" and rows["k-good.txt.gz"] == "ok"
+    )
     assert rows["c-copy.txt"] == "duplicate"
     assert rows["d-corrupt.txt.gz"] == "error"
     assert rows["e-crawl.warc.gz"] == "error"  # the cut, after the pages before it
@@ -100,7 +113,10 @@ def test_bad_input_is_recorded_and_never_stops_the_ingest(messy_corpus, tmp_path
     assert summary.documents == len(rows)
     assert summary.statuses["duplicate"] == 1 and summary.statuses["language"] == 1
     assert summary.statuses["error"] == 5 and summary.statuses["warning"] == 1
-    assert {loc.removeprefix(f"{messy_corpus}/") for loc, _s, _e in summary.errors} >= {"d-corrupt.txt.gz", "j-german.txt"}
+    assert {loc.removeprefix(f"{messy_corpus}/") for loc, _s, _e in summary.errors} >= {
+        "d-corrupt.txt.gz",
+        "j-german.txt",
+    }
     store = Store(url)
     assert store.counts()["events"] >= 1
 
@@ -139,7 +155,9 @@ def test_same_meeting_in_several_articles_is_merged(local_events):
     assert max(sig[4] for sig in local_events) >= 2  # num_articles
 
 
-def test_dask_local_cluster_gives_the_events_of_the_local_path(small_corpus, local_events, tmp_path):
+def test_dask_local_cluster_gives_the_events_of_the_local_path(
+    small_corpus, local_events, tmp_path
+):
     from communique.ingest.cluster import DaskCluster
 
     cluster = DaskCluster("local", None, workers=1, processes=False)
@@ -190,7 +208,9 @@ def test_killed_ingest_resumes_with_nothing_lost_or_doubled(tmp_path, nlp):
     ingest([str(corpus)], db=reference, batch_size=50)
     resumed, whole = Store(url), Store(reference)
     assert resumed.counts() == whole.counts()
-    assert {a["id"] for a in resumed.articles(limit=None)} == {a["id"] for a in whole.articles(limit=None)}
+    assert {a["id"] for a in resumed.articles(limit=None)} == {
+        a["id"] for a in whole.articles(limit=None)
+    }
     assert event_signature(url) == event_signature(reference)
 
 

@@ -63,7 +63,9 @@ def variant(document: Document, number: int) -> Document:
             shift = number % len(rest)
             rest = rest[shift:] + rest[:shift]
         content = "\n\n".join([*head, *rest, f"Archive copy {number}."])
-    return Document(content=content, html=document.html, id=f"bench-{number}", source=document.source)
+    return Document(
+        content=content, html=document.html, id=f"bench-{number}", source=document.source
+    )
 
 
 def generated_corpus(examples: list[Document], size: int):
@@ -94,7 +96,9 @@ def stages_present() -> dict[str, bool]:
     return present
 
 
-def measure_speed(documents: list[Document], model: str | None = None, batch_size: int = 16) -> dict:
+def measure_speed(
+    documents: list[Document], model: str | None = None, batch_size: int = 16
+) -> dict:
     """spaCy's ``nlp.pipe`` alone vs the full analysis, on the same documents."""
     from communique import nlp as nlp_module
     from communique.pipeline import Failure, analyze_many, read
@@ -164,10 +168,16 @@ def measure_workers(corpus: Path, workers: int, model: str | None, folder: Path)
                 for i in range(workers)]  # fmt: skip
         for future in warm:
             future.result()
-        summary = ingest([str(corpus)], db=f"sqlite:///{folder / f'workers-{workers}.db'}", executor=executor)
+        summary = ingest(
+            [str(corpus)], db=f"sqlite:///{folder / f'workers-{workers}.db'}", executor=executor
+        )
     finally:
         executor.close()
-    return {"workers": workers, "documents": summary.documents, "docs_per_s": round(summary.docs_per_second, 2)}
+    return {
+        "workers": workers,
+        "documents": summary.documents,
+        "docs_per_s": round(summary.docs_per_second, 2),
+    }
 
 
 def peak_rss_of_ingest(corpus: Path, db: str, workers: int = 2, model: str | None = None) -> dict:
@@ -290,10 +300,11 @@ def run_bench(
             for size in (docs, large):
                 say(f"peak RSS of ingest --workers 2 on {size} documents")
                 path = write_jsonl(generated_corpus(base, size), folder / f"rss-{size}.jsonl")
-                rss[f"{size} docs"] = peak_rss_of_ingest(path, f"sqlite:///{folder / f'rss-{size}.db'}", 2, model)
+                rss[f"{size} docs"] = peak_rss_of_ingest(
+                    path, f"sqlite:///{folder / f'rss-{size}.db'}", 2, model
+                )
             figures["memory (ingest --workers 2)"] = rss
             small, big = rss[f"{docs} docs"]["peak_rss_mb"], rss[f"{large} docs"]["peak_rss_mb"]
             figures["peak RSS MB, 2 workers"] = max(small, big)
             figures["RSS growth (large/small)"] = round(big / small, 3) if small else None
     return figures
-

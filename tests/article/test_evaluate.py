@@ -32,8 +32,10 @@ def test_score_counts_true_and_false_shingles():
 
 
 def test_repeated_shingles_count_by_multiplicity():
-    score = score_page("w x y z", "w x y z w x y z")  # prediction has wxyz twice
-    assert (score.tp, score.fp, score.fn) == (2, 3, 0)
+    # prediction: wxyz twice, xyzw, yzwx, zwxy; truth: wxyz once
+    score = score_page("w x y z", "w x y z w x y z")
+    assert (score.tp, score.fp, score.fn) == (1, 4, 0)
+    assert score_page("w x y z w x y z", "w x y z") == PageScore(tp=1, fp=0, fn=4)
 
 
 def test_precision_and_recall_edge_cases():

@@ -75,7 +75,9 @@ def test_metadata_from_json_ld():
         "publisher": {"@type": "Organization", "name": "Gazette Online"},
     }
     head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
-    art = read_html(page("<h1>Border talks resume after two years</h1>" + paragraphs(), head, title="x"))
+    art = read_html(
+        page("<h1>Border talks resume after two years</h1>" + paragraphs(), head, title="x")
+    )
     assert art.headline == "Border talks resume after two years"
     assert art.byline == "Omar Haddad"
     assert art.date == "2021-06-03" and art.date_source == "metadata"
@@ -84,7 +86,10 @@ def test_metadata_from_json_ld():
 
 def test_given_date_and_source_win():
     art = read_html(
-        page(paragraphs(), META_TAGS), url="https://example.org/a", source="Courier", date="2020-02-02"
+        page(paragraphs(), META_TAGS),
+        url="https://example.org/a",
+        source="Courier",
+        date="2020-02-02",
     )
     assert (art.date, art.date_source) == ("2020-02-02", "cli")
     assert art.source == "Courier" and art.url == "https://example.org/a"
@@ -99,7 +104,10 @@ def test_subheadline_and_sections():
         + paragraphs(PARAGRAPHS[2:])
     )
     art = read_html(page(body, META_TAGS))
-    assert art.subheadline == "The two sides agreed on a working group and an exchange of detainee lists"
+    assert (
+        art.subheadline
+        == "The two sides agreed on a working group and an exchange of detainee lists"
+    )
     assert [s.heading for s in art.sections] == [None, "Next steps"]
     assert art.sections[0].paragraphs == PARAGRAPHS[:2]
     assert art.sections[1].paragraphs == PARAGRAPHS[2:]
@@ -125,7 +133,9 @@ def test_figure_caption_and_credit_kept_out_of_body():
 
 
 def test_credit_lines_in_the_text_are_dropped():
-    body = paragraphs(PARAGRAPHS[:2]) + "<p>© Vyacheslav Ivanov/TASS</p>" + paragraphs(PARAGRAPHS[2:])
+    body = (
+        paragraphs(PARAGRAPHS[:2]) + "<p>© Vyacheslav Ivanov/TASS</p>" + paragraphs(PARAGRAPHS[2:])
+    )
     art = read_html(page(body, META_TAGS))
     assert "©" not in art.body and "Ivanov" not in art.body
 
@@ -176,7 +186,9 @@ def test_furniture_lines(line):
     assert is_furniture(line)
 
 
-@pytest.mark.parametrize("line", PARAGRAPHS + ["WHAT HAPPENS NEXT?", "Next steps", "Read the statement."])
+@pytest.mark.parametrize(
+    "line", PARAGRAPHS + ["WHAT HAPPENS NEXT?", "Next steps", "Read the statement."]
+)
 def test_article_lines_are_not_furniture(line):
     assert not is_furniture(line)
 
@@ -225,9 +237,15 @@ def test_dateline_gives_the_date_without_metadata():
 
 def test_malformed_html_is_read_as_far_as_possible():
     broken = (
-        "<html><head><title>Ministers meet</title><body><div><p>" + PARAGRAPHS[0]
-        + "<p>" + PARAGRAPHS[1] + "<div><span><b>" + PARAGRAPHS[2]
-        + "</i></td></tr>\x00\x07<<>><p>" + PARAGRAPHS[3] + "</spa"
+        "<html><head><title>Ministers meet</title><body><div><p>"
+        + PARAGRAPHS[0]
+        + "<p>"
+        + PARAGRAPHS[1]
+        + "<div><span><b>"
+        + PARAGRAPHS[2]
+        + "</i></td></tr>\x00\x07<<>><p>"
+        + PARAGRAPHS[3]
+        + "</spa"
     )
     art = read_html(broken)
     for paragraph in PARAGRAPHS:
@@ -250,6 +268,8 @@ def test_pages_without_text_give_empty_text(content):
 
 
 def test_pipeline_rejects_a_page_without_text():
-    document = pipeline.Document(content="<html><body><script>x()</script></body></html>", html=True)
+    document = pipeline.Document(
+        content="<html><body><script>x()</script></body></html>", html=True
+    )
     with pytest.raises(CommuniqueError, match="no article text"):
         pipeline.read(document)

@@ -630,3 +630,100 @@ def test_bulleted_list_after_a_colon_is_body():
 def test_odd_input_never_raises(page):
     article = read_text(page)
     assert isinstance(article.body, str)
+
+
+# --- header details -------------------------------------------------------------------------
+
+
+def test_caption_ending_with_an_agency_after_the_byline():
+    page = (
+        "Putin accepts invitation to visit North Korea\n\n"
+        "By Staff Reporter\n"
+        "Kim Jong-un and Vladimir Putin talk at the Vostochny Cosmodrome on Sept. 13, 2023. (Yonhap)\n\n"
+        "SEOUL, Sept. 14 (Yonhap) -- Russian President Vladimir Putin has agreed to visit North "
+        "Korea, the North's official media said Thursday.\n"
+    )
+    article = read_text(page)
+    assert article.subheadline is None
+    assert article.byline == "By Staff Reporter"
+    assert [(c.text, c.credit) for c in article.captions] == [
+        (
+            "Kim Jong-un and Vladimir Putin talk at the Vostochny Cosmodrome on Sept. 13, 2023.",
+            "Yonhap",
+        )
+    ]
+    # the year comes from the caption when the text names none
+    assert (article.date, article.date_source) == ("2023-09-14", "inferred")
+
+
+def test_page_time_stamp_with_labels_gives_the_date():
+    page = (
+        "Saudi Arabia and Iran agree to restore ties\n"
+        "Source: Xinhua | 2023-03-10 20:41:00 | Editor: Huaxia\n"
+        "BEIJING, March 10 (Xinhua) -- Saudi Arabia and Iran agreed on Friday to resume "
+        "diplomatic relations, according to a joint statement. The two had cut ties in 2016.\n"
+    )
+    article = read_text(page)
+    assert (article.date, article.date_source) == ("2023-03-10", "metadata")
+    assert article.dateline.date == "2023-03-10"
+    assert "Editor" not in article.text
+
+
+def test_labelled_time_stamp_is_not_a_dateline():
+    page = (
+        "Iran and world powers reach nuclear deal\n\n"
+        "PUBLISHED: July 14, 2015 at 9:32 a.m. | UPDATED: July 14, 2015 at 2:10 p.m.\n\n"
+        "VIENNA (AP) — Iran and six world powers reached an agreement on Tuesday.\n"
+    )
+    article = read_text(page)
+    assert (article.dateline.place, article.dateline.agency) == ("Vienna", "AP")
+    assert article.date == "2015-07-14"
+
+
+def test_byline_without_its_time_stamp():
+    page = (
+        "China announces countermeasures\n"
+        "By Staff writers | Updated: 2022-08-05 21:30\n"
+        "BEIJING - China announced countermeasures on Friday, the foreign ministry said.\n"
+    )
+    article = read_text(page)
+    assert article.byline == "By Staff writers"
+    assert (article.date, article.date_source) == ("2022-08-05", "metadata")
+
+
+def test_editors_initials_are_not_a_credit():
+    page = (
+        "President meets delegation in Damascus\n"
+        "Damascus, SANA – The President received a delegation on Sunday, and the two sides "
+        "discussed cooperation.\n"
+        "The President returned to his office at the end of the meeting.\n"
+        "R.J / H.Z\n"
+    )
+    article = read_text(page)
+    assert article.captions == []
+    assert "returned to his office" in article.body
+    assert "R.J" not in article.body
+
+
+def test_gallery_links_in_a_related_list_are_not_captions():
+    page = (
+        "Russia launches attack on Ukraine\n"
+        "KYIV, Ukraine (AP) — Russia launched an attack on Ukraine on Thursday.\n"
+        "Read more:\n"
+        "What we know about the attack\n"
+        "Photos: Ukraine under attack\n"
+    )
+    article = read_text(page)
+    assert article.captions == []
+    assert article.body == "Russia launched an attack on Ukraine on Thursday."
+
+
+def test_table_rows_are_body():
+    page = (
+        "Election results announced\n"
+        "ROME - The electoral commission published the final results on Monday:\n"
+        "| Party | Seats |\n"
+        "| Brothers of Italy | 119 |\n"
+        "The new parliament meets next month, officials said.\n"
+    )
+    assert "| Brothers of Italy | 119 |" in read_text(page).body

@@ -11,7 +11,9 @@ import pytest
 from communique.sources.corpus import iter_items
 from communique.sources.feeds import PoliteFetcher, feed_items, looks_like_feed
 
-BODY = "<p>" + "Russian Foreign Minister Sergei Lavrov met Japan's Taro Kono in Moscow. " * 20 + "</p>"
+BODY = (
+    "<p>" + "Russian Foreign Minister Sergei Lavrov met Japan's Taro Kono in Moscow. " * 20 + "</p>"
+)
 
 
 def rss(items: str) -> str:
@@ -58,14 +60,19 @@ def site():
     Site.log = []
     Site.pages = {
         "/robots.txt": (200, "User-agent: *\nDisallow: /private/\n"),
-        "/news/1.html": (200, f"<html><head><title>One</title></head><body><h1>One</h1>{BODY}</body></html>"),
+        "/news/1.html": (
+            200,
+            f"<html><head><title>One</title></head><body><h1>One</h1>{BODY}</body></html>",
+        ),
         "/news/big.html": (200, "<p>" + "x" * 50_000 + "</p>"),
         "/private/2.html": (200, f"<html><body>{BODY}</body></html>"),
     }
     summary_items = "".join(
         f"<item><title>T{i}</title><link>{base}{path}</link><description>Short summary.</description>"
         "<pubDate>Wed, 23 Jan 2019 09:00:00 GMT</pubDate></item>"
-        for i, path in enumerate(["/news/1.html", "/private/2.html", "/news/missing.html", "/news/big.html"])
+        for i, path in enumerate(
+            ["/news/1.html", "/private/2.html", "/news/missing.html", "/news/big.html"]
+        )
     )
     Site.pages["/feed.xml"] = (200, rss(summary_items))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -79,7 +86,12 @@ def test_entries_with_full_content_need_no_fetching():
     (item,) = feed_items(FULL_FEED.encode(), "wire.rss")
     doc = item.document
     assert item.location == "http://news.example/a"
-    assert (doc.html, doc.url, doc.source, doc.date) == (True, "http://news.example/a", "Wire", "2019-01-22")
+    assert (doc.html, doc.url, doc.source, doc.date) == (
+        True,
+        "http://news.example/a",
+        "Wire",
+        "2019-01-22",
+    )
     assert "Lavrov meets Kono" in doc.content and "Taro Kono" in doc.content
     (atom,) = feed_items(ATOM_FEED.encode(), "wire.atom")
     assert atom.document.date == "2019-01-23" and atom.document.source == "Atom wire"
@@ -98,7 +110,12 @@ def test_summaries_are_fetched_politely(site):
     with PoliteFetcher(delay=0.2, timeout=5, max_bytes=20_000) as fetcher:
         items = list(iter_items([f"{site}/feed.xml"], max_bytes=20_000, fetcher=fetcher))
     by_path = {i.location.removeprefix(site): i.document for i in items}
-    assert list(by_path) == ["/news/1.html", "/private/2.html", "/news/missing.html", "/news/big.html"]
+    assert list(by_path) == [
+        "/news/1.html",
+        "/private/2.html",
+        "/news/missing.html",
+        "/news/big.html",
+    ]
     assert by_path["/news/1.html"].error is None and "Lavrov" in by_path["/news/1.html"].content
     assert by_path["/news/1.html"].date == "2019-01-23"
     assert "robots.txt" in by_path["/private/2.html"].error

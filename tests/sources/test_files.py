@@ -25,7 +25,11 @@ def test_folder_yields_text_html_and_gzip_in_path_order(tmp_path):
     (tmp_path / ".hidden.txt").write_text(STORY)
     items = list(iter_items([str(tmp_path)]))
     assert [i.location.removeprefix(str(tmp_path) + "/") for i in items] == [
-        "a.html", "b.txt", "sub/c.htm.gz", "sub/d.txt.gz"]
+        "a.html",
+        "b.txt",
+        "sub/c.htm.gz",
+        "sub/d.txt.gz",
+    ]
     assert [i.document.html for i in items] == [True, False, True, False]
     assert all(i.document.error is None and STORY in i.document.content for i in items)
 

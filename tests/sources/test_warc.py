@@ -10,7 +10,11 @@ from warcio.warcwriter import WARCWriter
 
 from communique.sources.corpus import iter_items
 
-PAGE = "<html><body><h1>Story {i}</h1><p>" + "Sergei Lavrov met Taro Kono in Moscow. " * 30 + "</p></body></html>"
+PAGE = (
+    "<html><body><h1>Story {i}</h1><p>"
+    + "Sergei Lavrov met Taro Kono in Moscow. " * 30
+    + "</p></body></html>"
+)
 
 
 def write_warc(path, gz: bool) -> None:
@@ -26,7 +30,10 @@ def write_warc(path, gz: bool) -> None:
         for i, (ctype, status, body) in enumerate(records):
             http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
             record = writer.create_warc_record(
-                f"https://news.example/{i}", "response", payload=BytesIO(body.encode()), http_headers=http
+                f"https://news.example/{i}",
+                "response",
+                payload=BytesIO(body.encode()),
+                http_headers=http,
             )
             writer.write_record(record)
 
@@ -37,7 +44,10 @@ def test_html_responses_are_documents(tmp_path, gz):
     write_warc(path, gz)
     items = list(iter_items([str(path)]))
     assert [i.document.url for i in items] == [
-        "https://news.example/0", "https://news.example/3", "https://news.example/4"]
+        "https://news.example/0",
+        "https://news.example/3",
+        "https://news.example/4",
+    ]
     assert all(i.document.html and i.document.error is None for i in items)
     assert items[1].location == f"{path}#https://news.example/3"
 

@@ -6,7 +6,18 @@ import os
 
 import pytest
 
-from communique.model import Article, Entity, Event, Location, Participant, Place, Quote, Report, Span, Speaker
+from communique.model import (
+    Article,
+    Entity,
+    Event,
+    Location,
+    Participant,
+    Place,
+    Quote,
+    Report,
+    Span,
+    Speaker,
+)
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -82,7 +93,13 @@ def make_report(
     report = Report(
         id="r",
         article=Article(
-            headline=headline, body=body, text=text, source=source, url=url, date=date, language=language
+            headline=headline,
+            body=body,
+            text=text,
+            source=source,
+            url=url,
+            date=date,
+            language=language,
         ),
         events=events or [],
     )
@@ -109,7 +126,16 @@ def make_report(
             )
         ]
         report.places = [
-            Place(id="p1", text="Moscow", start=at, end=at + 6, name="Moscow", country="RUS", lat=55.75, lon=37.62)
+            Place(
+                id="p1",
+                text="Moscow",
+                start=at,
+                end=at + 6,
+                name="Moscow",
+                country="RUS",
+                lat=55.75,
+                lon=37.62,
+            )
         ]
     return report
 

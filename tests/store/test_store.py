@@ -9,11 +9,13 @@ from communique.store import Record, Store, StoreError, content_hash, normalize_
 from communique.store import migrations as migrations_module
 from communique.store.migrations import Migration, latest_version, migrate
 from communique.store.schema import articles, event_dyads, event_mentions, events
-from communique.store.writer import dyads_of, duplicate_id, failure_id
+from communique.store.writer import duplicate_id, dyads_of, failure_id
 
 
 def record(report, location: str, **kw) -> Record:
-    return Record(id=content_hash(report.article.text + location), location=location, report=report, **kw)
+    return Record(
+        id=content_hash(report.article.text + location), location=location, report=report, **kw
+    )
 
 
 def test_postgresql_urls_use_psycopg():
@@ -29,8 +31,13 @@ def test_schema_is_versioned_and_migrations_run_once(db_url, monkeypatch):
     assert versions == [latest_version()]
 
     applied = []
-    extra = Migration(latest_version() + 1, "test: add a column", lambda conn: applied.append(
-        conn.execute(text("ALTER TABLE articles ADD COLUMN note TEXT"))))
+    extra = Migration(
+        latest_version() + 1,
+        "test: add a column",
+        lambda conn: applied.append(
+            conn.execute(text("ALTER TABLE articles ADD COLUMN note TEXT"))
+        ),
+    )
     monkeypatch.setattr(migrations_module, "MIGRATIONS", [*migrations_module.MIGRATIONS, extra])
     assert migrate(store.engine) == extra.version
     assert migrate(store.engine) == extra.version
@@ -42,13 +49,18 @@ def test_schema_is_versioned_and_migrations_run_once(db_url, monkeypatch):
 def test_newer_schema_is_refused(db_url):
     store = Store(db_url)
     with store.engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO schema_version (version, applied_at, description) VALUES (999, 'x', 'future')"))
+        conn.execute(
+            text(
+                "INSERT INTO schema_version (version, applied_at, description) VALUES (999, 'x', 'future')"
+            )
+        )
     with pytest.raises(StoreError, match="newer"):
         Store(db_url)
 
 
-def test_report_is_written_with_sections_and_again_adds_nothing(db_url, report_factory, event_factory):
+def test_report_is_written_with_sections_and_again_adds_nothing(
+    db_url, report_factory, event_factory
+):
     store = Store(db_url)
     report = report_factory("Lavrov met Kono in Moscow.", [event_factory()])
     rec = record(report, "a.txt")
@@ -66,10 +78,16 @@ def test_report_is_written_with_sections_and_again_adds_nothing(db_url, report_f
     assert stored["events"][0]["type"] == "CONSULT"
 
 
-def test_same_event_in_several_articles_is_one_event_with_counts(db_url, report_factory, event_factory):
+def test_same_event_in_several_articles_is_one_event_with_counts(
+    db_url, report_factory, event_factory
+):
     store = Store(db_url)
-    a = report_factory("Lavrov met Kono.", [event_factory(date="2019-01-22", mentions=2)], source="TASS")
-    b = report_factory("Kono and Lavrov talked.", [event_factory(date="2019-01-23")], source="Kyodo")
+    a = report_factory(
+        "Lavrov met Kono.", [event_factory(date="2019-01-22", mentions=2)], source="TASS"
+    )
+    b = report_factory(
+        "Kono and Lavrov talked.", [event_factory(date="2019-01-23")], source="Kyodo"
+    )
     c = report_factory("The ministers met.", [event_factory(date="2019-01-21")], source="TASS")
     store.write([record(a, "a"), record(b, "b"), record(c, "c")])
     stored = store.events()
@@ -112,8 +130,12 @@ def test_planned_events_merge_only_on_the_same_date(db_url, report_factory, even
 
 def test_participants_match_by_country_and_name_in_any_order(db_url, report_factory, event_factory):
     store = Store(db_url)
-    a = report_factory("One.", [event_factory(actors=(("Sergei Lavrov", "RUS"), ("Taro Kono", "JPN")))])
-    b = report_factory("Two.", [event_factory(actors=(("taro  kono", "JPN"), ("Sergei Lavrov", "RUS")))])
+    a = report_factory(
+        "One.", [event_factory(actors=(("Sergei Lavrov", "RUS"), ("Taro Kono", "JPN")))]
+    )
+    b = report_factory(
+        "Two.", [event_factory(actors=(("taro  kono", "JPN"), ("Sergei Lavrov", "RUS")))]
+    )
     store.write([record(a, "a"), record(b, "b")])
     assert len(store.events()) == 1
 
@@ -121,40 +143,65 @@ def test_participants_match_by_country_and_name_in_any_order(db_url, report_fact
 def test_bad_documents_are_rows_with_status_and_error(db_url, report_factory):
     store = Store(db_url)
     ok = report_factory("Lavrov met Kono.")
-    german = report_factory("Der Minister traf sich mit dem Botschafter.", language="de", with_sections=False)
+    german = report_factory(
+        "Der Minister traf sich mit dem Botschafter.", language="de", with_sections=False
+    )
     written = store.write(
         [
-            Record(id=failure_id("bad.gz"), location="bad.gz", error="bad.gz: cannot be read: not a gzip file"),
+            Record(
+                id=failure_id("bad.gz"),
+                location="bad.gz",
+                error="bad.gz: cannot be read: not a gzip file",
+            ),
             record(ok, "ok.txt"),
             Record(id=content_hash(ok.article.text + "ok.txt"), location="copy.txt", report=ok),
             record(german, "de.txt"),
-            record(ok, "latin1.txt", warnings=["latin1.txt: invalid UTF-8; 2 byte sequence(s) replaced"]),
+            record(
+                ok,
+                "latin1.txt",
+                warnings=["latin1.txt: invalid UTF-8; 2 byte sequence(s) replaced"],
+            ),
         ]
     )
     assert [w.status for w in written] == ["error", "ok", "duplicate", "language", "warning"]
-    assert written[2].article_id == duplicate_id("copy.txt", content_hash(ok.article.text + "ok.txt"))
+    assert written[2].article_id == duplicate_id(
+        "copy.txt", content_hash(ok.article.text + "ok.txt")
+    )
     assert "duplicate of ok.txt" in written[2].error
     by_status = store.counts()["articles_by_status"]
     assert by_status == {"error": 1, "ok": 1, "duplicate": 1, "language": 1, "warning": 1}
     rows = store.articles(status="error")
     assert rows[0]["error"].startswith("bad.gz: cannot be read")
     # Writing the same again adds nothing, duplicates included.
-    store.write([Record(id=content_hash(ok.article.text + "ok.txt"), location="copy.txt", report=ok)])
+    store.write(
+        [Record(id=content_hash(ok.article.text + "ok.txt"), location="copy.txt", report=ok)]
+    )
     assert store.counts()["articles"] == 5
 
 
-def test_queries_filter_by_dyad_country_type_date_and_location(db_url, report_factory, event_factory):
+def test_queries_filter_by_dyad_country_type_date_and_location(
+    db_url, report_factory, event_factory
+):
     store = Store(db_url)
     sanction = event_factory(
-        type="SANCTION", cameo="163", actors=(("United States", "USA"),),
-        recipients=(("Russia", "RUS"),), date="2019-03-05", location=("Washington", "USA"), event_id="e2",
+        type="SANCTION",
+        cameo="163",
+        actors=(("United States", "USA"),),
+        recipients=(("Russia", "RUS"),),
+        date="2019-03-05",
+        location=("Washington", "USA"),
+        event_id="e2",
     )
-    store.write([
-        record(report_factory("One.", [event_factory()]), "a"),
-        record(report_factory("Two.", [sanction]), "b"),
-    ])
+    store.write(
+        [
+            record(report_factory("One.", [event_factory()]), "a"),
+            record(report_factory("Two.", [sanction]), "b"),
+        ]
+    )
     assert [e["type"] for e in store.events(country="RUS")] == ["CONSULT", "SANCTION"]
-    assert [e["type"] for e in store.events(actor_country="USA", recipient_country="RUS")] == ["SANCTION"]
+    assert [e["type"] for e in store.events(actor_country="USA", recipient_country="RUS")] == [
+        "SANCTION"
+    ]
     assert store.events(actor_country="RUS", recipient_country="USA") == []
     assert [e["type"] for e in store.events(type="consult")] == ["CONSULT"]
     assert [e["type"] for e in store.events(date_from="2019-02-01")] == ["SANCTION"]
@@ -164,22 +211,28 @@ def test_queries_filter_by_dyad_country_type_date_and_location(db_url, report_fa
     actors = store.actors()
     assert {(a["name"], a["events"]) for a in actors} >= {("Sergei Lavrov", 1), ("Russia", 1)}
     assert [(t["date"], t["type"]) for t in store.timeline()] == [
-        ("2019-01-22", "CONSULT"), ("2019-03-05", "SANCTION")]
+        ("2019-01-22", "CONSULT"),
+        ("2019-03-05", "SANCTION"),
+    ]
 
 
 def test_meetings_expand_into_pairs_and_dyads_are_stored(db_url, report_factory, event_factory):
     three = event_factory(actors=(("A", "RUS"), ("B", "JPN"), ("C", "CHN")))
     assert [(a.name, b.name) for a, b in dyads_of(three)] == [("A", "B"), ("A", "C"), ("B", "C")]
-    accuse = event_factory(type="ACCUSE", actors=(("A", "RUS"), ("B", "CHN")), recipients=(("C", "USA"),))
+    accuse = event_factory(
+        type="ACCUSE", actors=(("A", "RUS"), ("B", "CHN")), recipients=(("C", "USA"),)
+    )
     assert [(a.name, b.name) for a, b in dyads_of(accuse)] == [("A", "C"), ("B", "C")]
     lone = event_factory(actors=(("A", "RUS"),))
     assert [(a.name, b) for a, b in dyads_of(lone)] == [("A", None)]
     store = Store(db_url)
     store.write([record(report_factory("Three met.", [three]), "a")])
     with store.engine.connect() as conn:
-        assert conn.execute(select(event_dyads.c.actor1_country, event_dyads.c.actor2_country)
-                            .order_by(event_dyads.c.position)).all() == [
-            ("RUS", "JPN"), ("RUS", "CHN"), ("JPN", "CHN")]
+        assert conn.execute(
+            select(event_dyads.c.actor1_country, event_dyads.c.actor2_country).order_by(
+                event_dyads.c.position
+            )
+        ).all() == [("RUS", "JPN"), ("RUS", "CHN"), ("JPN", "CHN")]
 
 
 def test_a_batch_is_one_transaction(db_url, report_factory, event_factory):

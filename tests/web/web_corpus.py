@@ -113,6 +113,7 @@ def kerch_accusation() -> Report:
         kyiv = _entity("E3", "Ukraine", "GPE", text, ["Kyiv"], "UKR")
         evil = _entity("E4", "<b>Evil</b> Corp", "ORG", text, ["onerror=alert(1)"])
         kerch = _place("P1", text, "Kerch", "Kerch", "UKR", 45.3607, 36.4706)
+        kerch["start"], kerch["end"] = _at(text, "Kerch", 1)  # the body's, not the headline's
         accusation = text[_at(text, "Russia accused")[0] : _at(text, "on Tuesday.")[1]]
         protest = text[_at(text, "Kyiv rejected")[0] : _at(text, "next week.")[1]]
         return {

@@ -19,14 +19,18 @@ _CAPTION_XPATH = etree.XPath(
     "//figcaption | //*[contains(@class, 'caption') or contains(@class, 'Caption')]"
 )
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer|byline|attribution|author", re.I)
-_CREDIT_LABEL = r"(?:photo(?:graph)?s?|image|picture|pic|credit|foto|bild|source|illustration|video)"
+_CREDIT_LABEL = (
+    r"(?:photo(?:graph)?s?|image|picture|pic|credit|foto|bild|source|illustration|video)"
+)
 # "(Photo: Name)" / "[Credit: Name]" / "(Photo by Name)" at the end.
 _TRAILING_LABELLED = re.compile(
-    rf"\s*[(\[]\s*(?P<credit>{_CREDIT_LABEL}\s*(?:by\b|:|credit\s*:)?[^()\[\]]{{2,120}})[)\]]\s*$", re.I
+    rf"\s*[(\[]\s*(?P<credit>{_CREDIT_LABEL}\s*(?:by\b|:|credit\s*:)?[^()\[\]]{{2,120}})[)\]]\s*$",
+    re.I,
 )
 # "Photo: Name" / "Photo by Name" / "Credit: Name" / "© Name" at the end, after a sentence.
 _TRAILING_PLAIN = re.compile(
-    rf"(?:(?<=[.!?”\"])|(?<=\s[|–—-]))\s*(?P<credit>(?:©|\(c\)|{_CREDIT_LABEL}\s*(?:by\b|:))[^.]{{2,120}})$", re.I
+    rf"(?:(?<=[.!?”\"])|(?<=\s[|–—-]))\s*(?P<credit>(?:©|\(c\)|{_CREDIT_LABEL}\s*(?:by\b|:))[^.]{{2,120}})$",
+    re.I,
 )
 # "Name/AGENCY" or "Name / Getty Images" at the end.
 _TRAILING_AGENCY = re.compile(
@@ -66,7 +70,9 @@ def is_credit_line(text: str) -> bool:
         return True
     if "©" in text and len(text.split()) <= 20:
         return True
-    return bool(re.fullmatch(r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w&.'’ -]{1,30}", text))
+    return bool(
+        re.fullmatch(r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w&.'’ -]{1,30}", text)
+    )
 
 
 def find_captions(tree: etree._Element) -> list[Caption]:
@@ -117,4 +123,3 @@ def _caption_of(element: etree._Element) -> Caption | None:
     if not text:
         return None
     return Caption(text=text, credit=credit or None)
-

@@ -91,6 +91,11 @@ def _agency_spellings() -> dict[str, str]:
 
 
 @functools.cache
+def _not_places_exact() -> frozenset[str]:
+    return frozenset(_agency_data()["not_places"])
+
+
+@functools.cache
 def _not_places() -> frozenset[str]:
     return frozenset(word.casefold() for word in _agency_data()["not_places"])
 
@@ -175,6 +180,11 @@ def parse_dateline(paragraph: str) -> ParsedDateline | None:
 def _from_match(match: re.Match, text: str) -> ParsedDateline | None:
     place = match["place"].strip()
     agency = match["agency"] or match["agency2"] or match["bare"]
+    if agency is None and match["date"] is None and " " in place:
+        # "Washington CNN —": an agency written after the place without brackets
+        head, last = place.rsplit(" ", 1)
+        if is_known_agency(last) and last not in _not_places_exact():
+            place, agency = head, last
     has_date = match["date"] is not None
     rest = text[match.end() :]
     if match["bare"] is not None and not _bare_agency_ok(match):

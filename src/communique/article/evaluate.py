@@ -144,7 +144,11 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
     if (data / "extraction").is_dir() and not (data / "ground-truth.json").exists():
         data = data / "extraction"
     pages = load_pages(data, limit)
-    scores: dict[str, list[PageScore]] = {"communique": [], "communique_body": [], "trafilatura": []}
+    scores: dict[str, list[PageScore]] = {
+        "communique": [],
+        "communique_body": [],
+        "trafilatura": [],
+    }
     seconds = {"communique": 0.0, "trafilatura": 0.0}
     for page in pages:
         article, elapsed = _timed(read_html, page.html, url=page.url)

@@ -82,6 +82,20 @@ def _has_phrase(text: str) -> bool:
     return any(len(text) <= limit and pattern.search(text) for pattern, limit in _phrases())
 
 
+def strip_labels(text: str) -> str:
+    """A paragraph without link labels glued to its end ("... Click To Tweet")."""
+    lower = text.casefold()
+    for suffix in _suffixes():
+        if lower.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)].rstrip()
+    return text
+
+
+@functools.cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(_lexicon()["suffixes"], key=len, reverse=True))
+
+
 def opens_furniture(text: str) -> bool:
     """True for a heading or line that opens a block of furniture ("You may also like")."""
     return bool(_stop_re().match(text.strip()))

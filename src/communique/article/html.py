@@ -27,7 +27,7 @@ from trafilatura.utils import load_html
 from communique.article.captions import find_captions, is_credit_line
 from communique.article.dateline import parse_dateline
 from communique.article.dates import dateline_full_date, resolve_article_date
-from communique.article.furniture import is_furniture, opens_furniture
+from communique.article.furniture import is_furniture, opens_furniture, strip_labels
 from communique.article.metadata import PageMetadata, read_metadata
 from communique.model import Article, Caption, Dateline, Section
 
@@ -140,7 +140,7 @@ def extract_blocks(tree: etree._Element, url: str | None = None) -> list[Block]:
     _add_loose_text(blocks, document.body.text)
     for element in document.body:
         if isinstance(element.tag, str):
-            text = element_text(element)
+            text = strip_labels(element_text(element))
             if text:
                 blocks.append(Block(element.tag, text, element.get("rend")))
         _add_loose_text(blocks, element.tail)
@@ -254,7 +254,9 @@ def _sections(blocks: list[Block]) -> list[Section]:
     return sections
 
 
-def _split_dateline(sections: list[Section]) -> tuple[Dateline | None, tuple[int, int] | None, int | None]:
+def _split_dateline(
+    sections: list[Section],
+) -> tuple[Dateline | None, tuple[int, int] | None, int | None]:
     """Take a dateline off the first paragraph; returns it with its month/day and year."""
     if not sections or not sections[0].paragraphs:
         return None, None, None
@@ -269,7 +271,9 @@ def _split_dateline(sections: list[Section]) -> tuple[Dateline | None, tuple[int
 
 def _is_sentence_paragraph(text: str) -> bool:
     words = len(text.split())
-    return words >= _SHORT_LINE_WORDS or (words >= 8 and text.rstrip("\"'”’)").endswith((".", "!", "?")))
+    return words >= _SHORT_LINE_WORDS or (
+        words >= 8 and text.rstrip("\"'”’)").endswith((".", "!", "?"))
+    )
 
 
 def _is_byline(text: str, kept: list[Block]) -> bool:
@@ -307,4 +311,6 @@ def _repeats_title(block: Block, key: str, title_key: str) -> bool:
 def _same_title(candidate: str, title: str) -> bool:
     if not candidate:
         return False
-    return candidate == title or (len(candidate) >= 12 and (candidate in title or title in candidate))
+    return candidate == title or (
+        len(candidate) >= 12 and (candidate in title or title in candidate)
+    )

@@ -80,7 +80,9 @@ def strip_site_name(title: str, site_name: str | None) -> str:
 
 def _date(tree: etree._Element, url: str | None) -> str | None:
     try:
-        return find_date(tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+        return find_date(
+            tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
+        )
     except Exception as exc:  # noqa: BLE001
         LOGGER.debug("date unreadable: %s", exc)
         return None

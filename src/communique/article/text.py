@@ -136,6 +136,8 @@ def _role_by_wording(line: Line) -> None:
         line.role, line.list_intro = FURNITURE, True
     elif (credit := wording.credit_line(text)) is not None:
         line.role, line.credit = CREDIT, credit
+    elif (caption := wording.labelled_caption(text)) is not None:
+        line.role, line.caption = CAPTION, caption
     elif wording.byline(text):
         line.role, line.date = BYLINE, find_date(text)
     elif (stamp := wording.timestamp(text))[0]:
@@ -269,8 +271,8 @@ def _take_subheadline(lines: list[Line], header: list[int], headline: int) -> No
         if i == header[0] and _right_after(lines, headline, i) and _words(lines[i].text) >= 3:
             lines[i].role = SUBHEADLINE
         elif (agency := wording.trailing_agency(lines[i].text)) is not None:
-            lines[i].role, lines[i].caption, lines[i].credit = CAPTION, lines[i].text, agency
-            lines[i].caption = re.sub(r"\s*\([^()]*\)\s*$", "", lines[i].text)
+            caption = re.sub(r"\s*\([^()]*\)\s*$", "", lines[i].text)
+            lines[i].role, lines[i].caption, lines[i].credit = CAPTION, caption, agency
         else:
             lines[i].role = FURNITURE
 

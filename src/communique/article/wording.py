@@ -59,14 +59,15 @@ _PICTURE_AGENCIES = r"(?:Getty\s+Images|Shutterstock|Alamy|AP\s+Images|Sipa\s+US
 _VIA_CREDIT = rf"(?:[\w'’.&-]+\s+){{0,4}}(?:via\s+)?{_PICTURE_AGENCIES}"
 _CREDIT_LABEL = (
     r"(?:file\s+)?(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|image\s+credit"
-    r"|picture\s+credit|illustration|video)"
+    r"|picture\s+credit|image\s+source|illustration|video)"
 )
 _CREDIT_LINE_RES = (
     re.compile(r"^(?:©|\(c\))\s*(?P<credit>.{2,80})$", re.I),
-    re.compile(rf"^\(?{_CREDIT_LABEL}\s*(?::|by\b|/|-|–)\s*(?P<credit>[^.]{{2,80}}?)\)?\.?$", re.I),
+    re.compile(rf"^\(?{_CREDIT_LABEL}\s*(?::|,|by\b|/|-|–)\s*(?P<credit>[^.]{{2,80}}?)\)?\.?$", re.I),
     re.compile(rf"^\(?(?P<credit>{_SLASH_CREDIT})\)?$"),
     re.compile(rf"^\(?(?P<credit>{_VIA_CREDIT})\)?$"),
 )
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|media|video)\s+caption\s*[,:]\s*(?P<caption>.+)$", re.I)
 _PAREN_CREDIT = re.compile(
     rf"^(?P<caption>.{{8,}}?)\s*\((?P<credit>[^()]*?(?:\bphoto\b|\bpicture\b|{_PICTURE_AGENCIES}"
     rf"|\bvia\b|{_NAME}\s*/\s*{_NAME})[^()]*)\)\s*\.?$",
@@ -89,11 +90,12 @@ _GLUED_CREDITS = (
 )
 _BYLINE = re.compile(
     r"^(?:by|written\s+by|story\s+by|words\s+by|author:?|authors?:)\s+"
-    r"(?=[A-ZÀ-Þ])[^.!?]{2,120}\.?$",
+    r"(?-i:(?=[A-ZÀ-Þ]))(?P<names>[^.!?]{2,120})\.?$",
     re.I,
 )
+_NAME_JOINERS = frozenset({"and", "in", "of", "the", "de", "van", "von", "al", "staff", "writers"})
 _TIMESTAMP_LABEL = re.compile(
-    r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created|released|date|dated)"
+    r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created|released|issued|date|dated)"
     r"(?:\s+(?:on|at))?\s*:?\s*|on\s+)+",
     re.I,
 )
@@ -220,6 +222,12 @@ def is_breadcrumb(line: str) -> bool:
     return all(len(segment.split()) <= 3 for segment in segments)
 
 
+def labelled_caption(line: str) -> str | None:
+    """The caption of "Image caption, Delegates at the talks" (None for other lines)."""
+    match = _CAPTION_LABEL.match(line.strip())
+    return match["caption"].strip() if match and match["caption"].strip() else None
+
+
 def credit_line(line: str) -> str | None:
     """The credit when the whole line is a picture credit ("© Vyacheslav Prokofyev/TASS")."""
     text = line.strip()
@@ -276,7 +284,12 @@ def clean_credit(credit: str) -> str:
 def byline(line: str) -> bool:
     """Whether the line is a byline ("By Jane Doe", "By JANE DOE, Associated Press")."""
     text = line.strip()
-    return len(text.split()) <= 16 and bool(_BYLINE.match(text))
+    first = text.split("|")[0].strip()  # "By Jane Doe | Updated: ..."
+    match = _BYLINE.match(first) if len(text.split()) <= 16 else None
+    if match is None:
+        return False
+    words = [w for w in re.split(r"[\s,|]+", match["names"]) if w and w.lower() not in _NAME_JOINERS]
+    return sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
 
 
 def timestamp(line: str) -> tuple[bool, str | None]:

@@ -324,6 +324,10 @@ def _resolve_pronoun(mention: Mention, before: list[Mention], owner: dict[int, C
 
 
 def _agrees(pronoun: Mention, candidate: Mention, cluster: Cluster) -> bool:
-    if pronoun.plural:
-        return candidate.kind != "pronoun" and (candidate.plural or cluster.label in {"ORG", "GPE", "GROUP", "NORP"})
+    if pronoun.plural:  # "they": a group or body that was itself a subject
+        return (
+            candidate.kind != "pronoun"
+            and candidate.subject
+            and (candidate.plural or cluster.label in {"ORG", "GPE", "GROUP", "NORP"})
+        )
     return cluster.label == "PERSON" and not candidate.plural

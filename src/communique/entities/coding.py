@@ -19,12 +19,10 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
     capitals, nationality words), else None."""
     found = set()
     for cluster in clusters:
-        if cluster.label in {"GPE", "NORP"}:
-            code = next((m.country for m in cluster.mentions if m.country), None)
-            if code is None and cluster.label == "GPE":
-                code = _code_place(cluster, clusters)[0]
-            if code and code not in COUNTRY_ONLY_CODES | {"IMG", "EUR"}:
-                found.add(code)
+        codes = {m.country for m in cluster.mentions if m.country}
+        if cluster.label == "GPE":
+            codes.add(_code_place(cluster, clusters)[0])
+        found.update(c for c in codes if c and c not in COUNTRY_ONLY_CODES | {"IMG", "EUR"})
     if dateline_place:
         code = place_country(dateline_place)
         if code:
@@ -38,7 +36,13 @@ def code_actor(cluster: Cluster, clusters: list[Cluster], context: str | None = 
     of their own get it."""
     coder = CODERS.get(cluster.label, _code_place)
     country, sector, role, code, posting = coder(cluster, clusters)
-    if country is None and context and sector in CONTEXT_SECTORS and cluster.label in {"PERSON", "ORG", "GROUP"}:
+    if (
+        country is None
+        and context
+        and sector in CONTEXT_SECTORS
+        and cluster.label in {"PERSON", "ORG", "GROUP"}
+        and not _is_diplomat(cluster)  # a diplomat in the article's country is likely foreign
+    ):
         country = context
         code = None
     if not (country or sector or role):
@@ -50,6 +54,10 @@ def code_actor(cluster: Cluster, clusters: list[Cluster], context: str | None = 
         code=code or cameo_code(country, sector),
         posting=posting,
     )
+
+
+def _is_diplomat(cluster: Cluster) -> bool:
+    return any(m.role_key and "diplomat" in lexicon.role_ancestors(m.role_key) for m in cluster.mentions)
 
 
 def cameo_code(country: str | None, sector: str | None) -> str | None:

@@ -189,14 +189,14 @@ def _clean_pieces(doc: Doc, ent: Span, credits: frozenset[str]) -> list[Span]:
 def _titled_names(doc: Doc, taken: set[int]) -> list[Span]:
     """Names spaCy missed after a capitalised title: "Ambassador to Moscow Toyohisa Kodzuki"."""
     words = lexicon.title_words()
+    single_roles = frozenset(key for key in lexicon.roles() if " " not in key)
     found = []
-    i = 0
-    while i < len(doc):
+    after = -1
+    for i in _candidates(doc, 0, single_roles):
         token = doc[i]
-        i += 1
-        if not (token.text[:1].isupper() and token.lower_ in words and lexicon.roles().get(token.lower_)):
+        if i < after or not token.text[:1].isupper():
             continue
-        j = token.i + 1
+        j = i + 1
         if j + 1 < len(doc) and doc[j].lower_ in POSTING_PREPS | {"of"} and doc[j + 1].ent_type_ == "GPE":
             j += 1
             while j < len(doc) and doc[j].ent_type_ == "GPE" and doc[j].ent_iob_ != "O":
@@ -215,7 +215,7 @@ def _titled_names(doc: Doc, taken: set[int]) -> list[Span]:
             j += 1
         if j > start and (j >= len(doc) or doc[j].pos_ != "PROPN"):
             found.append(doc[start:j])
-            i = j
+            after = j
     return found
 
 
@@ -288,8 +288,10 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
     if label in {"ORG", "FAC"}:
         mention.country = _country_before(doc, span)
     if label == "NORP":
-        mention.plural = True
+        mention.plural = root.pos_ != "ADJ"
         mention.country = _norp_country(span.text)
+        if root.pos_ == "ADJ":  # "the islands are Russian": a country, not a people
+            mention.extra["adjective"] = True
     if label == "PERSON":
         span = _extend_given_names(doc, span)
         mention.start, mention.text, mention.tokens = span.start_char, span.text, (span.start, span.end)
@@ -644,7 +646,7 @@ def _role_mention(doc: Doc, token: Token, key: str, sent_of: list[int], blocked:
             start = max(start, child.i + 1)  # "Russia's envoy", "the leaders' envoys": the owner stays out
             while start < token.i and (doc[start].dep_ == "case" or doc[start].is_punct):
                 start += 1
-    end, right_country = _of_country(doc, token)
+    end, right_country, posting = _of_country(doc, token)
     country = country or right_country
     while start < token.i and (doc[start].is_punct or doc[start].is_space or start in blocked):
         start += 1
@@ -670,7 +672,7 @@ def _role_mention(doc: Doc, token: Token, key: str, sent_of: list[int], blocked:
         Mention(
             start=span.start_char, end=span.end_char, text=span.text, head=token.i, sent=sent_of[token.i],
             role=role_text, country=country, definite=definite, subject=_is_subject(token),
-            tokens=(span.start, span.end), **base,
+            tokens=(span.start, span.end), posting=posting, **base,
         )
     )
     for m in mentions:
@@ -718,18 +720,22 @@ def _left_modifiers(doc: Doc, token: Token, role: lexicon.Role):
     return country, sector, definite, norps
 
 
-def _of_country(doc: Doc, token: Token) -> tuple[int, str | None]:
-    """"the president of Armenia", "rebels in Darfur": the span grows over the place."""
+def _of_country(doc: Doc, token: Token) -> tuple[int, str | None, str | None]:
+    """"the president of Armenia", "rebels in Darfur": the span grows over the place, which
+    gives the country; "the ambassador to Canada": it gives the posting."""
     for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "from", "in"} and child.i == token.i + 1:
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "NORP"}:
-                    code = place_country(_ent_text(doc, obj))
-                    end = obj.i + 1
-                    while end < len(doc) and doc[end].ent_iob_ == "I":
-                        end += 1
-                    return end, code
-    return token.i + 1, None
+        if child.dep_ != "prep" or child.i != token.i + 1 or child.lower_ not in {"of", "from", "in", "to"}:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "NORP"}:
+                code = place_country(_ent_text(doc, obj))
+                end = obj.i + 1
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
+                if child.lower_ == "to":
+                    return end, None, code
+                return end, code, None
+    return token.i + 1, None, None
 
 
 def _ent_text(doc: Doc, token: Token) -> str:

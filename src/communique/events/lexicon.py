@@ -21,6 +21,7 @@ class TriggerEntry:
     obj: frozenset[str] | None = None
     gov: frozenset[str] | None = None
     xcomp: bool = False
+    must: bool = False
     roles: str = "sv"
 
     @property
@@ -35,6 +36,8 @@ class TriggerEntry:
             parts.append("<gov")
         if self.xcomp:
             parts.append("+xcomp")
+        if self.must:
+            parts.append("+must")
         return "".join(parts)
 
 
@@ -50,8 +53,8 @@ def _parse_needs(needs: str) -> dict:
     fields: dict = {}
     for need in filter(None, needs.split(";")):
         key, _, value = need.partition("=")
-        if key == "xcomp":
-            fields["xcomp"] = True
+        if key in ("xcomp", "must"):
+            fields[key] = True
         elif key in ("obj", "gov"):
             fields[key] = frozenset(value.split("|"))
         elif key == "prep":

@@ -28,8 +28,11 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "launch", "impose", "stage", "carry", "make", "sign", "provide",
     "send", "deliver", "announce", "begin", "start", "resume", "open", "continue", "pay",
     "give", "issue", "offer", "express", "declare", "call", "order", "slap", "extend", "host",
-    "grant", "approve", "pledge", "donate", "mount", "unleash", "carry", "reach", "agree",
+    "grant", "approve", "pledge", "donate", "mount", "unleash", "reach", "agree", "renew",
+    "complete", "undertake", "organize", "organise", "lodge", "file",
 })
+# Words that count people rather than name them ("thousands of students").
+QUANTITY_WORDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "tens", "scores", "group", "number", "some", "members", "member", "crowd"})
 
 
 @dataclass
@@ -102,10 +105,14 @@ class ParticipantReader:
                 objects += [g for g in child.children if g.dep_ == "pobj"]
         if not subjects:
             subjects = [noun] if self._modifier_countries(noun) else []
-        governor = noun.head
-        if noun.dep_ in OBJECT_DEPS and governor.lemma_.lower() in LIGHT_VERBS and not subjects:
+        carrier = noun.head if noun.dep_ == "compound" else noun  # "a mediation effort"
+        governor = carrier.head
+        if carrier.dep_ in OBJECT_DEPS and governor.lemma_.lower() in LIGHT_VERBS and not subjects:
             subjects, more = self._verb_arguments(governor)
-            objects += [t for t in more if t is not noun]
+            objects += [t for t in more if t is not carrier]
+        elif carrier.dep_ == "pobj" and governor.head.pos_ == "VERB" and not subjects:
+            # "remained on alert", "went on strike"
+            subjects = [c for c in governor.head.children if c.dep_ in SUBJECT_DEPS]
         return subjects, objects
 
     def resolve(self, token: Token, reciprocal: bool, generic: bool = False) -> list[Participant]:
@@ -116,6 +123,9 @@ class ParticipantReader:
         return _unique(found)
 
     def _resolve_one(self, token: Token, reciprocal: bool, generic: bool) -> list[Participant]:
+        counted = _counted(token)
+        if counted is not None:
+            return self.resolve(counted, reciprocal, generic)
         entity = self._entity(token)
         coded = entity is not None and entity.actor is not None and bool(entity.actor.country or entity.actor.sector)
         if coded and entity.actor.country and not _is_plural_descriptor(token, entity):
@@ -209,6 +219,18 @@ def _names_plural_parties(token: Token, entity: Entity | None) -> bool:
         return False
     last = entity.name.lower().split()[-1] if entity.name else ""
     return last.endswith("s") and last[:-1] in parties
+
+
+def _counted(token: Token) -> Token | None:
+    """What a quantity counts: "students" in "tens of thousands of students"."""
+    if not (token.like_num or token.lower_ in QUANTITY_WORDS):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return _counted(pobj) or pobj
+    return None
 
 
 def _hyphen_chain(token: Token) -> list[Token]:

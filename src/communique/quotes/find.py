@@ -21,7 +21,7 @@ from communique.quotes import syntax
 from communique.quotes.lexicon import lexicon
 from communique.quotes.marks import QUOTE_CHARS, Marked, find_marked
 
-DASH_NAME = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})")
+DASH_NAME = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(@?[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}|@\w+)")
 HEADING_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$")
 MIXED_MIN_CHARS = 4
 MERGE_GAP_CHARS = 160
@@ -49,6 +49,7 @@ class _Finder:
         self.text = doc.text
         self.marks = [m for m in find_marked(doc.text) if not m.single or m.closed]
         self.inside = self._inside_index()
+        self.any_verb = True
 
     def _inside_index(self) -> list[int]:
         """For each token, the index of the quotation around it, else -1."""
@@ -410,7 +411,9 @@ class _Finder:
             if verb.pos_ == "VERB" and self.inside[verb.i] < 0 or verb.head is verb:
                 break
             verb = verb.head
-        if verb.lemma_.lower() not in lexicon().object_verbs or verb.i > span.start:
+        if verb.pos_ != "VERB" or self.inside[verb.i] >= 0 or verb.i > span.start:
+            return None
+        if verb.lemma_.lower() not in lexicon().object_verbs and not self.any_verb:
             return None
         subject = syntax.subject_of(verb)
         if subject is None:

@@ -13,7 +13,13 @@ from urllib.parse import urlparse
 
 from communique.errors import InputError
 from communique.pipeline import Document
-from communique.sources.feeds import PoliteFetcher, feed_items, is_feed_file, looks_like_feed, read_feed_file
+from communique.sources.feeds import (
+    PoliteFetcher,
+    feed_items,
+    is_feed_file,
+    looks_like_feed,
+    read_feed_file,
+)
 from communique.sources.files import Item, failed, is_text_file, plain_suffix, read_text_file, walk
 from communique.sources.jsonl import read_jsonl_documents
 from communique.sources.single import DEFAULT_MAX_BYTES, check_size, decode, read_file

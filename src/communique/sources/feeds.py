@@ -8,11 +8,11 @@ timeout and a size limit.
 from __future__ import annotations
 
 import re
-from html import escape
 import threading
 import time
 import urllib.robotparser
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -143,7 +143,11 @@ def read_feed_file(
 
 
 def feed_items(
-    raw: bytes, location: str, *, max_bytes: int = DEFAULT_MAX_BYTES, fetcher: PoliteFetcher | None = None
+    raw: bytes,
+    location: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fetcher: PoliteFetcher | None = None,
 ) -> Iterator[Item]:
     """The articles of a feed: the entry's own content, or its linked page when it is a summary."""
     import feedparser
@@ -177,7 +181,10 @@ def _entry_item(entry, number: int, location: str, source, max_bytes: int, fetch
             raw = fetcher.fetch(link)
             check_size(raw, max_bytes, link)
             page, warnings = decode(raw, link)
-            return Item(link, Document(page, html=True, url=link, source=source, date=date, warnings=warnings))
+            return Item(
+                link,
+                Document(page, html=True, url=link, source=source, date=date, warnings=warnings),
+            )
         except InputError as exc:
             return failed(link, str(exc), url=link, source=source, date=date)
     if not content.strip():

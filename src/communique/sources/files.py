@@ -47,7 +47,9 @@ def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[I
     """The one document in a text or HTML file (an item with an error if it cannot be read)."""
     location = str(path)
     try:
-        document = load_document(location, html=plain_suffix(path) in HTML_SUFFIXES, max_bytes=max_bytes)
+        document = load_document(
+            location, html=plain_suffix(path) in HTML_SUFFIXES, max_bytes=max_bytes
+        )
     except CommuniqueError as exc:
         yield failed(location, str(exc))
         return
@@ -57,5 +59,7 @@ def read_text_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[I
 def walk(folder: Path) -> Iterator[Path]:
     """Every file under ``folder``, in a stable order (sorted by path), hidden ones left out."""
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+        if path.is_file() and not any(
+            part.startswith(".") for part in path.relative_to(folder).parts
+        ):
             yield path

@@ -45,7 +45,9 @@ def read_warc(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
                 raise TruncatedWarc("the archive ends inside a record")
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        yield failed(f"{path}", f"{path}: truncated or corrupt WARC after {count} page(s): {reason}")
+        yield failed(
+            f"{path}", f"{path}: truncated or corrupt WARC after {count} page(s): {reason}"
+        )
 
 
 def _html_item(path: Path, record, max_bytes: int) -> Item | None:

@@ -50,7 +50,9 @@ def engine_for(url: str | None = None) -> Engine:
 
 
 def _sqlite_engine(url: str) -> Engine:
-    engine = create_engine(url, future=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        url, future=True, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+    )
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, _record):  # noqa: ANN001 - DB-API connection

@@ -169,7 +169,9 @@ def export_plover(conn: Connection, out: Path) -> int:
     count = 0
     with out.open("w", encoding="utf-8") as handle:
         for row in conn.execution_options(**STREAM).execute(query):
-            handle.write(json.dumps(plover_record(row, row), ensure_ascii=False, sort_keys=True) + "\n")
+            handle.write(
+                json.dumps(plover_record(row, row), ensure_ascii=False, sort_keys=True) + "\n"
+            )
             count += 1
     return count
 

@@ -29,7 +29,11 @@ def _initial_schema(conn: Connection) -> None:
 
 
 MIGRATIONS: list[Migration] = [
-    Migration(1, "articles, entities, quotes, places, events, participants, dyads, mentions", _initial_schema),
+    Migration(
+        1,
+        "articles, entities, quotes, places, events, participants, dyads, mentions",
+        _initial_schema,
+    ),
 ]
 
 
@@ -41,8 +45,11 @@ def current_version(conn: Connection) -> int:
     """The schema version of the database (0 for an empty database)."""
     if not inspect(conn).has_table("schema_version"):
         return 0
-    version = conn.execute(select(schema.schema_version.c.version).order_by(
-        schema.schema_version.c.version.desc()).limit(1)).scalar()
+    version = conn.execute(
+        select(schema.schema_version.c.version)
+        .order_by(schema.schema_version.c.version.desc())
+        .limit(1)
+    ).scalar()
     return version or 0
 
 

@@ -87,7 +87,10 @@ def event_filters(
     if article_id:
         conditions.append(
             exists().where(
-                and_(event_mentions.c.event_id == events.c.id, event_mentions.c.article_id == article_id)
+                and_(
+                    event_mentions.c.event_id == events.c.id,
+                    event_mentions.c.article_id == article_id,
+                )
             )
         )
     return conditions
@@ -102,7 +105,9 @@ def _has_participant(*, country: str | None = None, name: str | None = None):
     return exists().where(and_(*where))
 
 
-def list_events(conn: Connection, *, limit: int | None = 100, offset: int = 0, **filters) -> list[dict]:
+def list_events(
+    conn: Connection, *, limit: int | None = 100, offset: int = 0, **filters
+) -> list[dict]:
     """Events matching the filters, by date then id."""
     query = (
         select(*(events.c[name] for name in EVENT_COLUMNS))
@@ -116,7 +121,9 @@ def list_events(conn: Connection, *, limit: int | None = 100, offset: int = 0, *
 
 
 def count_events(conn: Connection, **filters) -> int:
-    return conn.execute(select(func.count()).select_from(events).where(*event_filters(**filters))).scalar()
+    return conn.execute(
+        select(func.count()).select_from(events).where(*event_filters(**filters))
+    ).scalar()
 
 
 def get_event(conn: Connection, event_id: int) -> dict | None:
@@ -179,7 +186,10 @@ def list_articles(
     if search:
         pattern = f"%{search.lower()}%"
         conditions.append(
-            or_(func.lower(articles.c.headline).like(pattern), func.lower(articles.c.location).like(pattern))
+            or_(
+                func.lower(articles.c.headline).like(pattern),
+                func.lower(articles.c.location).like(pattern),
+            )
         )
     columns = [c for c in articles.c if c.name != "report"]
     query = (
@@ -240,7 +250,11 @@ def timeline(conn: Connection, **filters) -> list[dict]:
 
 
 def list_quotes(
-    conn: Connection, *, speaker: str | None = None, article_id: str | None = None, limit: int | None = 100
+    conn: Connection,
+    *,
+    speaker: str | None = None,
+    article_id: str | None = None,
+    limit: int | None = 100,
 ) -> list[dict]:
     """Quotations with their speakers and articles."""
     query = (

@@ -100,7 +100,9 @@ def known_locations(conn: Connection, ids: Iterable[str]) -> dict[str, str | Non
     found: dict[str, str | None] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        rows = conn.execute(select(articles.c.id, articles.c.location).where(articles.c.id.in_(chunk)))
+        rows = conn.execute(
+            select(articles.c.id, articles.c.location).where(articles.c.id.in_(chunk))
+        )
         found.update((row.id, row.location) for row in rows)
     return found
 
@@ -173,7 +175,9 @@ def article_status(record: Record) -> tuple[str, str | None]:
     language = record.report.article.language
     if not is_analysed(language):
         return LANGUAGE, f"language '{language}' is reported but not analysed (English only)"
-    problems = list(record.warnings) + [w for w in record.report.warnings if w not in record.warnings]
+    problems = list(record.warnings) + [
+        w for w in record.report.warnings if w not in record.warnings
+    ]
     if problems:
         return WARNING, "; ".join(problems)
     return OK, None
@@ -183,9 +187,7 @@ def _write_duplicate(conn: Connection, record: Record) -> Written:
     dup = duplicate_id(record.location or "", record.id)
     if conn.execute(select(articles.c.id).where(articles.c.id == dup)).first() is not None:
         return Written(dup, None)
-    original = conn.execute(
-        select(articles.c.location).where(articles.c.id == record.id)
-    ).scalar()
+    original = conn.execute(select(articles.c.location).where(articles.c.id == record.id)).scalar()
     error = f"duplicate of {original or record.id}"
     conn.execute(
         articles.insert().values(
@@ -293,7 +295,9 @@ def source_key(record: Record) -> str:
     return f"article:{record.id}"
 
 
-_ARTICLE_LOCATION = select(articles.c.location, articles.c.status).where(articles.c.id == bindparam("id"))
+_ARTICLE_LOCATION = select(articles.c.location, articles.c.status).where(
+    articles.c.id == bindparam("id")
+)
 _FIND_DATED = select(events.c.id, events.c.date).where(
     events.c.match_key == bindparam("key"), events.c.date.in_(bindparam("dates", expanding=True))
 )
@@ -301,8 +305,14 @@ _FIND_UNDATED = select(events.c.id, events.c.date).where(
     events.c.match_key == bindparam("key"), events.c.date.is_(None)
 )
 _SEEN = select(
-    exists().where(event_mentions.c.event_id == bindparam("eid"), event_mentions.c.article_id == bindparam("article")),
-    exists().where(event_mentions.c.event_id == bindparam("eid"), event_mentions.c.source == bindparam("source")),
+    exists().where(
+        event_mentions.c.event_id == bindparam("eid"),
+        event_mentions.c.article_id == bindparam("article"),
+    ),
+    exists().where(
+        event_mentions.c.event_id == bindparam("eid"),
+        event_mentions.c.source == bindparam("source"),
+    ),
 )
 _COUNT = (
     events.update()
@@ -379,7 +389,9 @@ def _count_mention(
     )
 
 
-def _insert_event(conn: Connection, record: Record, event: Event, tellings: int, pending: Pending) -> int:
+def _insert_event(
+    conn: Connection, record: Record, event: Event, tellings: int, pending: Pending
+) -> int:
     loc = event.location
     place = _place_of(record.report, loc.place) if loc is not None and loc.place else None
     art = record.report.article

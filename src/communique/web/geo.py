@@ -84,11 +84,27 @@ def _ring_path(ring: list[int], arcs: list[list[tuple[float, float]]]) -> str:
     for index in ring:
         arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
         points.extend(arc if not points else arc[1:])
-    projected = [project(lon, lat) for lon, lat in points]
+    projected = [project(lon, lat) for lon, lat in _unwrapped(points)]
     deduped = [p for i, p in enumerate(projected) if i == 0 or p != projected[i - 1]]
     if len(deduped) < 3:
         return ""
     return "M" + "L".join(f"{x:g},{y:g}" for x, y in deduped) + "Z"
+
+
+def _unwrapped(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Keep a ring continuous across the antimeridian (the part past it falls off the map)
+    instead of drawing a line across the whole world."""
+    out: list[tuple[float, float]] = []
+    shift = 0.0
+    for lon, lat in points:
+        if out:
+            jump = lon + shift - out[-1][0]
+            if jump > 180:
+                shift -= 360
+            elif jump < -180:
+                shift += 360
+        out.append((lon + shift, lat))
+    return out
 
 
 @dataclass(frozen=True)

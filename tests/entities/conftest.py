@@ -1,0 +1,33 @@
+"""Helpers for the entities tests: run the stage on a short text with the session pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.model import Article, Report
+
+
+@pytest.fixture(scope="session")
+def entities_of(nlp):
+    """``entities_of(text, date=None)`` -> the report after the entities stage."""
+    from communique.entities import annotate
+    from communique.pipeline import Analysis
+
+    def run(text: str, date: str | None = None) -> Report:
+        report = Report(id="t", article=Article(text=text, date=date))
+        annotate(Analysis(report=report, doc=nlp(text), nlp=nlp))
+        return report
+
+    return run
+
+
+def find(report: Report, name: str):
+    """The entity whose canonical name or an alias is ``name`` (None when absent)."""
+    for entity in report.entities:
+        if entity.name == name or name in entity.aliases:
+            return entity
+    return None
+
+
+def texts(entity) -> list[str]:
+    return [m.text for m in entity.mentions]
