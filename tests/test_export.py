@@ -165,3 +165,11 @@ def test_unknown_format_is_a_clear_error(db, tmp_path):
 
     with pytest.raises(InputError, match="unknown export format"):
         export(db, "xml", tmp_path / "x")
+
+
+def test_missing_sqlite_database_is_a_clear_error(tmp_path):
+    from communique.errors import InputError
+
+    with pytest.raises(InputError, match="no such database"):
+        export(f"sqlite:///{tmp_path / 'missing.db'}", "csv", tmp_path / "x.csv")
+    assert not (tmp_path / "missing.db").exists()

@@ -199,21 +199,29 @@ def demo(
 # --- ingest, export, bench (the event database) ---------------------------------------
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database URL (default sqlite:///communique.db; postgresql://...).")
+    str | None,
+    typer.Option("--db", help="Database URL (default sqlite:///communique.db; postgresql://...)."),
 ]
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, RSS/Atom feeds, WARC files or URLs.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, JSONL, RSS/Atom feeds, WARC files or URLs.")
+    ],
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, help="Analyse in N local processes.")] = 1,
     dask: Annotated[
-        str | None, typer.Option(help="Analyse on a Dask cluster: the scheduler address, or 'local'.")
+        str | None,
+        typer.Option(help="Analyse on a Dask cluster: the scheduler address, or 'local'."),
     ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents written per transaction.")] = 64,
-    max_bytes: Annotated[int, typer.Option(help="Refuse documents larger than this many bytes.")] = 10 * 1024 * 1024,
-    fetch_delay: Annotated[float, typer.Option(help="Seconds between requests to one web host.")] = 1.0,
+    max_bytes: Annotated[
+        int, typer.Option(help="Refuse documents larger than this many bytes.")
+    ] = 10 * 1024 * 1024,
+    fetch_delay: Annotated[
+        float, typer.Option(help="Seconds between requests to one web host.")
+    ] = 1.0,
     model: ModelOption = None,
 ) -> None:
     """Ingest news into the event database, with a progress bar and a summary."""
@@ -232,11 +240,12 @@ def ingest(
 def export(
     out: Annotated[Path, typer.Argument(help="The file to write.")],
     format: Annotated[
-        str, typer.Option("--format", help="plover | jsonl (reports) | csv | parquet | gdelt | quotes")
+        str,
+        typer.Option("--format", help="plover | jsonl (reports) | csv | parquet | gdelt | quotes"),
     ] = "plover",
     db: DbOption = None,
 ) -> None:
-    """Export the event database: PLOVER JSONL, reports JSONL, CSV, Parquet, GDELT TSV, quotations CSV."""
+    """Export the event database: PLOVER, reports JSONL, CSV, Parquet, GDELT TSV, quotations."""
     from communique.store.export import export as export_db
 
     count = export_db(db, format, out)
@@ -257,13 +266,23 @@ def serve(
 
 @app.command()
 def bench(
-    docs: Annotated[int, typer.Option(help="Documents in the measured corpus (generated from examples/).")] = 200,
+    docs: Annotated[
+        int, typer.Option(help="Documents in the measured corpus (generated from examples/).")
+    ] = 100,
     large: Annotated[
-        int | None, typer.Option(help="Also measure peak RSS on a corpus this large (e.g. 20000).")
+        int | None,
+        typer.Option(help="Peak RSS is also measured on this many documents (default 4 x --docs)."),
     ] = None,
-    pg: Annotated[str | None, typer.Option(help="PostgreSQL URL to measure ingest into (default: $COMMUNIQUE_BENCH_PG).")] = None,
-    examples: Annotated[Path, typer.Option(help="Folder of example news to vary.")] = Path("examples"),
-    json_out: Annotated[Path, typer.Option("--json", help="Write the figures here.")] = Path("bench.json"),
+    pg: Annotated[
+        str | None,
+        typer.Option(help="PostgreSQL URL to measure writes into (default: $COMMUNIQUE_BENCH_PG)."),
+    ] = None,
+    examples: Annotated[Path, typer.Option(help="Folder of example news to vary.")] = Path(
+        "examples"
+    ),
+    json_out: Annotated[Path, typer.Option("--json", help="Write the figures here.")] = Path(
+        "bench.json"
+    ),
     model: ModelOption = None,
 ) -> None:
     """Measure speed (spaCy alone vs the full analysis), ingest throughput, scaling and memory."""

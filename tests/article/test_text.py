@@ -211,6 +211,70 @@ They signed agreements on trade, energy and education.
 The next summit will be held in Jakarta in 2020.
 """
 
+BBC_LIKE = """Skip to content
+British Broadcasting Corporation
+Home
+News
+World
+Zelensky meets Biden in Washington on first trip abroad since invasion
+Published
+21 December 2022
+Share
+close panel
+Share page
+Copy link
+About sharing
+Image source, Getty Images
+Image caption,
+Zelensky was greeted by Biden at the White House
+By Jane Doe
+BBC News, Washington
+Ukraine's President Volodymyr Zelensky has met US President Joe Biden at the White House on his first known trip outside Ukraine since Russia's invasion.
+Mr Biden announced a further $1.85bn in military aid, including a Patriot missile defence system.
+"We will win," Mr Zelensky told reporters.
+Related Topics
+Russia-Ukraine war
+More on this story
+Zelensky to address US Congress
+"""
+
+GUARDIAN_LIKE = """Russia
+This article is more than 5 years old
+Russia and Japan fail to make progress on island dispute
+Foreign ministers meet in Moscow but no breakthrough on Kuril Islands
+Jane Doe in Moscow
+Mon 14 Jan 2019 15.12 GMT
+Last modified on Mon 14 Jan 2019 17.40 GMT
+The foreign ministers of Russia and Japan have failed to make progress on a decades-old territorial dispute, with Moscow insisting Tokyo must first recognise the outcome of the second world war.
+Sergei Lavrov said "significant differences" remained after talks with his Japanese counterpart, Taro Kono.
+Topics
+Russia
+Japan
+Europe
+Asia Pacific
+Reuse this content
+"""
+
+CNN_LIKE = """Washington CNN —
+The Senate voted on Tuesday to approve a $95 billion aid package for Ukraine, Israel and Taiwan, sending the bill to the House.
+The vote was 70 to 29.
+Ad Feedback
+"This is a good day," Senate Majority Leader Chuck Schumer said.
+CNN's Jane Doe contributed to this report.
+"""
+
+NYT_LIKE = """Supported by
+Biden Signs Ukraine Aid Bill Into Law
+The $95 billion package also includes aid for Israel and Taiwan.
+By Jane Doe and John Roe
+April 24, 2024
+WASHINGTON — President Biden signed a $95 billion foreign aid package into law on Wednesday.
+Continue reading the main story
+The measure passed the Senate on Tuesday.
+Advertisement
+SKIP ADVERTISEMENT
+"""
+
 
 def _roles(text: str) -> dict[str, str]:
     return {line: role for role, line in line_roles(text)}
@@ -727,3 +791,93 @@ def test_table_rows_are_body():
         "The new parliament meets next month, officials said.\n"
     )
     assert "| Brothers of Italy | 119 |" in read_text(page).body
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "dateline", "furniture", "kept"),
+    [
+        (
+            BBC_LIKE,
+            "Zelensky meets Biden in Washington on first trip abroad since invasion",
+            None,
+            [
+                "Skip to content",
+                "Published",
+                "close panel",
+                "Share page",
+                "About sharing",
+                "Image source",
+                "Image caption",
+                "greeted by Biden",
+                "BBC News, Washington",
+                "Related Topics",
+                "More on this story",
+                "address US Congress",
+            ],
+            ["has met US President Joe Biden", "$1.85bn in military aid", "We will win"],
+        ),
+        (
+            GUARDIAN_LIKE,
+            "Russia and Japan fail to make progress on island dispute",
+            None,
+            [
+                "more than 5 years old",
+                "15.12 GMT",
+                "Last modified",
+                "Topics",
+                "Asia Pacific",
+                "Reuse this content",
+            ],
+            ["failed to make progress on a decades-old", "significant differences"],
+        ),
+        (
+            CNN_LIKE,
+            None,
+            ("Washington", "CNN"),
+            ["Ad Feedback", "CNN —"],
+            ["The Senate voted on Tuesday", "70 to 29", "This is a good day"],
+        ),
+        (
+            NYT_LIKE,
+            "Biden Signs Ukraine Aid Bill Into Law",
+            ("Washington", None),
+            [
+                "Supported by",
+                "Continue reading the main story",
+                "Advertisement",
+                "SKIP ADVERTISEMENT",
+                "By Jane Doe",
+            ],
+            ["President Biden signed a $95 billion", "passed the Senate on Tuesday"],
+        ),
+    ],
+)
+def test_more_page_layouts(page, headline, dateline, furniture, kept):
+    article = read_text(page)
+    assert article.headline == headline
+    if dateline is None:
+        assert article.dateline is None
+    else:
+        assert (article.dateline.place, article.dateline.agency) == dateline
+    for phrase in furniture:
+        assert phrase not in article.body, phrase
+    for phrase in kept:
+        assert phrase in article.body, phrase
+
+
+def test_credit_before_a_labelled_caption():
+    article = read_text(BBC_LIKE)
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("Zelensky was greeted by Biden at the White House", "Getty Images")
+    ]
+    assert (article.byline, article.date, article.date_source) == (
+        "By Jane Doe",
+        "2022-12-21",
+        "metadata",
+    )
+
+
+def test_dateline_alone_on_its_line():
+    article = read_text(CNN_LIKE)
+    assert article.dateline.text == "Washington CNN —"
+    assert article.body.startswith("The Senate voted on Tuesday")

@@ -10,26 +10,57 @@ from communique.article import wording
 @pytest.mark.parametrize(
     "line",
     [
-        "All news", "Show More", "Back to top", "Read more", "» Read more", "Share", "Share this article",
-        "Facebook", "WhatsApp", "Copy link", "Print", "Comments (12)", "Advertisement",
-        "Story continues below advertisement", "Subscribe to our newsletter", "Subscribe now for $1",
-        "Sign up for our daily briefing", "Follow us on Twitter", "Click here to read more",
-        "Download the app", "Reporting by Jane Doe; Editing by John Roe", "Editor: Zhang Long",
-        "Source: Xinhua", "Tags: Russia, Japan", "5 min read", "3 minute read", "list 1 of 4",
-        "2 hours ago", "10:34 GMT", "--IANS", "ksk/ab", "R.J / H.Z", "kdh@yna.co.kr",
-        "https://example.org/story", "___", "Weekly Newsletter", "Your subscription failed. Please try again.",
+        "All news",
+        "Show More",
+        "Back to top",
+        "Read more",
+        "» Read more",
+        "Share",
+        "Share this article",
+        "Facebook",
+        "WhatsApp",
+        "Copy link",
+        "Print",
+        "Comments (12)",
+        "Advertisement",
+        "Story continues below advertisement",
+        "Subscribe to our newsletter",
+        "Subscribe now for $1",
+        "Sign up for our daily briefing",
+        "Follow us on Twitter",
+        "Click here to read more",
+        "Download the app",
+        "Reporting by Jane Doe; Editing by John Roe",
+        "Editor: Zhang Long",
+        "Source: Xinhua",
+        "Tags: Russia, Japan",
+        "5 min read",
+        "3 minute read",
+        "list 1 of 4",
+        "2 hours ago",
+        "10:34 GMT",
+        "--IANS",
+        "ksk/ab",
+        "R.J / H.Z",
+        "kdh@yna.co.kr",
+        "https://example.org/story",
+        "___",
+        "Weekly Newsletter",
+        "Your subscription failed. Please try again.",
         "We use cookies to personalise content and ads. By continuing you accept our cookie policy.",
-        "Copyright © 2019 Xinhua Net. All rights reserved.", "© 2023 Example Media Ltd",
+        "Copyright © 2019 Xinhua Net. All rights reserved.",
+        "© 2023 Example Media Ltd",
         "Your email address will not be published. Required fields are marked *",
-        "Leave a Reply Cancel reply", "Post Comment", "(END)", "Listen to this article",
+        "Leave a Reply Cancel reply",
+        "Post Comment",
+        "(END)",
+        "Listen to this article",
         "Our Standards: The Thomson Reuters Trust Principles.",
     ],
 )
 def test_furniture(line):
     assert (
-        wording.is_furniture(line)
-        or wording.is_end_marker(line)
-        or wording.is_list_intro(line)
+        wording.is_furniture(line) or wording.is_end_marker(line) or wording.is_list_intro(line)
     ), line
 
 
@@ -90,7 +121,13 @@ def test_credit_lines(line, credit):
 
 @pytest.mark.parametrize(
     "line",
-    ["R.J / H.Z", "© 2019 TASS. All rights reserved.", "Talks resumed on Monday.", "and/or", "Peace treaty"],
+    [
+        "R.J / H.Z",
+        "© 2019 TASS. All rights reserved.",
+        "Talks resumed on Monday.",
+        "and/or",
+        "Peace treaty",
+    ],
 )
 def test_not_credit_lines(line):
     assert wording.credit_line(line) is None
@@ -99,15 +136,31 @@ def test_not_credit_lines(line):
 @pytest.mark.parametrize(
     ("line", "caption", "credit"),
     [
-        ("Putin speaks in Moscow, January 29, 2019. REUTERS/Maxim Shemetov",
-         "Putin speaks in Moscow, January 29, 2019.", "REUTERS/Maxim Shemetov"),
-        ("Putin speaks in Moscow. Sputnik/Alexei Nikolsky/Kremlin via REUTERS",
-         "Putin speaks in Moscow.", "Sputnik/Alexei Nikolsky/Kremlin via REUTERS"),
-        ("FILE - Biden speaks in Washington. (AP Photo/Evan Vucci, File)",
-         "FILE - Biden speaks in Washington.", "AP Photo/Evan Vucci, File"),
-        ("Xi meets Trong in Beijing. (Xinhua/Li Xueren)", "Xi meets Trong in Beijing.", "Xinhua/Li Xueren"),
-        ("Japanese Ambassador to Russia Toyohisa Kozuki Vyacheslav Prokofyev/TASS",
-         "Japanese Ambassador to Russia Toyohisa Kozuki", "Vyacheslav Prokofyev/TASS"),
+        (
+            "Putin speaks in Moscow, January 29, 2019. REUTERS/Maxim Shemetov",
+            "Putin speaks in Moscow, January 29, 2019.",
+            "REUTERS/Maxim Shemetov",
+        ),
+        (
+            "Putin speaks in Moscow. Sputnik/Alexei Nikolsky/Kremlin via REUTERS",
+            "Putin speaks in Moscow.",
+            "Sputnik/Alexei Nikolsky/Kremlin via REUTERS",
+        ),
+        (
+            "FILE - Biden speaks in Washington. (AP Photo/Evan Vucci, File)",
+            "FILE - Biden speaks in Washington.",
+            "AP Photo/Evan Vucci, File",
+        ),
+        (
+            "Xi meets Trong in Beijing. (Xinhua/Li Xueren)",
+            "Xi meets Trong in Beijing.",
+            "Xinhua/Li Xueren",
+        ),
+        (
+            "Japanese Ambassador to Russia Toyohisa Kozuki Vyacheslav Prokofyev/TASS",
+            "Japanese Ambassador to Russia Toyohisa Kozuki",
+            "Vyacheslav Prokofyev/TASS",
+        ),
     ],
 )
 def test_captions_with_credit_glued_on(line, caption, credit):
@@ -154,7 +207,10 @@ def test_bylines(line, is_byline):
     [
         ("Published: January 29, 2019 10:34 GMT", "2019-01-29"),
         ("Updated 9:14 PM EST, November 15, 2023", "2023-11-15"),
-        ("PUBLISHED: July 14, 2015 at 9:32 a.m. | UPDATED: July 14, 2015 at 2:10 p.m.", "2015-07-14"),
+        (
+            "PUBLISHED: July 14, 2015 at 9:32 a.m. | UPDATED: July 14, 2015 at 2:10 p.m.",
+            "2015-07-14",
+        ),
         ("Source: Xinhua | 2019-05-11 20:13:45 | Editor: Zhang Long", "2019-05-11"),
         ("ANI | Updated: Apr 07, 2019 22:14 IST", "2019-04-07"),
         ("All News 10:23 September 14, 2019", "2019-09-14"),
@@ -180,11 +236,15 @@ def test_not_timestamps(line):
 
 
 def test_link_labels_are_cut_off():
-    line = "Merkel arrives in Brussels. REUTERS/Yves Herman Purchase Licensing Rights, opens new tab"
+    line = (
+        "Merkel arrives in Brussels. REUTERS/Yves Herman Purchase Licensing Rights, opens new tab"
+    )
     assert wording.strip_link_labels(line) == "Merkel arrives in Brussels. REUTERS/Yves Herman"
 
 
 def test_breadcrumbs():
     assert wording.is_breadcrumb("World | Europe")
     assert wording.is_breadcrumb("Home > China > Diplomacy")
-    assert not wording.is_breadcrumb("Russia-Japan talks | What the leaders agreed on in Moscow today")
+    assert not wording.is_breadcrumb(
+        "Russia-Japan talks | What the leaders agreed on in Moscow today"
+    )

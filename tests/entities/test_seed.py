@@ -21,7 +21,11 @@ def test_one_kozuki_entity_with_all_its_descriptors(seed_report):
     surfaces = {m.text for m in entity.mentions}
     for form in ("Kodzuki", "the diplomat", "the ambassador", "the Japanese envoy"):
         assert form in surfaces, form
-    assert (entity.actor.country, entity.actor.sector, entity.actor.role) == ("JPN", "GOV", "Ambassador")
+    assert (entity.actor.country, entity.actor.sector, entity.actor.role) == (
+        "JPN",
+        "GOV",
+        "Ambassador",
+    )
     assert entity.actor.posting == "RUS"
 
 
@@ -49,7 +53,9 @@ def test_expected_entities_match_the_seed_file(seed_report, seed_expected):
 
 
 def test_no_entity_for_the_photographer(seed_report, seed_expected):
-    names = {e.name for e in seed_report.entities} | {a for e in seed_report.entities for a in e.aliases}
+    names = {e.name for e in seed_report.entities} | {
+        a for e in seed_report.entities for a in e.aliases
+    }
     for forbidden in seed_expected["not_entities"]:
         assert not any(forbidden in name for name in names), forbidden
 

@@ -11,9 +11,13 @@ import re
 
 from lxml import etree
 
+from communique.article.furniture import is_furniture
 from communique.model import Caption
 
 MAX_CAPTION_CHARS = 600
+_CONTROL_WORDS = frozenset(
+    "caption captions close open hide show expand collapse toggle image photo 1 of".split()
+)
 
 _CAPTION_XPATH = etree.XPath(
     "//figcaption | //*[contains(@class, 'caption') or contains(@class, 'Caption')]"
@@ -24,7 +28,7 @@ _CREDIT_LABEL = (
 )
 # "(Photo: Name)" / "[Credit: Name]" / "(Photo by Name)" at the end.
 _TRAILING_LABELLED = re.compile(
-    rf"\s*[(\[]\s*(?P<credit>{_CREDIT_LABEL}\s*(?:by\b|:|credit\s*:)?[^()\[\]]{{2,120}})[)\]]\s*$",
+    rf"\s*[(\[]\s*(?P<credit>(?:[A-Z][\w&.]*\s+)?{_CREDIT_LABEL}\s*(?:by\b|:|/|credit\s*:)[^()\[\]]{{2,120}})[)\]]\s*$",
     re.I,
 )
 # "Photo: Name" / "Photo by Name" / "Credit: Name" / "© Name" at the end, after a sentence.
@@ -37,7 +41,12 @@ _TRAILING_AGENCY = re.compile(
     r"(?:(?<=[.!?”\"])|(?<=\s))\s*(?P<credit>(?:[A-Z](?:\.|[\w'’-]+)\s){0,3}[A-Z][\w'’-]*\s?/\s?"
     r"(?:[A-Z][\w&.'’-]*)(?:\s[A-Z][\w&.'’-]*){0,2})$"
 )
-_LEADING_CREDIT = re.compile(rf"^\s*(?:©|\(c\)|{_CREDIT_LABEL}\s*(?:by\b|:))\s*", re.I)
+_LEADING_CREDIT = re.compile(
+    rf"^\s*(?:©|\(c\)|(?:{_CREDIT_LABEL}\s+)?(?:copyright|credit)\b\s*:?|{_CREDIT_LABEL}\s*(?:by\b|:))\s*",
+    re.I,
+)
+# Labels a gallery puts before the caption: "Image caption ...", "Image 1 of 5 ...".
+_CAPTION_LABEL = re.compile(rf"^\s*{_CREDIT_LABEL}\s+(?:caption\b|\d+\s+of\s+\d+)\s*:?\s*", re.I)
 
 
 def credit_text(credit: str) -> str:
@@ -117,9 +126,14 @@ def _caption_of(element: etree._Element) -> Caption | None:
         if part and part in text:
             text = text.replace(part, " ")
             credit = credit or credit_text(part)
-    text = " ".join(text.split()).strip(" |-–—")
+    text = _CAPTION_LABEL.sub("", " ".join(text.split())).strip(" |-–—")
     if credit is None:
         text, credit = split_credit(text)
-    if not text:
+    if not text or _is_control_label(text) or is_furniture(text):
         return None
     return Caption(text=text, credit=credit or None)
+
+
+def _is_control_label(text: str) -> bool:
+    """The labels of a caption's buttons ("Caption Close", "Hide caption")."""
+    return set(text.casefold().split()) <= _CONTROL_WORDS

@@ -56,6 +56,7 @@ _DATELINE_PATTERN = rf"""^(?P<place>{_PLACE}){_QUALIFIERS}
         \s*(?P<sep>{_SEP})?
       | \s*(?:,|(?P<sep0>{_SEP}))\s*(?P<bare>[A-Z][A-Z&]{{1,7}}\b|KNOWN_AGENCIES)   # Tehran - SANA
         (?=\s*(?:{_SEP}|$|\s[A-Z"“'‘«]))\s*(?P<sep1>{_SEP})?
+      | \s+(?P<bare2>KNOWN_AGENCIES)\s*(?P<sep3>{_SEP})                  # TOKYO, Jan. 29 Kyodo -
       | \s*(?P<sep2>{_SEP})                                               # BEIJING -
     )
     (?=\s|$)"""
@@ -159,7 +160,7 @@ def _dateline_re() -> re.Pattern:
     }
     known = sorted(spellings, key=lambda name: (-len(name), name))
     alternatives = "|".join(re.escape(name) for name in known)
-    pattern = _DATELINE_PATTERN.replace("KNOWN_AGENCIES", rf"(?:{alternatives})\b")
+    pattern = _DATELINE_PATTERN.replace("KNOWN_AGENCIES", rf"(?:{alternatives})\b", 2)
     return re.compile(pattern, re.VERBOSE)
 
 
@@ -179,7 +180,7 @@ def parse_dateline(paragraph: str) -> ParsedDateline | None:
 
 def _from_match(match: re.Match, text: str) -> ParsedDateline | None:
     place = match["place"].strip()
-    agency = match["agency"] or match["agency2"] or match["bare"]
+    agency = match["agency"] or match["agency2"] or match["bare"] or match["bare2"]
     if agency is None and match["date"] is None and " " in place:
         # "Washington CNN —": an agency written after the place without brackets
         head, last = place.rsplit(" ", 1)
@@ -193,7 +194,7 @@ def _from_match(match: re.Match, text: str) -> ParsedDateline | None:
         return None
     if not _place_ok(place, agency=agency is not None, dated=has_date):
         return None
-    separated = any(match[g] for g in ("sep", "sep0", "sep1", "sep2"))
+    separated = any(match[g] for g in ("sep", "sep0", "sep1", "sep2", "sep3"))
     if agency is not None and not separated and not is_known_agency(agency):
         return None
     if agency is None and not separated:

@@ -24,6 +24,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
 
+from communique.article import wording
 from communique.article.captions import find_captions, is_credit_line
 from communique.article.dateline import parse_dateline
 from communique.article.dates import dateline_full_date, resolve_article_date
@@ -53,6 +54,7 @@ _WORDS = re.compile(r"\w+")
 # After a heading that opens furniture, lines this short (or without a sentence end) are
 # taken for the list it introduces (headlines of other stories).
 _SHORT_LINE_WORDS = 25
+LEAD_AS_SUBHEADLINE = True
 
 
 @dataclass
@@ -185,9 +187,32 @@ def lay_out(blocks: list[Block], meta: PageMetadata, captions: list[Caption]) ->
     position = _take_headlines(blocks, title_key, layout)
     if layout.headline is None:
         layout.headline = meta.title
-    kept = _drop_furniture(blocks[position:], title_key, _caption_keys(captions), layout)
+    kept = _drop_furniture(
+        blocks[position:], title_key, _caption_keys(captions), _key(meta.author), layout
+    )
+    if layout.headline and layout.subheadline is None and LEAD_AS_SUBHEADLINE:
+        kept = _take_lead(kept, layout, at_top=position > 0)
     layout.sections = _sections(kept)
     return layout
+
+
+def _take_lead(blocks: list[Block], layout: Layout, at_top: bool) -> list[Block]:
+    """A standfirst written as a paragraph: right under the headline, title-like (no final
+    punctuation), followed by the first paragraph of the story."""
+    if not at_top or len(blocks) < 2 or blocks[0].kind != "p":
+        return blocks
+    lead, following = blocks[0].text, blocks[1]
+    words = len(lead.split())
+    if "\n" in lead or not 5 <= words <= 40 or _ends_sentence(lead):
+        return blocks
+    if following.kind != "p" or not _is_sentence_paragraph(following.text):
+        return blocks
+    layout.subheadline = lead
+    return blocks[1:]
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’)]").endswith((".", "!", "?", "…", ":"))
 
 
 def _take_headlines(blocks: list[Block], title_key: str, layout: Layout) -> int:
@@ -212,8 +237,10 @@ def _take_headlines(blocks: list[Block], title_key: str, layout: Layout) -> int:
 
 
 def _drop_furniture(
-    blocks: list[Block], title_key: str, caption_keys: set[str], layout: Layout
+    blocks: list[Block], title_key: str, caption_keys: set[str], author_key: str, layout: Layout
 ) -> list[Block]:
+    """The blocks that are the article: without furniture, captions, credits, bylines and
+    repeats of the title."""
     kept: list[Block] = []
     in_furniture = False
     for block in blocks:
@@ -228,13 +255,23 @@ def _drop_furniture(
             continue
         if not key or key in caption_keys or _repeats_title(block, key, title_key):
             continue
-        if is_furniture(block.text) or is_credit_line(block.text):
+        if _is_furniture_block(block.text):
             continue
-        if _is_byline(block.text, kept):
+        if _is_byline(block.text, key, author_key, kept):
             layout.byline = layout.byline or _byline_name(block.text)
             continue
         kept.append(block)
     return kept
+
+
+def _is_furniture_block(text: str) -> bool:
+    """Furniture as a whole, or line by line ("--IANS" over a desk tag)."""
+    if is_furniture(text) or is_credit_line(text) or wording.is_furniture(text):
+        return True
+    lines = text.split("\n")
+    return len(lines) > 1 and all(
+        is_furniture(line) or is_credit_line(line) or wording.is_furniture(line) for line in lines
+    )
 
 
 def _sections(blocks: list[Block]) -> list[Section]:
@@ -276,13 +313,16 @@ def _is_sentence_paragraph(text: str) -> bool:
     )
 
 
-def _is_byline(text: str, kept: list[Block]) -> bool:
-    """A "By Name" line near the start of the main text."""
-    return len(kept) <= 2 and len(text.split()) <= 10 and bool(_BYLINE.match(text))
+def _is_byline(text: str, key: str, author_key: str, kept: list[Block]) -> bool:
+    """A "By Name" line, or one naming the page's author, near the start of the main text."""
+    if len(kept) > 2 or len(text.split()) > 10:
+        return False
+    return bool(_BYLINE.match(text)) or bool(author_key and key.startswith(author_key))
 
 
 def _byline_name(text: str) -> str:
-    return re.sub(r"^(?:by|von|par|por)\s+", "", text.strip(), flags=re.I)
+    name = re.sub(r"^(?:by|von|par|por)\s+", "", text.strip(), flags=re.I)
+    return name.split(" | ")[0].strip()
 
 
 def _caption_keys(captions: list[Caption]) -> set[str]:

@@ -45,7 +45,8 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMetadata:
     title = _clean(found.title) or _clean(_safe(extract_title, tree))
     site_name = _clean(found.sitename) or _clean(_safe(extract_sitename, tree))
     if site_name:
-        site_name = site_name.lstrip("@")
+        # "Outlet | Section | Section": the outlet is the first part.
+        site_name = site_name.lstrip("@").split(" | ")[0].strip() or None
     author = _clean(found.author)
     if author and " " not in author and "," not in author:
         author = None  # a handle or a single word is rarely the writer's name

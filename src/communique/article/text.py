@@ -35,7 +35,7 @@ MAX_HEADLINE_WORDS = 30
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 90
 # How many paragraphs may come before the dateline and still let it count as one.
-MAX_PARAGRAPHS_BEFORE_DATELINE = 2
+MAX_PARAGRAPHS_BEFORE_DATELINE = 3
 # Without a dateline, at most this many stray lines (section names, author names, ...) may
 # stand between the headline and the first paragraph; more means the body starts sooner.
 MAX_HEADER_LINES = 4
@@ -161,6 +161,10 @@ def _mark_captions(lines: list[Line]) -> None:
         glued = wording.glued_credit(line.text)
         if glued is not None:
             line.role, line.caption, line.credit = CAPTION, glued.caption, glued.credit
+    for i, line in enumerate(lines[:-1]):
+        following = lines[i + 1]
+        if wording.is_caption_label(line.text) and following.role is None:
+            following.role, following.caption = CAPTION, following.text
     for i, line in enumerate(lines):
         if line.role != CREDIT or i == 0:
             continue
@@ -213,6 +217,9 @@ def _mark_headline(lines: list[Line]) -> int | None:
             for earlier in lines[:i]:
                 if earlier.role in (None, FURNITURE):
                     earlier.role = NAVIGATION
+            for later in lines[i + 1 :]:  # the headline again (page title and h1)
+                if later.role is None and _same(later.text, line.text):
+                    later.role = FURNITURE
             return i
         line.role = NAVIGATION
     return None
@@ -488,21 +495,30 @@ def _sections(lines: list[Line], parsed: ParsedDateline | None) -> list[Section]
 
 def collect_captions(lines: list[Line]) -> list[Caption]:
     """Captions in order; a caption repeated (once with its credit glued on) and a credit line
-    repeating the credit give one caption."""
+    repeating the credit give one caption. A credit goes with the caption just before it, or
+    with the one just after it when it comes first ("Image source, X" / "Image caption, Y")."""
     captions: list[Caption] = []
+    pending: str | None = None  # a credit waiting for the caption that follows it
     previous_role = None
     for line in lines:
+        if line.role == FURNITURE and wording.is_caption_label(line.text):
+            continue
         if line.role == CAPTION:
-            text, credit = line.caption or line.text, line.credit
+            text, credit = line.caption or line.text, line.credit or pending
             last = captions[-1] if captions and previous_role in (CAPTION, CREDIT) else None
             if last is not None and _same(last.text, text):
                 last.credit = last.credit or credit
             else:
                 captions.append(Caption(text=text, credit=credit))
-        elif line.role == CREDIT and captions and previous_role in (CAPTION, CREDIT):
-            last = captions[-1]
-            if last.credit is None:
-                last.credit = line.credit
+            pending = None
+        elif line.role == CREDIT:
+            last = captions[-1] if captions and previous_role == CAPTION else None
+            if last is not None:
+                last.credit = last.credit or line.credit
+            else:
+                pending = line.credit
+        else:
+            pending = None
         previous_role = line.role
     return captions
 

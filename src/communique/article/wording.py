@@ -36,6 +36,8 @@ _FURNITURE_SHAPES = tuple(
         r"^(?:https?://|www\.)\S+$",  # a bare link
         r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$",
         r"^[_=*~#-]{3,}$",  # rules: ___ or ***
+        r"^write to .{2,60}\s(?:at\s+)?\S+@\S+\.[a-z]{2,}\.?$",  # Write to Jane Doe at jane@example.com
+        r"^follow\s.{0,60}\b(?:on|at)\s+(?:twitter|facebook|instagram|telegram|linkedin|x|threads|bluesky)\b.{0,40}$",
         r"^(?:image|photo|picture|video)\s*\d*\s*(?:of|/)\s*\d+$",
         r"^page\s+\d+(?:\s+of\s+\d+)?$",
         r"^\(?(?:\d{1,2}:\d{2})(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\)?$",  # 10:34 GMT
@@ -63,11 +65,15 @@ _CREDIT_LABEL = (
 )
 _CREDIT_LINE_RES = (
     re.compile(r"^(?:©|\(c\))\s*(?P<credit>.{2,80})$", re.I),
-    re.compile(rf"^\(?{_CREDIT_LABEL}\s*(?::|,|by\b|/|-|–)\s*(?P<credit>[^.]{{2,80}}?)\)?\.?$", re.I),
+    re.compile(
+        rf"^\(?{_CREDIT_LABEL}\s*(?::|,|by\b|/|-|–)\s*(?P<credit>[^.]{{2,80}}?)\)?\.?$", re.I
+    ),
     re.compile(rf"^\(?(?P<credit>{_SLASH_CREDIT})\)?$"),
     re.compile(rf"^\(?(?P<credit>{_VIA_CREDIT})\)?$"),
 )
-_CAPTION_LABEL = re.compile(r"^(?:image|photo|media|video)\s+caption\s*[,:]\s*(?P<caption>.+)$", re.I)
+_CAPTION_LABEL = re.compile(
+    r"^(?:image|photo|media|video)\s+caption\s*[,:]\s*(?P<caption>.+)$", re.I
+)
 _PAREN_CREDIT = re.compile(
     rf"^(?P<caption>.{{8,}}?)\s*\((?P<credit>[^()]*?(?:\bphoto\b|\bpicture\b|{_PICTURE_AGENCIES}"
     rf"|\bvia\b|{_NAME}\s*/\s*{_NAME})[^()]*)\)\s*\.?$",
@@ -222,6 +228,11 @@ def is_breadcrumb(line: str) -> bool:
     return all(len(segment.split()) <= 3 for segment in segments)
 
 
+def is_caption_label(line: str) -> bool:
+    """ "Image caption," standing alone: the next line is the caption."""
+    return normalize(line) in {"image caption", "media caption", "photo caption", "caption"}
+
+
 def labelled_caption(line: str) -> str | None:
     """The caption of "Image caption, Delegates at the talks" (None for other lines)."""
     match = _CAPTION_LABEL.match(line.strip())
@@ -288,7 +299,9 @@ def byline(line: str) -> bool:
     match = _BYLINE.match(first) if len(text.split()) <= 16 else None
     if match is None:
         return False
-    words = [w for w in re.split(r"[\s,|]+", match["names"]) if w and w.lower() not in _NAME_JOINERS]
+    words = [
+        w for w in re.split(r"[\s,|]+", match["names"]) if w and w.lower() not in _NAME_JOINERS
+    ]
     return sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
 
 

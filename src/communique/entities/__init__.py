@@ -12,8 +12,8 @@ Helpers for later stages::
 
     speaker = entity_at(report, start, end)   # Entity | None
 
-``entity_at`` returns the entity with a mention overlapping ``[start, end)``, preferring a
-mention inside the span that covers most of it, then the tightest mention around it.
+``entity_at`` returns the entity whose mention overlaps ``[start, end)`` most, preferring
+the tightest mention on ties.
 """
 
 from __future__ import annotations
@@ -35,7 +35,10 @@ def annotate(analysis: Analysis) -> None:
     try:
         analysis.report.entities = build_entities(analysis.doc, analysis.report.article)
     except Exception as exc:  # a weird document gives fewer results, not a crash
-        analysis.report.warnings = [*analysis.report.warnings, f"entities: {type(exc).__name__}: {exc}"]
+        analysis.report.warnings = [
+            *analysis.report.warnings,
+            f"entities: {type(exc).__name__}: {exc}",
+        ]
         analysis.report.entities = []
 
 
@@ -47,29 +50,20 @@ def entity_by_id(report: Report, entity_id: str | None) -> Entity | None:
 
 
 def entity_at(report: Report, start: int, end: int) -> Entity | None:
-    """The entity whose mention overlaps the span ``[start, end)``, or None.
+    """The entity whose mention overlaps the span ``[start, end)`` most, or None.
 
-    A mention that lies inside the span and covers most of it wins (a spaCy span "Russian
-    President Vladimir Putin" finds Putin, not Russia); otherwise the tightest mention that
-    contains the span; otherwise the largest overlap. Ties go to the earlier entity.
+    Ties go to the tightest mention, then to the earlier entity: a span "Russia" inside the
+    mention "Japanese Ambassador to Russia Toyohisa Kozuki" finds Russia, a span "Toyohisa
+    Kozuki" finds Kozuki, a span "U.S. soldier" finds the soldier rather than the U.S.
     """
-    best: tuple | None = None
+    best: tuple[int, int, int] | None = None
     best_entity: Entity | None = None
     for order, entity in enumerate(report.entities):
         for m in entity.mentions:
             overlap = min(end, m.end) - max(start, m.start)
             if overlap <= 0:
                 continue
-            length = m.end - m.start
-            contains = m.start <= start and m.end >= end
-            inside = m.start >= start and m.end <= end
-            # rank: inside-and-covering first (by coverage), containing (tightest), overlap
-            if inside:
-                rank = (0, -length, order)
-            elif contains:
-                rank = (1, length, order)
-            else:
-                rank = (2, -overlap, order)
+            rank = (-overlap, m.end - m.start, order)
             if best is None or rank < best:
                 best, best_entity = rank, entity
     return best_entity

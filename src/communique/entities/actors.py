@@ -89,14 +89,18 @@ def write_table(path: Path, rows: Iterable[ActorRole]) -> None:
     """Write rows (sorted by country, name, start) as a table file."""
     ordered = sorted(rows, key=lambda r: (r.country or "", r.name, r.start or "", r.role or ""))
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer = csv.DictWriter(
+            handle, fieldnames=COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"
+        )
         writer.writeheader()
         for row in ordered:
             writer.writerow(row.to_row())
 
 
 @functools.cache
-def _table(paths: tuple[str, ...]) -> tuple[dict[tuple[str, ...], list[ActorRole]], dict[str, list[ActorRole]]]:
+def _table(
+    paths: tuple[str, ...],
+) -> tuple[dict[tuple[str, ...], list[ActorRole]], dict[str, list[ActorRole]]]:
     by_name: dict[tuple[str, ...], list[ActorRole]] = {}
     by_surname: dict[str, list[ActorRole]] = {}
     for path in paths:
@@ -149,7 +153,9 @@ def lookup(name: str, date: str | None) -> ActorRole | None:
             return _most_senior(current)
         if not current and full_match and len({(row.name, row.country) for row in candidates}) == 1:
             row = candidates[0]  # out of office on that date: the country still holds
-            return ActorRole(row.name, row.aliases, row.country, None, None, None, None, row.wikidata)
+            return ActorRole(
+                row.name, row.aliases, row.country, None, None, None, None, row.wikidata
+            )
         return None
     if len({row.name for row in candidates}) != 1:
         return None
@@ -170,13 +176,23 @@ def _short_forms(full_name: str, paths: tuple[str, ...]) -> frozenset[tuple[str,
     )
 
 
-SENIORITY = ("president", "king", "queen", "emperor", "prime minister", "chancellor", "secretary-general")
+SENIORITY = (
+    "president",
+    "king",
+    "queen",
+    "emperor",
+    "prime minister",
+    "chancellor",
+    "secretary-general",
+)
 
 
 def _most_senior(rows: list[ActorRole]) -> ActorRole:
     def rank(row: ActorRole) -> tuple[int, str]:
         role = (row.role or "").lower()
-        score = next((n for n, word in enumerate(SENIORITY) if role.startswith(word)), len(SENIORITY))
+        score = next(
+            (n for n, word in enumerate(SENIORITY) if role.startswith(word)), len(SENIORITY)
+        )
         return (score, row.start or "")
 
     return min(rows, key=rank)

@@ -32,7 +32,9 @@ def build_entities(doc: Doc, article: Article) -> list[Entity]:
     return entities
 
 
-def _entity(cluster: Cluster, clusters: list[Cluster], text: str, context: str | None) -> Entity | None:
+def _entity(
+    cluster: Cluster, clusters: list[Cluster], text: str, context: str | None
+) -> Entity | None:
     named = [m for m in cluster.mentions if m.kind == "name"]
     if not named and not any(m.kind == "role" for m in cluster.mentions):
         return None  # pronouns alone never make an entity

@@ -10,16 +10,26 @@ import typer
 
 from communique.errors import InputError
 
-actors_app = typer.Typer(help="The curated actor table: look people up, import from Wikidata.", no_args_is_help=True)
+actors_app = typer.Typer(
+    help="The curated actor table: look people up, import from Wikidata.", no_args_is_help=True
+)
 
 
 @actors_app.command("import-wikidata")
 def import_wikidata(
-    dump: Annotated[Path, typer.Argument(help="Wikidata entity JSON (dump array, JSON lines or EntityData), .gz allowed.")],
+    dump: Annotated[
+        Path,
+        typer.Argument(
+            help="Wikidata entity JSON (dump array, JSON lines or EntityData), .gz allowed."
+        ),
+    ],
     table: Annotated[
-        Path | None, typer.Option("--table", help="The table to extend (default: the packaged table).")
+        Path | None,
+        typer.Option("--table", help="The table to extend (default: the packaged table)."),
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Write the merged table here (default: --table).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the merged table here (default: --table).")
+    ] = None,
 ) -> None:
     """Read people with positions held (P39, dated), citizenship (P27) and occupation (P106)."""
     from communique.entities import actors, wikidata
@@ -34,7 +44,9 @@ def import_wikidata(
         raise InputError(f"{dump}: cannot read the dump ({exc})") from exc
     target = out or table
     actors.write_table(target, wikidata.merge(existing, imported))
-    typer.echo(f"{len(imported)} role(s) of {len({r.wikidata for r in imported})} people imported into {target}")
+    typer.echo(
+        f"{len(imported)} role(s) of {len({r.wikidata for r in imported})} people imported into {target}"
+    )
 
 
 @actors_app.command("lookup")

@@ -18,7 +18,9 @@ from communique.entities.names import name_match, name_tokens
 
 DESCRIPTOR_WINDOW = 12  # sentences back from the descriptor to a candidate's last mention
 PRONOUN_WINDOW = 2  # sentences back for a pronoun's antecedent
-ACRONYM_STOP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
+ACRONYM_STOP = frozenset(
+    {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
+)
 
 
 @dataclass
@@ -96,13 +98,19 @@ def cluster_mentions(mentions: list[Mention], date: str | None = None) -> list[C
 
 def _fullest(cluster: Cluster) -> str:
     names = [m.name or m.text for m in cluster.mentions if m.kind == "name"]
-    return max(names, key=lambda name: (len(name_tokens(name)), len(name), -names.index(name))) if names else ""
+    return (
+        max(names, key=lambda name: (len(name_tokens(name)), len(name), -names.index(name)))
+        if names
+        else ""
+    )
 
 
 # ----------------------------------------------------------------------------- names
 
 
-def _place_name(mention: Mention, clusters: list[Cluster], mentions: list[Mention], n: int) -> Cluster:
+def _place_name(
+    mention: Mention, clusters: list[Cluster], mentions: list[Mention], n: int
+) -> Cluster:
     label = _effective_label(mention)
     if label == "PERSON":
         cluster = _best_person(mention, clusters)
@@ -139,7 +147,9 @@ def _name_key(mention: Mention, label: str) -> str:
     return f"{label}:{key}"
 
 
-def _match_key(mention: Mention, label: str, clusters: list[Cluster], mentions: list[Mention], n: int) -> Cluster | None:
+def _match_key(
+    mention: Mention, label: str, clusters: list[Cluster], mentions: list[Mention], n: int
+) -> Cluster | None:
     key = _name_key(mention, label)
     for cluster in clusters:
         if cluster.key == key:
@@ -171,11 +181,17 @@ def _match_key(mention: Mention, label: str, clusters: list[Cluster], mentions: 
 def _initials(cluster: Cluster) -> str:
     names = [m.name or m.text for m in cluster.mentions if m.kind == "name"]
     longest = max(names, key=len)
-    words = [w for w in re.split(r"[\s\-]+", strip_article(longest)) if w and w.lower() not in ACRONYM_STOP]
+    words = [
+        w
+        for w in re.split(r"[\s\-]+", strip_article(longest))
+        if w and w.lower() not in ACRONYM_STOP
+    ]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
-def _best_person(mention: Mention, clusters: list[Cluster], exact_only: bool = False) -> Cluster | None:
+def _best_person(
+    mention: Mention, clusters: list[Cluster], exact_only: bool = False
+) -> Cluster | None:
     tokens = name_tokens(mention.name or mention.text)
     best: tuple[float, int] | None = None
     chosen = None
@@ -206,7 +222,9 @@ def _compatible_full_names(tokens: tuple[str, ...], cluster: Cluster) -> bool:
 # ----------------------------------------------------------------------------- role nouns
 
 
-def _place_role(mention: Mention, clusters: list[Cluster], mentions: list[Mention], owner: dict[int, Cluster]) -> Cluster:
+def _place_role(
+    mention: Mention, clusters: list[Cluster], mentions: list[Mention], owner: dict[int, Cluster]
+) -> Cluster:
     cluster = None
     if mention.link is not None and mention.link in owner:
         cluster = owner[mention.link]
@@ -214,15 +232,13 @@ def _place_role(mention: Mention, clusters: list[Cluster], mentions: list[Mentio
         cluster = _resolve_descriptor(mention, clusters)
     elif mention.plural:
         cluster = next(
-            (
-                c
-                for c in clusters
-                if c.key == _group_key(mention)
-            ),
+            (c for c in clusters if c.key == _group_key(mention)),
             None,
         )
     if cluster is None:
-        cluster = Cluster(label=_role_label(mention), key=_group_key(mention) if mention.plural else None)
+        cluster = Cluster(
+            label=_role_label(mention), key=_group_key(mention) if mention.plural else None
+        )
         clusters.append(cluster)
     cluster.add(mention)
     return cluster
@@ -305,7 +321,9 @@ def counterpart_of(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
 # ----------------------------------------------------------------------------- pronouns
 
 
-def _resolve_pronoun(mention: Mention, before: list[Mention], owner: dict[int, Cluster]) -> Cluster | None:
+def _resolve_pronoun(
+    mention: Mention, before: list[Mention], owner: dict[int, Cluster]
+) -> Cluster | None:
     """The nearest earlier subject that agrees in number, within a couple of sentences;
     failing a subject, the nearest agreeing mention in the same or previous sentence."""
     fallback = None

@@ -11,7 +11,9 @@ from communique.model import Actor
 COUNTRY_ONLY_CODES = frozenset({"IGO", "NGO", "MNC"})
 
 
-CONTEXT_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "OPP", "REB", "ELI", "CVL", "REF", "LAB", "EDU"})
+CONTEXT_SECTORS = frozenset(
+    {"GOV", "LEG", "JUD", "MIL", "COP", "PTY", "OPP", "REB", "ELI", "CVL", "REF", "LAB", "EDU"}
+)
 
 
 def article_country(clusters: list[Cluster], dateline_place: str | None = None) -> str | None:
@@ -30,7 +32,9 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
     return found.pop() if len(found) == 1 else None
 
 
-def code_actor(cluster: Cluster, clusters: list[Cluster], context: str | None = None) -> Actor | None:
+def code_actor(
+    cluster: Cluster, clusters: list[Cluster], context: str | None = None
+) -> Actor | None:
     """The actor coding of a cluster, or None when nothing about it is known. ``context`` is
     the article's country: people with a title, domestic bodies and groups without a country
     of their own get it."""
@@ -57,11 +61,13 @@ def code_actor(cluster: Cluster, clusters: list[Cluster], context: str | None = 
 
 
 def _is_diplomat(cluster: Cluster) -> bool:
-    return any(m.role_key and "diplomat" in lexicon.role_ancestors(m.role_key) for m in cluster.mentions)
+    return any(
+        m.role_key and "diplomat" in lexicon.role_ancestors(m.role_key) for m in cluster.mentions
+    )
 
 
 def cameo_code(country: str | None, sector: str | None) -> str | None:
-    """"RUS" + "GOV" -> "RUSGOV"; "IGO" + "IGO" -> "IGO"."""
+    """ "RUS" + "GOV" -> "RUSGOV"; "IGO" + "IGO" -> "IGO"."""
     if country and sector and country == sector:
         return country
     return (country or "") + (sector or "") or None
@@ -73,7 +79,9 @@ def _code_person(cluster: Cluster, clusters: list[Cluster]):
     others = [m for m in cluster.mentions if m.kind == "role"]
     country = next((m.country for m in [*titled, *names, *others] if m.country), None)
     posting = next((m.posting for m in cluster.mentions if m.posting), None)
-    role_mention = next((m for m in [*titled, *others] if m.role and m.role_key != "counterpart"), None)
+    role_mention = next(
+        (m for m in [*titled, *others] if m.role and m.role_key != "counterpart"), None
+    )
     role = role_mention.role if role_mention else None
     key = role_mention.role_key if role_mention else None
     sector = next((m.sector for m in cluster.mentions if m.sector), None)
@@ -143,7 +151,7 @@ def _code_place(cluster: Cluster, clusters: list[Cluster]):
 
 
 def _code_norp(cluster: Cluster, clusters: list[Cluster]):
-    """"Palestinians" are civilians of PSE; an adjective alone ("an Indian proposal") gives
+    """ "Palestinians" are civilians of PSE; an adjective alone ("an Indian proposal") gives
     the country only."""
     country = next((m.country for m in cluster.mentions if m.country), None)
     people = any(not m.extra.get("adjective") for m in cluster.mentions)
@@ -169,4 +177,3 @@ CODERS = {
     "NORP": _code_norp,
     "GROUP": _code_group,
 }
-

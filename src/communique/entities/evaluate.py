@@ -64,7 +64,8 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         "entities_seconds": round(stage_seconds, 3),
         "entities_overhead": _ratio(stage_seconds, spacy_seconds),
         "by_gold_sector": {
-            key: {**value, "accuracy": _ratio(value["right"], value["n"])} for key, value in by_sector.items()
+            key: {**value, "accuracy": _ratio(value["right"], value["n"])}
+            for key, value in by_sector.items()
         },
         "examples_wrong": {str(n): miss for n, miss in enumerate(misses[:15])},
     }
@@ -90,7 +91,9 @@ def _gold_actors(record: dict) -> list[dict]:
     for role in ("source", "target"):
         value = record.get(role)
         if isinstance(value, list):
-            actors.extend(a for a in value if isinstance(a, dict) and a.get("actorText") and a.get("code"))
+            actors.extend(
+                a for a in value if isinstance(a, dict) and a.get("actorText") and a.get("code")
+            )
     return actors
 
 
@@ -107,7 +110,9 @@ def _find(text: str, actor_text: str) -> tuple[int, int] | None:
     return None
 
 
-def _score(report: Report, text: str, gold: dict, counts: dict, by_sector: dict, misses: list) -> None:
+def _score(
+    report: Report, text: str, gold: dict, counts: dict, by_sector: dict, misses: list
+) -> None:
     country = LEGACY_COUNTRIES.get(gold["code"], gold["code"])
     sector = (gold.get("sector") or "")[:3].upper()
     sector = SECTOR_SYNONYMS.get(sector, sector)

@@ -18,13 +18,18 @@ def fold(text: str) -> str:
     """Lower-case, strip accents and curly quotes, squeeze spaces: the key for lookups."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return SPACES.sub(" ", text).strip().lower()
 
 
+THE = re.compile(r"^the ")
+POSSESSIVE = re.compile(r"(?:'s|')$")
+SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
 def strip_article(key: str) -> str:
     """A folded key without a leading "the " or a trailing possessive."""
-    key = re.sub(r"^the ", "", key)
-    return re.sub(r"(?:'s|')$", "", key).strip()
+    return POSSESSIVE.sub("", THE.sub("", key)).strip()
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -24,11 +24,17 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PRONOUNS = {"he": "s", "she": "s", "they": "p"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
-NON_SECTOR_TITLE_WORDS = frozenset({"defence", "defense", "security", "state", "business"})
+NON_SECTOR_TITLE_WORDS = frozenset(
+    {"defence", "defense", "security", "state", "business", "labour", "labor", "union", "student", "religious"}
+)
 TITLE_FILLERS = frozenset({"of", "for", "and", "on"})
 POSTING_PREPS = frozenset({"to", "in", "at"})
-MODIFIER_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case", "advmod"})
-CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|photo(?:graph)?s?|pictures?|images?|credit|courtesy)\s*(?:by|:)?\s*$", re.I)
+MODIFIER_DEPS = frozenset(
+    {"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case", "advmod"}
+)
+CREDIT_BEFORE = re.compile(
+    r"(?:©|\(c\)|photo(?:graph)?s?|pictures?|images?|credit|courtesy)\s*(?:by|:)?\s*$", re.I
+)
 BYLINE_BEFORE = re.compile(r"^\s*(?:by|from|reporting by|written by|edited by)\s+$", re.I)
 
 
@@ -113,6 +119,11 @@ def _role_heads() -> frozenset[str]:
 
 
 @functools.cache
+def _single_word_roles() -> frozenset[str]:
+    return frozenset(key for key in lexicon.roles() if " " not in key)
+
+
+@functools.cache
 def _seat_heads() -> frozenset[str]:
     return frozenset(key.split()[0] for key in lexicon.seats())
 
@@ -122,7 +133,9 @@ def _candidates(doc: Doc, column: int, words: frozenset[str]) -> list[int]:
     look-ups over one exported array instead of a Python loop over Token objects."""
     rows = doc.user_data.get("communique.lower_lemma")
     if rows is None:
-        rows = doc.user_data["communique.lower_lemma"] = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
+        rows = doc.user_data["communique.lower_lemma"] = (
+            doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
+        )
     wanted = _hash_set(words)
     if column == 0:
         return [i for i, row in enumerate(rows) if row[0] in wanted]
@@ -189,15 +202,18 @@ def _clean_pieces(doc: Doc, ent: Span, credits: frozenset[str]) -> list[Span]:
 def _titled_names(doc: Doc, taken: set[int]) -> list[Span]:
     """Names spaCy missed after a capitalised title: "Ambassador to Moscow Toyohisa Kodzuki"."""
     words = lexicon.title_words()
-    single_roles = frozenset(key for key in lexicon.roles() if " " not in key)
     found = []
     after = -1
-    for i in _candidates(doc, 0, single_roles):
+    for i in _candidates(doc, 0, _single_word_roles()):
         token = doc[i]
         if i < after or not token.text[:1].isupper():
             continue
         j = i + 1
-        if j + 1 < len(doc) and doc[j].lower_ in POSTING_PREPS | {"of"} and doc[j + 1].ent_type_ == "GPE":
+        if (
+            j + 1 < len(doc)
+            and doc[j].lower_ in POSTING_PREPS | {"of"}
+            and doc[j + 1].ent_type_ == "GPE"
+        ):
             j += 1
             while j < len(doc) and doc[j].ent_type_ == "GPE" and doc[j].ent_iob_ != "O":
                 j += 1
@@ -253,9 +269,13 @@ def _is_byline(doc: Doc, span: Span) -> bool:
 
 
 def _is_adjective_modifier(span: Span) -> bool:
-    """"Japanese" in "the Japanese envoy" (spaCy may call it NORP, ORG or GPE): it codes its
+    """ "Japanese" in "the Japanese envoy" (spaCy may call it NORP, ORG or GPE): it codes its
     head rather than standing as an actor of its own."""
-    if span.label_ not in {"NORP", "ORG", "GPE"} and span.root.ent_type_ not in {"NORP", "ORG", "GPE"}:
+    if span.label_ not in {"NORP", "ORG", "GPE"} and span.root.ent_type_ not in {
+        "NORP",
+        "ORG",
+        "GPE",
+    }:
         return False
     key = fold(span.text)
     if key not in lexicon.demonyms() and not (span.root.ent_type_ == "NORP" and "-" in key):
@@ -285,16 +305,20 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
     )
     mention.acting = mention.subject or _is_acting(root)
     mention.extra["bracketed"] = _text(doc)[span.start_char - 1 : span.start_char] == "("
-    if label in {"ORG", "FAC"}:
-        mention.country = _country_before(doc, span)
+    if label in {"ORG", "FAC", "NORP"}:
+        mention.country = _country_before(doc, span)  # "Iraqi Kurds", "the Russian Foreign Ministry"
     if label == "NORP":
         mention.plural = root.pos_ != "ADJ"
-        mention.country = _norp_country(span.text)
+        mention.country = _norp_country(span.text) or mention.country
         if root.pos_ == "ADJ":  # "the islands are Russian": a country, not a people
             mention.extra["adjective"] = True
     if label == "PERSON":
         span = _extend_given_names(doc, span)
-        mention.start, mention.text, mention.tokens = span.start_char, span.text, (span.start, span.end)
+        mention.start, mention.text, mention.tokens = (
+            span.start_char,
+            span.text,
+            (span.start, span.end),
+        )
         mention.name = span.text
         _attach_title(doc, span, mention)
         _attach_of_country(doc, span, mention)
@@ -302,14 +326,14 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
 
 
 def _norp_country(text: str) -> str | None:
-    """"Bosnian Serbs" -> BIH: the whole name, else its first word."""
+    """ "Bosnian Serbs" -> BIH: the whole name, else its first word."""
     key = fold(text)
     demonyms = lexicon.demonyms()
     return demonyms.get(key) or demonyms.get(key.split(" ")[0]) or demonyms.get(key.split("-")[0])
 
 
 def _split_leading_title(doc: Doc, span: Span) -> Span | None:
-    """"Archbishop Desmond Tutu" tagged whole: the title goes to the title scan."""
+    """ "Archbishop Desmond Tutu" tagged whole: the title goes to the title scan."""
     words = lexicon.title_words()
     start = span.start
     while start < span.end - 1 and doc[start].lower_ in words:
@@ -318,7 +342,7 @@ def _split_leading_title(doc: Doc, span: Span) -> Span | None:
 
 
 def _attach_of_country(doc: Doc, span: Span, mention: Mention) -> None:
-    """"King Hassan of Morocco": the country follows the name."""
+    """ "King Hassan of Morocco": the country follows the name."""
     end = span.end
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
         last = end + 1
@@ -333,7 +357,7 @@ def _attach_of_country(doc: Doc, span: Span, mention: Mention) -> None:
 
 
 def _extend_given_names(doc: Doc, span: Span) -> Span:
-    """"Toyohisa Kozuki" when spaCy tagged only "Kozuki": capitalised proper nouns that
+    """ "Toyohisa Kozuki" when spaCy tagged only "Kozuki": capitalised proper nouns that
     modify the name and are no title, nationality or other entity."""
     start = span.start
     words = lexicon.title_words()
@@ -354,7 +378,7 @@ def _extend_given_names(doc: Doc, span: Span) -> Span:
 
 
 def _country_before(doc: Doc, span: Span) -> str | None:
-    """"the Russian Foreign Ministry" when spaCy leaves "Russian" out of the name;
+    """ "the Russian Foreign Ministry" when spaCy leaves "Russian" out of the name;
     "Russia's Foreign Ministry"."""
     i = span.start - 1
     if i >= 0 and doc[i].lower_ in {"'s", "’s"} and i >= 1:
@@ -455,18 +479,22 @@ def _scan_title(doc: Doc, span: Span):
             break
         if token.ent_type_ == "GPE":
             gpe_start = i
-            while gpe_start - 1 >= lower and doc[gpe_start - 1].ent_iob_ == "I" and doc[gpe_start].ent_iob_ == "I":
+            while gpe_start - 1 >= lower and doc[gpe_start].ent_iob_ == "I":
                 gpe_start -= 1
             gpe_code = place_country(doc[gpe_start : i + 1].text)
             prep = doc[gpe_start - 1] if gpe_start - 1 >= lower else None
-            if prep is not None and prep.lower_ in POSTING_PREPS | {"of"} and gpe_start - 2 >= lower:
-                if doc[gpe_start - 2].lower_ in words:
-                    if prep.lower_ == "of":
-                        country = country or gpe_code
-                    else:
-                        posting = gpe_code
-                    first, i = prep.i, prep.i - 1
-                    continue
+            if (
+                prep is not None
+                and prep.lower_ in POSTING_PREPS | {"of"}
+                and gpe_start - 2 >= lower
+                and doc[gpe_start - 2].lower_ in words
+            ):
+                if prep.lower_ == "of":
+                    country = country or gpe_code
+                else:
+                    posting = gpe_code
+                first, i = prep.i, prep.i - 1
+                continue
             if role_tokens and gpe_code:  # "U.S. Secretary of State Warren Christopher"
                 country, first = country or gpe_code, gpe_start
             break
@@ -475,7 +503,9 @@ def _scan_title(doc: Doc, span: Span):
             code = country_of_name(owner.text) if owner.ent_type_ in {"GPE", ""} else None
             if code:
                 country = country or code
-                first = i + 1  # "Russia's Foreign Minister X" -> the mention is "Foreign Minister X"
+                first = (
+                    i + 1
+                )  # "Russia's Foreign Minister X" -> the mention is "Foreign Minister X"
             break
         if low in POSSESSIVE_PRONOUNS | DETERMINERS and role_tokens:
             first = i
@@ -507,9 +537,10 @@ def org_country(name: str) -> str | None:
 
 
 def _country_of_adjective(token: Token) -> str | None:
+    """"Japanese" -> JPN; "Vietnamese-led" and "Japanese-Russian" -> their first nationality."""
     text = fold(token.text)
     code = lexicon.demonyms().get(text)
-    if code is None and token.ent_type_ == "NORP" and "-" in text:
+    if code is None and "-" in text:
         code = lexicon.demonyms().get(text.split("-")[0])
     return code
 
@@ -595,7 +626,9 @@ def _seat_mentions(doc: Doc, sent_of: list[int], taken: set[int]) -> list[Mentio
 # ----------------------------------------------------------------------------- role nouns
 
 
-def _role_mentions(doc: Doc, sent_of: list[int], taken: set[int], ent_tokens: set[int], blocked: set[int]) -> list[Mention]:
+def _role_mentions(
+    doc: Doc, sent_of: list[int], taken: set[int], ent_tokens: set[int], blocked: set[int]
+) -> list[Mention]:
     found = []
     table = lexicon.roles()
     for i in _candidates(doc, 1, _role_heads()):
@@ -610,7 +643,12 @@ def _role_mentions(doc: Doc, sent_of: list[int], taken: set[int], ent_tokens: se
             # "police officers", "army officers": the role is read at the head noun;
             # "ambassador Kozuki" was read as a title already
             head = token.head
-            if head.i in taken or head.i in ent_tokens or _role_key_at(doc, head, table) or head.i < token.i:
+            if (
+                head.i in taken
+                or head.i in ent_tokens
+                or _role_key_at(doc, head, table)
+                or head.i < token.i
+            ):
                 continue
         mention = _role_mention(doc, head, key, sent_of, blocked)
         found.extend(mention)
@@ -637,13 +675,17 @@ def _role_key_at(doc: Doc, token: Token, table: dict) -> str | None:
     return None
 
 
-def _role_mention(doc: Doc, token: Token, key: str, sent_of: list[int], blocked: set[int]) -> list[Mention]:
+def _role_mention(
+    doc: Doc, token: Token, key: str, sent_of: list[int], blocked: set[int]
+) -> list[Mention]:
     role = lexicon.roles()[key]
     start = _np_start(doc, token)
     country, sector, definite, norps = _left_modifiers(doc, token, role)
     for child in token.lefts:
         if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
-            start = max(start, child.i + 1)  # "Russia's envoy", "the leaders' envoys": the owner stays out
+            start = max(
+                start, child.i + 1
+            )  # "Russia's envoy", "the leaders' envoys": the owner stays out
             while start < token.i and (doc[start].dep_ == "case" or doc[start].is_punct):
                 start += 1
     end, right_country, posting = _of_country(doc, token)
@@ -652,16 +694,28 @@ def _role_mention(doc: Doc, token: Token, key: str, sent_of: list[int], blocked:
         start += 1
     plural = token.tag_ in {"NNS", "NNPS"} or role.group
     base = dict(kind="role", label="ROLE", role_key=key, plural=plural, sector=sector)
-    role_text = token.text if len(key.split()) == 1 else doc[max(start, token.i - len(key.split()) + 1) : token.i + 1].text
+    role_text = (
+        token.text
+        if len(key.split()) == 1
+        else doc[max(start, token.i - len(key.split()) + 1) : token.i + 1].text
+    )
     mentions: list[Mention] = []
     if len(norps) > 1:
         # "Hungarian and Romanian officials": one group per nationality
         for extra in norps[:-1]:
             mentions.append(
                 Mention(
-                    start=extra.idx, end=extra.idx + len(extra.text), text=extra.text, head=extra.i,
-                    sent=sent_of[extra.i], role=role_text, country=_country_of_adjective(extra),
-                    definite=True, subject=_is_subject(token), tokens=(extra.i, extra.i + 1), **base,
+                    start=extra.idx,
+                    end=extra.idx + len(extra.text),
+                    text=extra.text,
+                    head=extra.i,
+                    sent=sent_of[extra.i],
+                    role=role_text,
+                    country=_country_of_adjective(extra),
+                    definite=True,
+                    subject=_is_subject(token),
+                    tokens=(extra.i, extra.i + 1),
+                    **base,
                     extra={"name": f"{extra.text} {token.text}"},
                 )
             )
@@ -670,9 +724,18 @@ def _role_mention(doc: Doc, token: Token, key: str, sent_of: list[int], blocked:
     span = doc[start:end]
     mentions.append(
         Mention(
-            start=span.start_char, end=span.end_char, text=span.text, head=token.i, sent=sent_of[token.i],
-            role=role_text, country=country, definite=definite, subject=_is_subject(token),
-            tokens=(span.start, span.end), posting=posting, **base,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            head=token.i,
+            sent=sent_of[token.i],
+            role=role_text,
+            country=country,
+            definite=definite,
+            subject=_is_subject(token),
+            tokens=(span.start, span.end),
+            posting=posting,
+            **base,
         )
     )
     for m in mentions:
@@ -704,8 +767,10 @@ def _left_modifiers(doc: Doc, token: Token, role: lexicon.Role):
             code = _country_of_adjective(child)
             if code:
                 norps.append(child)
-                norps.extend(c for c in child.conjuncts if c.i < token.i and _country_of_adjective(c))
-            elif child.ent_type_ in {"GPE", "ORG", "NORP"}:
+                norps.extend(
+                    c for c in child.conjuncts if c.i < token.i and _country_of_adjective(c)
+                )
+            elif child.ent_type_ in {"GPE", "LOC", "ORG", "NORP"}:
                 text = _ent_text(doc, child)
                 code = place_country(text) if child.ent_type_ != "ORG" else org_country(text)
             if code:
@@ -721,10 +786,14 @@ def _left_modifiers(doc: Doc, token: Token, role: lexicon.Role):
 
 
 def _of_country(doc: Doc, token: Token) -> tuple[int, str | None, str | None]:
-    """"the president of Armenia", "rebels in Darfur": the span grows over the place, which
+    """ "the president of Armenia", "rebels in Darfur": the span grows over the place, which
     gives the country; "the ambassador to Canada": it gives the posting."""
     for child in token.rights:
-        if child.dep_ != "prep" or child.i != token.i + 1 or child.lower_ not in {"of", "from", "in", "to"}:
+        if (
+            child.dep_ != "prep"
+            or child.i != token.i + 1
+            or child.lower_ not in {"of", "from", "in", "to"}
+        ):
             continue
         for obj in child.children:
             if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "NORP"}:
@@ -767,9 +836,17 @@ def _pronoun_mentions(doc: Doc, sent_of: list[int]) -> list[Mention]:
             continue
         found.append(
             Mention(
-                start=token.idx, end=token.idx + len(token.text), text=token.text, kind="pronoun",
-                label="PRON", head=token.i, sent=sent_of[token.i], plural=number == "p",
-                subject=True, acting=True, tokens=(token.i, token.i + 1),
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                kind="pronoun",
+                label="PRON",
+                head=token.i,
+                sent=sent_of[token.i],
+                plural=number == "p",
+                subject=True,
+                acting=True,
+                tokens=(token.i, token.i + 1),
             )
         )
     return found
@@ -779,7 +856,7 @@ def _pronoun_mentions(doc: Doc, sent_of: list[int]) -> list[Mention]:
 
 
 def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
-    """"Toyohisa Kozuki, the Japanese ambassador," and "the ambassador, Toyohisa Kozuki":
+    """ "Toyohisa Kozuki, the Japanese ambassador," and "the ambassador, Toyohisa Kozuki":
     a role noun in apposition to a name refers to the same person."""
     by_head = {m.head: n for n, m in enumerate(mentions)}
     for n, mention in enumerate(mentions):
@@ -791,5 +868,10 @@ def _link_appositions(doc: Doc, mentions: list[Mention]) -> None:
             continue
         a, b = mentions[n], mentions[other]
         role, name = (a, b) if a.kind == "role" else (b, a)
-        if role.kind == "role" and name.kind == "name" and name.label == "PERSON" and not role.plural:
+        if (
+            role.kind == "role"
+            and name.kind == "name"
+            and name.label == "PERSON"
+            and not role.plural
+        ):
             role.link = mentions.index(name)

@@ -16,7 +16,23 @@ from communique.entities import lexicon
 from communique.entities.lexicon import fold
 
 HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+    }
 )
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 MIN_FUZZY_LENGTH = 5
@@ -60,7 +76,9 @@ def given_names_agree(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return same_word(a, b) > 0 or (len(a) >= 4 and len(b) >= 4 and translit_key(a) == translit_key(b))
+    return same_word(a, b) > 0 or (
+        len(a) >= 4 and len(b) >= 4 and translit_key(a) == translit_key(b)
+    )
 
 
 def name_match(mention: tuple[str, ...], known: tuple[str, ...]) -> float:

@@ -97,7 +97,9 @@ def import_dump(path: Path) -> list[ActorRole]:
         iso = next((v for v in _values(claims, "P298") if isinstance(v, str)), None)
         if iso:
             countries[qid] = iso.upper()
-        place = next((_qid(v) for p in ("P17", "P1001") for v in _values(claims, p) if _qid(v)), None)
+        place = next(
+            (_qid(v) for p in ("P17", "P1001") for v in _values(claims, p) if _qid(v)), None
+        )
         if place:
             position_country[qid] = place
         if HUMAN in {_qid(v) for v in _values(claims, "P31")} or "P39" in claims:
@@ -124,7 +126,9 @@ def _person(qid: str, entity: dict, claims: dict) -> _Person:
             continue
         qualifiers = statement.get("qualifiers") or {}
         positions.append((position, _time(qualifiers.get("P580")), _time(qualifiers.get("P582"))))
-    aliases = [a.get("value") for a in (entity.get("aliases") or {}).get("en", []) if a.get("value")]
+    aliases = [
+        a.get("value") for a in (entity.get("aliases") or {}).get("en", []) if a.get("value")
+    ]
     return _Person(
         qid=qid,
         name=_label(entity) or qid,
@@ -135,7 +139,9 @@ def _person(qid: str, entity: dict, claims: dict) -> _Person:
     )
 
 
-def _rows(person: _Person, countries: dict, labels: dict, position_country: dict) -> list[ActorRole]:
+def _rows(
+    person: _Person, countries: dict, labels: dict, position_country: dict
+) -> list[ActorRole]:
     citizen = next((countries[q] for q in person.citizenship if q in countries), None)
     rows = []
     for position, start, end in person.positions:
@@ -158,7 +164,18 @@ def _rows(person: _Person, countries: dict, labels: dict, position_country: dict
     occupation = next((labels[q] for q in person.occupations if q in labels), None)
     sector = _sector(occupation) if occupation else None
     if citizen or sector:
-        rows.append(ActorRole(person.name, tuple(person.aliases), citizen, sector, occupation, None, None, person.qid))
+        rows.append(
+            ActorRole(
+                person.name,
+                tuple(person.aliases),
+                citizen,
+                sector,
+                occupation,
+                None,
+                None,
+                person.qid,
+            )
+        )
     return rows
 
 

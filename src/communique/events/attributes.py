@@ -152,9 +152,19 @@ def status(match: TriggerMatch, article_date: str | None, date: str | None) -> s
         return "negated"
     if _hypothetical(chain):
         return "hypothetical"
-    if _planned(match, chain) or (date and article_date and date[:10] > article_date and len(date) >= 10):
+    if _planned(match, chain) or _after(date, article_date):
         return "planned"
     return "occurred"
+
+
+CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _after(date: str | None, article_date: str | None) -> bool:
+    """Whether a calendar date lies after the article's date, at the date's own precision."""
+    if not date or not article_date or not CALENDAR.match(date):
+        return False
+    return date > article_date[: len(date)]
 
 
 def _clause_chain(match: TriggerMatch) -> list[Token]:
@@ -181,8 +191,20 @@ def _negated(match: TriggerMatch, chain: list[Token]) -> bool:
     return any(c.dep_ == "neg" for c in chain[0].children)
 
 
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
+
+
+def _governs_complement(chain: list[Token], token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether ``token`` is one of ``lemmas`` and the chain reaches it through a complement
+    ("agreed to hold talks"), not through a preposition ("agreed at a meeting")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lemmas:
+        return False
+    position = chain.index(token)
+    return position > 0 and chain[position - 1].dep_ in COMPLEMENT_DEPS
+
+
 def _hypothetical(chain: list[Token]) -> bool:
-    if any(t.lemma_.lower() in HYPOTHETICAL_GOVERNORS and t.pos_ == "VERB" for t in chain[1:]):
+    if any(_governs_complement(chain, t, HYPOTHETICAL_GOVERNORS) for t in chain):
         return True
     for token in chain:
         for child in token.children:
@@ -200,7 +222,7 @@ def _planned(match: TriggerMatch, chain: list[Token]) -> bool:
                 return True
             if child.dep_ in ("amod", "advmod") and child.lower_ in FUTURE_MODIFIERS:
                 return True
-        if token is not match.head and token.lemma_.lower() in PLANNING_VERBS and token.pos_ == "VERB":
+        if _governs_complement(chain, token, PLANNING_VERBS):
             return True
     noun_heads = [match.head.head] if match.head.dep_ == "pobj" else []
     for noun in noun_heads:

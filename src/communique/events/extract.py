@@ -80,10 +80,10 @@ def _enough_participants(match: TriggerMatch, participants) -> bool:
 
 
 def _draft(report: Report, match: TriggerMatch, participants, date: str | None, location: Location | None) -> Event:
-    sentence = match.head.sent
+    sentence = match.sentence
     start, end = sentence.start_char, sentence.end_char
     entry = match.entry
-    trigger_at = match.head.doc[match.first].idx
+    trigger_at = match.start_char
     return Event(
         id="",
         type=entry.type,

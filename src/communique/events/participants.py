@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from communique.entities import entity_at
 from communique.events.lexicon import lexicon
 from communique.events.triggers import TriggerMatch
 from communique.model import Entity, Participant, Report
@@ -52,6 +51,7 @@ class ParticipantReader:
         self.country_of_word = country_of_word
         self.country_names = country_names
         self.dyad = main_dyad(report)
+        self.entity_at_char = _tightest_entity_by_char(report)
 
     def read(self, match: TriggerMatch, generic: bool = True) -> Participants:
         """Actors and recipients of one trigger; uncoded subjects count when ``generic``."""
@@ -158,7 +158,8 @@ class ParticipantReader:
         return []
 
     def _entity(self, token: Token) -> Entity | None:
-        return entity_at(self.report, token.idx, token.idx + len(token.text))
+        """The entity with the tightest mention around the token (as ``entity_at`` for one token)."""
+        return self.entity_at_char.get(token.idx)
 
     def _apposition(self, token: Token, reciprocal: bool = False) -> list[Participant]:
         """Named entities set off after the token by a comma (appositions the parser missed)."""
@@ -283,6 +284,19 @@ def _complement_parties(verb: Token) -> list[Token]:
             if found:
                 return found
     return []
+
+
+def _tightest_entity_by_char(report: Report) -> dict[int, Entity]:
+    """Character offset -> the entity whose shortest mention covers it (earlier entity on ties)."""
+    best: dict[int, tuple[int, int, Entity]] = {}
+    for order, entity in enumerate(report.entities):
+        for mention in entity.mentions:
+            rank = (mention.end - mention.start, order)
+            for offset in range(mention.start, mention.end):
+                current = best.get(offset)
+                if current is None or rank < current[:2]:
+                    best[offset] = (*rank, entity)
+    return {offset: value[2] for offset, value in best.items()}
 
 
 def participant_key(participant: Participant) -> str:

@@ -22,31 +22,43 @@ class TriggerMatch:
     first: int  # token index of the trigger's first word
     last: int  # token index of its last word
     entry: TriggerEntry
+    sentence: Span
+
+    @property
+    def span(self) -> Span:
+        return self.head.doc[self.first : self.last + 1]
 
     @property
     def text(self) -> str:
-        return self.head.doc[self.first : self.last + 1].text
+        return self.span.text
+
+    @property
+    def start_char(self) -> int:
+        return self.span.start_char
+
 
 
 def find_triggers(sentence: Span) -> list[TriggerMatch]:
     """Every trigger of the sentence, phrases first, then single words; in text order."""
     lex = lexicon()
-    words = {t.lower_ for t in sentence}
-    matches = _phrase_matches(sentence, lex)
+    tokens = list(sentence)
+    matches = _phrase_matches(tokens, lex, sentence)
     taken = {i for m in matches for i in range(m.first, m.last + 1)}
-    for token in sentence:
+    for token in tokens:
         if token.i in taken or token.ent_type_ in NAME_TYPES:
             continue
         entry = _word_entry(token, lex)
         if entry is not None:
-            matches.append(TriggerMatch(token, token.i, token.i, entry))
+            matches.append(TriggerMatch(token, token.i, token.i, entry, sentence))
+    if not matches:
+        return []
+    words = {t.lower_ for t in tokens}
     kept = [m for m in matches if not (lex.blocks.get(m.entry.type, frozenset()) & words)]
     return sorted(kept, key=lambda m: m.first)
 
 
-def _phrase_matches(sentence: Span, lex: Lexicon) -> list[TriggerMatch]:
+def _phrase_matches(tokens: list[Token], lex: Lexicon, sentence: Span) -> list[TriggerMatch]:
     found = []
-    tokens = list(sentence)
     i = 0
     while i < len(tokens):
         for words, entry in lex.phrases.get(tokens[i].lower_, ()):
@@ -54,7 +66,7 @@ def _phrase_matches(sentence: Span, lex: Lexicon) -> list[TriggerMatch]:
             if len(window) == len(words) and all(
                 t.lower_ == w or t.lemma_.lower() == w for t, w in zip(window, words, strict=True)
             ):
-                found.append(TriggerMatch(window[-1], window[0].i, window[-1].i, entry))
+                found.append(TriggerMatch(window[-1], window[0].i, window[-1].i, entry, sentence))
                 i += len(words) - 1
                 break
         i += 1
@@ -63,9 +75,12 @@ def _phrase_matches(sentence: Span, lex: Lexicon) -> list[TriggerMatch]:
 
 def _word_entry(token: Token, lex: Lexicon) -> TriggerEntry | None:
     pos = POS_CLASSES.get(token.pos_)
-    if pos is None or (pos == "VERB" and token.dep_ == "amod"):
+    if pos is None:
         return None
-    for entry in lex.by_lemma.get((pos, token.lemma_.lower()), ()):
+    entries = lex.by_lemma.get((pos, token.lemma_.lower()))
+    if not entries or (pos == "VERB" and token.dep_ == "amod"):
+        return None
+    for entry in entries:
         if _conditions_hold(token, entry):
             return entry
     return None

@@ -314,7 +314,7 @@ def _write_batch(store: Store, batch: list[tuple[Entry, object]], summary: Summa
         elif result is not None:
             record.report = result
         records.append(record)
-    for record, written in zip(records, store.write(records), strict=True):
+    for record, written in zip(records, _write_or_isolate(store, records), strict=True):
         summary.documents += 1
         if written.status is None:
             summary.already_stored += 1
@@ -326,6 +326,30 @@ def _write_batch(store: Store, batch: list[tuple[Entry, object]], summary: Summa
             summary.errors.append(
                 (record.location or record.id, written.status, written.error or "")
             )
+
+
+def _write_or_isolate(store: Store, records: list[Record]) -> list:
+    """Write a batch; if the database refuses it, write one by one, storing refusals as errors."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return store.write(records)
+    except SQLAlchemyError:
+        if len(records) == 1:
+            return [_write_refused(store, records[0])]
+        return [_write_or_isolate(store, [record])[0] for record in records]
+
+
+def _write_refused(store: Store, record: Record):
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return store.write([record])[0]
+    except SQLAlchemyError as exc:
+        reason = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
+        refused = Record(id=record.id, location=record.location, url=record.url, source=record.source,
+                         error=f"the database refused the document: {reason}")  # fmt: skip
+        return store.write([refused])[0]
 
 
 # --- the command line's view --------------------------------------------------------------

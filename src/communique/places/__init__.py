@@ -92,7 +92,11 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
     local = resolve.focus(entries) or (dateline if dateline and dateline.feature in ("city", "capital") else None)
     places = []
     for mention, entry in zip(toponyms, entries, strict=True):
-        near = resolve.choose(mention.inner, gaz, context) if entry is None and mention.inner else None
+        near = None
+        if entry is None and mention.inner:
+            near = resolve.choose(mention.inner, gaz, context)
+        if entry is None and mention.container:  # "Churchill, Man.": somewhere in Manitoba
+            near = gaz.entry(mention.container[0])
         place = _place(f"P{len(places) + 1}", mention, entry, near or local)
         if place is not None:
             places.append(place)
@@ -139,7 +143,7 @@ def _place(place_id: str, mention: recognize.Mention, entry: Entry | None, local
             geonames_id=entry.geonames_id,
             disputed_with=list(entry.disputed_with),
         )
-    if mention.label not in FALLBACK_LABELS or not mention.text[:1].isupper():
+    if (mention.label not in FALLBACK_LABELS and not mention.container) or not mention.text[:1].isupper():
         return None
     return Place(
         id=place_id,

@@ -37,7 +37,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-BUILD_VERSION = 6
+BUILD_VERSION = 7
 DATA = resources.files("communique.places") / "data"
 ALTERNATE_MIN_POPULATION = 5000
 CURATED_PRIOR = 8.0  # a curated place outranks towns sharing its name, as a city of 10 million would  # alternate names of smaller towns are mostly transliterations
@@ -328,6 +328,8 @@ def _add_admin1(b: _Builder, cities: dict, supplement: dict) -> None:
             continue
         iso3 = b.tables["alpha2"].get(code.split(".")[0])
         lat, lon = _middle([c["latitude"] for c in group]), _middle([c["longitude"] for c in group])
+        if code in supplement["admin1_points"]:
+            lat, lon = supplement["admin1_points"][code]
         names = [row["name"], row["asciiname"], *aliases.get(code, [])]
         bare = _ADMIN_GENERIC.sub("", row["name"]).strip()
         if bare and bare != row["name"]:

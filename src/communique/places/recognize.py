@@ -30,7 +30,7 @@ CONTAINER_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "
 NEVER_PLACES = frozenset({"PERSON", "NORP", "LANGUAGE"})
 STRONG_FEATURES = frozenset({"country", "continent", "admin1", "capital"})
 DIRECTIONS = re.compile(
-    r"^(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|"
+    r"^(?:far north|far south|far east|far west|deep south|north|south|east|west|northern|southern|eastern|western|central|northeastern|"
     r"northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|"
     r"south-western|upper|lower|greater|mainland|occupied|downtown|rural|coastal)\s+",
     re.IGNORECASE,
@@ -232,11 +232,11 @@ def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
     span = _trim(ent)
     if not len(span):
         return None
-    ids = gaz.ids(span.text)
+    span, ids = _with_period(span, gaz.ids(span.text), gaz)
     if not ids:
         return None
     entry = gaz.entry(ids[0])
-    if _followed_by_region(span, gaz):
+    if _followed_by_region(span, gaz) or (entry.feature in ("admin1", "country") and _after_place_comma(span)):
         return _mention(span, span.text, ids, "org", ent.label_)
     big = _is_place_like(entry) or entry.population >= MIN_RELABELLED_POPULATION
     if ent.label_ == "PERSON":  # "Tamil Nadu said", "in Wisconsin and Pennsylvania"
@@ -247,6 +247,13 @@ def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
     else:  # an organisation's name: "Washington said", not "Amazon said"
         ok = entry.feature in ("country", "capital", "admin1") or (_after_locative(span) and entry.population >= 1000)
     return _mention(span, span.text, ids, "org", ent.label_) if ok else None
+
+
+def _after_place_comma(span: Span) -> bool:
+    """The region of "Gatineau, Que.": right after a place name and a comma."""
+    doc = span.doc
+    i = span.start - 2
+    return i >= 0 and doc[i + 1].text == "," and doc[i].ent_type_ in TOPONYM_LABELS
 
 
 def _after_locative(span: Span) -> bool:
@@ -330,7 +337,7 @@ def _missed_names(doc: Doc, gaz: Gazetteer, covered: list[bool]) -> tuple[list[M
         while j < n and not covered[j] and (names[j] or (lower[j] in connectors and j + 1 < n and names[j + 1])):
             j += 1
         for mention in _match_run(doc, i, j, gaz):
-            whole = mention.start == doc[i].idx and mention.end == doc[j - 1].idx + len(doc[j - 1])
+            whole = mention.start == doc[i].idx and mention.end >= doc[j - 1].idx + len(doc[j - 1])
             (toponyms if whole else inside).append(mention)
         i = max(j, i + 1)
     return toponyms, inside
@@ -349,11 +356,10 @@ def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     i = start
     while i < end:
         for length in range(min(5, end - i), 0, -1):
-            piece = doc[i : i + length]
-            ids = gaz.ids(piece.text)
+            piece, ids = _with_period(doc[i : i + length], gaz.ids(doc[i : i + length].text), gaz)
             if ids and _trusted_missed(piece, gaz.entry(ids[0])):
                 found.append(_mention(piece, piece.text, ids, "gazetteer", ""))
-                i += length
+                i += len(piece)
                 break
         else:
             i += 1

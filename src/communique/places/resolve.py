@@ -86,6 +86,7 @@ def build_context(
         context.dateline_region = dateline.admin1 if dateline.feature != "country" else None
         context.points.append((dateline.lat, dateline.lon, ""))
     seen: set[str] = set()
+    settled: Counter[str] = Counter()
     for mention in mentions:
         name = name_key(mention.text)
         if name in seen or not mention.ids:
@@ -96,11 +97,13 @@ def build_context(
             continue
         if entry.country:
             context.countries[entry.country].add(name)
+            if _settled(mention, entry):
+                settled[entry.country] += 1
         if entry.feature == "admin1" and entry.admin1:
             context.regions[entry.admin1].add(name)
         if entry.feature not in POINT_FEATURES and entry.feature != "admin1":
             context.points.append((entry.lat, entry.lon, name))
-    counts = Counter({country: len(names) for country, names in context.countries.items()})
+    counts = settled
     if context.dateline_country:
         counts[context.dateline_country] += 1
     if counts:
@@ -117,18 +120,26 @@ def _confident(mention: Mention, gaz: Gazetteer) -> Entry | None:
     return best if prior(best) - prior(second) >= CONFIDENT_MARGIN else None
 
 
+def _settled(mention: Mention, entry: Entry) -> bool:
+    """A reading that needs no context at all: one candidate, or a country or curated place."""
+    return len(mention.ids) == 1 or entry.feature in ("country", "continent") or entry.curated
+
+
 def choose(mention: Mention, gaz: Gazetteer, context: Context) -> Entry | None:
     """The best-scoring candidate of ``mention``; ties go to the higher prior."""
     if not mention.ids:
         return None
     name = name_key(mention.text)
     containers = [gaz.entry(i) for i in mention.container]
-    best, best_score = None, -math.inf
+    best, best_score, contained = None, -math.inf, False
     candidates = [gaz.entry(index) for index in mention.ids]
     for entry in candidates:
-        score = score_entry(entry, name, context, gaz) + _containment(entry, containers)
+        inside = _containment(entry, containers)
+        score = score_entry(entry, name, context, gaz) + inside
         if score > best_score:
-            best, best_score = entry, score
+            best, best_score, contained = entry, score, inside > 0
+    if containers and not contained:
+        return None  # "Churchill, Man.": none of the known Churchills is in Manitoba
     if best is not None and best.feature == "admin1":
         best = _namesake_city(best, candidates)
     if best is not None and not containers and _out_of_place(best, name, context, gaz):

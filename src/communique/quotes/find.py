@@ -416,7 +416,7 @@ class _Finder:
         if verb.lemma_.lower() not in lexicon().object_verbs and not self.any_verb:
             return None
         subject = syntax.subject_of(verb)
-        if subject is None:
+        if subject is None or not syntax.is_agent(subject):
             return None
         first, last = syntax.trim(self.doc, verb.i + 1, verb.right_edge.i)
         while first <= last and self.doc[first].dep_ == "prt":

@@ -11,6 +11,8 @@ INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 CLAUSES = frozenset({"ccomp", "parataxis"})
 SPEAKER_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
+NON_AGENTS = frozenset({"it", "this", "that", "these", "those", "there", "which", "what", "something", "nothing"})
+NON_AGENT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 EDGE_PUNCT = frozenset(",;:—–-()[]")
 
 
@@ -60,6 +62,13 @@ def subject_of(verb: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+def is_agent(token: Token) -> bool:
+    """Whether a subject can speak: not "it", "this", "there", a number or a date."""
+    if token.lower_ in NON_AGENTS or token.ent_type_ in NON_AGENT_ENTITIES:
+        return False
+    return token.pos_ in ("PROPN", "NOUN", "PRON")
 
 
 def cue_bounds(verb: Token) -> tuple[int, int]:

@@ -324,6 +324,24 @@ def export(url: str | None, format: str, out: Path) -> int:
 
     if format not in EXPORTERS:
         raise InputError(f"unknown export format '{format}'; choose one of: {', '.join(EXPORTERS)}")
+    _require_existing_sqlite(url)
     store = Store(url)
     with store.engine.connect() as conn, conn.begin():
         return EXPORTERS[format](conn, out)
+
+
+def _require_existing_sqlite(url: str | None) -> None:
+    """Exporting a SQLite file that does not exist is a mistake, not an empty export."""
+    from sqlalchemy.engine import make_url
+
+    from communique.errors import InputError
+    from communique.store import normalize_url
+
+    parsed = make_url(normalize_url(url))
+    on_disk = parsed.get_backend_name() == "sqlite" and parsed.database not in (
+        None,
+        "",
+        ":memory:",
+    )
+    if on_disk and not Path(parsed.database).exists():
+        raise InputError(f"{parsed.database}: no such database (run communique ingest first)")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from communique.times.grammar import Candidate, vocabulary
 
+QUARTER_REACH = 300  # characters
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 PAST_WORDS = frozenset({"last", "past", "previous", "this past", "latest", "recent", "most recent"})
 NEXT_WORDS = frozenset({"next", "coming", "following", "upcoming"})
@@ -38,6 +39,12 @@ class DocState:
     """What the normalisers remember across one document (financial quarters)."""
 
     last_quarter: tuple[int, int] | None = None
+    last_quarter_at: int = -(10**9)  # where it was named
+
+    def quarter_near(self, position: int) -> tuple[int, int] | None:
+        """The quarter named last, if it was named close enough to ``position`` to be the
+        one "a year earlier" compares with."""
+        return self.last_quarter if position - self.last_quarter_at <= QUARTER_REACH else None
 
 
 @dataclass
@@ -510,9 +517,9 @@ def quarter(g: dict, ctx: Context) -> Normal | None:
             year = _year_for_quarter(number, ctx)
         if year is None:
             return Normal(f"XXXX-Q{number}")
-        year -= back
-        ctx.state.last_quarter = (year, number)
-        return Normal(f"{year:04d}-Q{number}")
+        if not back:
+            ctx.state.last_quarter, ctx.state.last_quarter_at = (year, number), ctx.end
+        return Normal(f"{year - back:04d}-Q{number}")
     if ctx.anchor is None:
         return Normal(None)
     current = _quarter_of(ctx.anchor)
@@ -520,12 +527,15 @@ def quarter(g: dict, ctx: Context) -> Normal | None:
         found = current
     elif rel in ("next", "coming"):
         found = _shift_quarter(*current, 1)
+    elif rel in ("latest", "last", "past", "previous", "recent", "most recent"):
+        found = _shift_quarter(*current, -1)
     else:
         found = ctx.state.last_quarter or _shift_quarter(*current, -1)
         if year is not None:
             found = (year, found[1])
-    found = (found[0] - back, found[1])
-    return Normal(f"{found[0]:04d}-Q{found[1]}")
+    if not back:
+        ctx.state.last_quarter, ctx.state.last_quarter_at = found, ctx.end
+    return Normal(f"{found[0] - back:04d}-Q{found[1]}")
 
 
 def _year_for_quarter(number: int, ctx: Context) -> int | None:
@@ -707,8 +717,8 @@ def ago(g: dict, ctx: Context) -> Normal | None:
         return Normal("PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod)
     code, multiplier, granularity = _unit_info(unit)
     delta = direction * int(amount)
-    if granularity == "year" and amount == 1 and ctx.state.last_quarter and g["dir"].lower() != "later":
-        y, q = ctx.state.last_quarter
+    if granularity == "year" and amount == 1 and ctx.state.quarter_near(ctx.start) and g["dir"].lower() != "later":
+        y, q = ctx.state.quarter_near(ctx.start)
         return Normal(f"{y - 1:04d}-Q{q}", mod=mod)
     if granularity in ("decade", "century", "millennium"):
         return Normal(f"{ctx.anchor.year + delta * multiplier:04d}", mod=mod)
@@ -723,8 +733,11 @@ def bare_ago(g: dict, ctx: Context) -> Normal | None:
 
 def year_earlier(g: dict, ctx: Context) -> Normal | None:
     noun = (g.get("noun") or "").lower()
-    if ctx.state.last_quarter and noun in ("", "quarter", "period"):
+    if noun == "quarter" and ctx.state.last_quarter:
         y, q = ctx.state.last_quarter
+        return Normal(f"{y - 1:04d}-Q{q}")
+    if ctx.state.quarter_near(ctx.start) and noun in ("", "period"):
+        y, q = ctx.state.quarter_near(ctx.start)
         return Normal(f"{y - 1:04d}-Q{q}")
     if ctx.anchor is None:
         return Normal(None)

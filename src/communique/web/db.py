@@ -57,6 +57,8 @@ def _sqlite(database: str | None) -> Engine:
     def _pragmas(dbapi_connection, _record):  # noqa: ANN001 - DB-API connection
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA query_only=ON")
+        cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB of pages per connection
+        cursor.execute("PRAGMA mmap_size=268435456")  # read through the OS cache, no copies
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 

@@ -42,7 +42,9 @@ class EventFilters:
     country: Annotated[
         str | None, Query(pattern=COUNTRY_PATTERN, description="Any participant's country.")
     ] = None
-    actor: Annotated[str | None, Query(max_length=MAX_TEXT, description="A participant's name.")] = None
+    actor: Annotated[
+        str | None, Query(max_length=MAX_TEXT, description="A participant's name, exactly as /api/actors lists it.")
+    ] = None
     type: Annotated[
         PloverType | None, Query(description="PLOVER event type, e.g. CONSULT.")
     ] = None
@@ -53,7 +55,9 @@ class EventFilters:
     status: Annotated[EventStatus | None, Query(description="occurred, planned, ...")] = None
     date_from: Date = None
     date_to: Date = None
-    location: Annotated[str | None, Query(max_length=MAX_TEXT, description="Place name.")] = None
+    location: Annotated[
+        str | None, Query(max_length=MAX_TEXT, description="Place name, exactly as /api/locations lists it.")
+    ] = None
     location_country: Country = None
 
     def as_kwargs(self) -> dict:

@@ -1,0 +1,121 @@
+"""Actor coding: country, sector, role, CAMEO-style code; metonymy; table lookups by date."""
+
+from __future__ import annotations
+
+import pytest
+from tests.entities.helpers import find
+
+from communique.entities import actors
+
+
+def _actor(report, name):
+    entity = find(report, name)
+    assert entity is not None, [e.name for e in report.entities]
+    return entity.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("Tokyo praises the results of the talks.", "Tokyo", "JPN", "GOV"),
+        ("Moscow has stated that the islands belong to Russia.", "Moscow", "RUS", "GOV"),
+        ("The Kremlin said on Monday it was ready to talk.", "Kremlin", "RUS", "GOV"),
+        ("Washington rejected the offer on Friday.", "Washington", "USA", "GOV"),
+        ("Russia said it would respond to the sanctions.", "Russia", "RUS", "GOV"),
+    ],
+)
+def test_metonymy_capitals_seats_and_countries_stand_for_governments(
+    entities_of, text, name, country, sector
+):
+    actor = _actor(entities_of(text), name)
+    assert (actor.country, actor.sector, actor.code) == (country, sector, country + sector)
+
+
+def test_a_capital_as_a_mere_place_is_no_government(entities_of):
+    actor = _actor(entities_of("The talks were held in Tokyo on Monday."), "Tokyo")
+    assert (actor.country, actor.sector) == ("JPN", None)
+
+
+def test_role_nouns_code_sectors(entities_of):
+    report = entities_of(
+        "Police arrested protesters in Paris while troops guarded the border. Rebels attacked a village."
+    )
+    assert _actor(report, "Police").sector == "COP"
+    assert _actor(report, "protesters").sector == "CVL"
+    assert _actor(report, "troops").sector == "MIL"
+    assert _actor(report, "Rebels").sector == "REB"
+
+
+def test_nationality_adjective_codes_its_head_and_is_no_actor_of_its_own(entities_of):
+    report = entities_of("The Russian Foreign Ministry said the Japanese envoy had left.")
+    assert all(e.name not in {"Russian", "Japanese"} for e in report.entities)
+    assert (
+        _actor(report, "Russian Foreign Ministry").country,
+        _actor(report, "Russian Foreign Ministry").sector,
+    ) == (
+        "RUS",
+        "GOV",
+    )
+    envoy = _actor(report, "Japanese envoy")
+    assert (envoy.country, envoy.sector, envoy.code) == ("JPN", "GOV", "JPNGOV")
+
+
+def test_coordinated_nationalities_make_one_group_each(entities_of):
+    report = entities_of(
+        "Senior Hungarian and Romanian officials agreed on Wednesday to cooperate."
+    )
+    countries = sorted(
+        e.actor.country for e in report.entities if e.actor and e.actor.sector == "GOV"
+    )
+    assert countries == ["HUN", "ROU"]
+
+
+def test_known_organisations_and_news_agencies(entities_of):
+    report = entities_of(
+        "TASS reported that NATO and the United Nations disagreed. Xinhua said China was concerned."
+    )
+    assert (_actor(report, "TASS").country, _actor(report, "TASS").sector) == ("RUS", "MED")
+    assert (_actor(report, "Xinhua").country, _actor(report, "Xinhua").sector) == ("CHN", "MED")
+    assert _actor(report, "NATO").country == "IGO"
+    assert _actor(report, "United Nations").code == "IGOUNO"
+
+
+def test_table_lookup_by_article_date(entities_of):
+    actor = _actor(
+        entities_of("Abe told reporters that talks would continue.", date="2019-01-29"), "Abe"
+    )
+    assert (actor.country, actor.sector, actor.role) == ("JPN", "GOV", "Prime Minister")
+    johnson = actors.lookup("Boris Johnson", "2017-01-01")
+    assert (johnson.country, johnson.role) == ("GBR", "Foreign Secretary")
+    assert actors.lookup("Boris Johnson", "2020-01-01").role == "Prime Minister"
+    assert actors.lookup("Abe", "2008-06-01") is None  # not in office then, and a surname alone
+    assert (
+        actors.lookup("Shinzo Abe", "2008-06-01").country == "JPN"
+    )  # a full name keeps the country
+    assert actors.lookup("John Smith", "2019-01-01") is None
+
+
+def test_table_is_used_without_a_date_only_when_the_name_is_unambiguous():
+    assert actors.lookup("Putin", None).country == "RUS"
+    assert actors.lookup("Singh", None) is None  # several people called Singh
+
+
+def test_the_text_wins_over_the_table(entities_of):
+    actor = _actor(
+        entities_of(
+            "Nigerian diplomat Shinzo Abe told reporters that talks would continue.", "2019-01-29"
+        ),
+        "Shinzo Abe",
+    )
+    assert (actor.country, actor.role) == ("NGA", "diplomat")
+
+
+def test_surname_first_short_form_from_the_table_joins_the_full_name(entities_of):
+    report = entities_of(
+        "Chinese President Xi Jinping arrived in Moscow. Xi said the visit was historic.",
+        "2023-03-20",
+    )
+    assert [m.text for m in find(report, "Xi Jinping").mentions] == [
+        "Chinese President Xi Jinping",
+        "Xi",
+    ]
