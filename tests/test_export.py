@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 
 import pytest
 
@@ -41,9 +42,22 @@ SANCTION = Event(
 )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('export') / 'export.db'}"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db(request, tmp_path_factory) -> str:
+    """A database with three articles (one meeting told twice, one sanction), on each back end."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('export') / 'export.db'}"
+    else:
+        url = os.environ.get("COMMUNIQUE_TEST_PG")
+        if not url:
+            pytest.skip("COMMUNIQUE_TEST_PG is not set")
+        from sqlalchemy import text
+
+        from communique.store.engine import engine_for
+
+        with engine_for(url).begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
     store = Store(url)
     reports = [
         (

@@ -254,8 +254,12 @@ def export(
 
 @app.command()
 def serve(
-    db: Annotated[str, typer.Option("--db", help="Database URL (sqlite:///PATH or postgresql://...).")] = "sqlite:///communique.db",
-    host: Annotated[str, typer.Option(help="Interface to bind (keep 127.0.0.1 unless behind a proxy).")] = "127.0.0.1",
+    db: Annotated[
+        str, typer.Option("--db", help="Database URL (sqlite:///PATH or postgresql://...).")
+    ] = "sqlite:///communique.db",
+    host: Annotated[
+        str, typer.Option(help="Interface to bind (keep 127.0.0.1 unless behind a proxy).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
 ) -> None:
     """Serve the web pages and the read-only REST API over the event database."""

@@ -155,6 +155,15 @@ FORMS = [
         "Ethiopian News Agency",
         (3, 3),
     ),
+    ("ISLAMABAD: Prime Minister Imran Khan said.", "ISLAMABAD:", "Islamabad", None, None),
+    ("DAR ES SALAAM — Police said.", "DAR ES SALAAM —", "Dar es Salaam", None, None),
+    (
+        "HEMPSTEAD, N.Y. ― If it worked against Romney, it may work now.",
+        "HEMPSTEAD, N.Y. ―",
+        "Hempstead",
+        None,
+        None,
+    ),
 ]
 
 
@@ -199,6 +208,12 @@ def test_unknown_agency_in_a_known_shape():
         "Moscow, an important city, hosted the talks.",
         "Tokyo praises the results of talks between Russian President Vladimir Putin and Abe",
         "By Jane Doe",
+        "TAPPER: Welcome back to the program.",
+        "Sen. Ted Cruz (R-Texas) — who spoke first — said no.",
+        "Indeed, AFL-CIO leaders said so.",
+        "Trump: MOVE on, he said.",
+        "JAKE TAPPER: Senator, thank you for joining us.",
+        "QUESTIONABLE MEDICAL CLAIMS — The campaign said.",
         "",
     ],
 )

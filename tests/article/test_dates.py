@@ -63,6 +63,8 @@ def test_impossible_dateline_day_gives_no_date():
         ("Sales reached 2,019 units in 2015.", 2015),
         ("The plan runs until 2035.", None),
         ("In 2019, the talks resumed.", 2019),
+        ("The 2017-2018 season ended.", 2018),
+        ("It cost $2000 in 1999.", 1999),
         ("Nothing here.", None),
     ],
 )

@@ -10,6 +10,7 @@ from communique import pipeline
 from communique.article.captions import is_credit_line, split_credit
 from communique.article.furniture import is_furniture, is_timestamp, opens_furniture
 from communique.article.html import read_html
+from communique.article.metadata import strip_site_name
 from communique.errors import CommuniqueError
 
 PARAGRAPHS = [
@@ -187,7 +188,17 @@ def test_furniture_lines(line):
 
 
 @pytest.mark.parametrize(
-    "line", PARAGRAPHS + ["WHAT HAPPENS NEXT?", "Next steps", "Read the statement."]
+    "line",
+    PARAGRAPHS
+    + [
+        "WHAT HAPPENS NEXT?",
+        "Next steps",
+        "Read the statement.",
+        "Copyright holders have argued that the law is unfair.",
+        "Subscribers to the service were told on Monday that prices would rise.",
+        "Watch-makers in Geneva said exports fell by a fifth in the first quarter.",
+        "More than 100 people were killed in the clashes, officials said.",
+    ],
 )
 def test_article_lines_are_not_furniture(line):
     assert not is_furniture(line)
@@ -200,6 +211,9 @@ def test_furniture_openers_and_timestamps():
     assert not opens_furniture("Related talks will follow in March, the ministry said.")
     assert is_timestamp("Published 18 November 2019")
     assert not is_timestamp("The talks began on 18 November 2019 in Geneva.")
+    assert not is_timestamp("Talks resumed by March 2019.")
+    assert not is_timestamp("The vote closed at 8:00 p.m. on Nov. 5, 2019.")
+    assert is_timestamp("November 20, 2019 - 11:28 AMT")
 
 
 def test_furniture_removed_from_body():
@@ -273,3 +287,61 @@ def test_pipeline_rejects_a_page_without_text():
     )
     with pytest.raises(CommuniqueError, match="no article text"):
         pipeline.read(document)
+
+
+def test_standfirst_paragraph_byline_and_sign_off():
+    body = (
+        "<h1>Ministers meet in Geneva to prepare border talks</h1>"
+        '<p class="summary">Working group on trade to meet in March; detainee lists exchanged</p>'
+        '<address class="byline">Jane Miller and Reuters</address>'
+        + paragraphs(["GENEVA (Reuters) - " + PARAGRAPHS[0], *PARAGRAPHS[1:]])
+        + '<p class="agency-tag">--IANS<br>abc/xyz</p>'
+    )
+    art = read_html(page(body, META_TAGS))
+    assert art.subheadline == "Working group on trade to meet in March; detainee lists exchanged"
+    assert art.byline == "Jane Miller"
+    assert (art.dateline.place, art.dateline.agency) == ("Geneva", "Reuters")
+    assert art.body == "\n\n".join(PARAGRAPHS)
+
+
+def test_gallery_labels_are_taken_off_captions():
+    body = (
+        paragraphs(PARAGRAPHS[:2])
+        + "<figure><img src='a.jpg'><figcaption>Image caption Delegates arrive in Geneva"
+        "<span class='copyright'>Image copyright Reuters</span></figcaption></figure>"
+        + "<figure><img src='b.jpg'><figcaption>Image 2 of 5 The ministers shake hands. "
+        "(AP Photo/Luis Ortega)</figcaption></figure>"
+        + "<figure><img src='c.jpg'><figcaption>Caption Close</figcaption></figure>"
+        + paragraphs(PARAGRAPHS[2:])
+    )
+    art = read_html(page(body, META_TAGS))
+    assert [(c.text, c.credit) for c in art.captions] == [
+        ("Delegates arrive in Geneva", "Reuters"),
+        ("The ministers shake hands.", "AP Photo/Luis Ortega"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        (
+            "Talks resume in Geneva | The Daily Courier",
+            "The Daily Courier",
+            "Talks resume in Geneva",
+        ),
+        ("Courier - Talks resume in Geneva", "Courier", "Talks resume in Geneva"),
+        (
+            "Talks resume in Geneva after two years - World News",
+            None,
+            "Talks resume in Geneva after two years",
+        ),
+        (
+            "Envoys meet again - talks resume next week",
+            None,
+            "Envoys meet again - talks resume next week",
+        ),
+        ("Opinion | Why the talks matter", "Courier", "Opinion | Why the talks matter"),
+    ],
+)
+def test_site_name_is_taken_off_the_title(title, site, expected):
+    assert strip_site_name(title, site) == expected

@@ -881,3 +881,43 @@ def test_dateline_alone_on_its_line():
     article = read_text(CNN_LIKE)
     assert article.dateline.text == "Washington CNN —"
     assert article.body.startswith("The Senate voted on Tuesday")
+
+
+def test_title_with_a_full_stop_in_a_block_of_its_own():
+    page = (
+        "Flynn says Trump 'absolutely right' about generals.\n\n"
+        "Retired Lt. Gen. Michael Flynn said on Thursday that Donald Trump was right when he said "
+        "the generals had been reduced to rubble, in an interview with a news channel.\n"
+    )
+    article = read_text(page)
+    assert article.headline == "Flynn says Trump 'absolutely right' about generals."
+    assert article.body.startswith("Retired Lt. Gen. Michael Flynn")
+
+
+def test_short_first_paragraph_is_not_taken_for_a_title():
+    page = "The talks failed.\nThe two delegations left Geneva on Friday without agreement.\n"
+    article = read_text(page)
+    assert article.headline is None
+    assert article.body.startswith("The talks failed.")
+
+
+def test_picture_credited_twice_without_caption_keeps_the_subheadline():
+    page = (
+        "All news\n\nRussia and Japan to continue talks\n\n"
+        "The ministers will meet again in February\nIgor Ivanov/TASS\n© Igor Ivanov/TASS\n\n"
+        "MOSCOW, January 29. /TASS/. Talks will continue, the ministry said.\n"
+    )
+    article = read_text(page)
+    assert article.subheadline == "The ministers will meet again in February"
+    assert article.captions == []
+    assert "Ivanov" not in article.text
+
+
+def test_headline_followed_by_a_credit_stays_the_headline():
+    page = (
+        "Russia and Japan to continue talks\n© Igor Ivanov/TASS\n\n"
+        "MOSCOW, January 29. /TASS/. Talks will continue, the ministry said.\n"
+    )
+    article = read_text(page)
+    assert article.headline == "Russia and Japan to continue talks"
+    assert article.body == "Talks will continue, the ministry said."

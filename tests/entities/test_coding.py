@@ -119,3 +119,64 @@ def test_surname_first_short_form_from_the_table_joins_the_full_name(entities_of
         "Chinese President Xi Jinping",
         "Xi",
     ]
+
+
+def test_coordinated_country_modifiers_split_a_group(entities_of):
+    report = entities_of("U.S. and Russian negotiators return to Geneva this week.")
+    groups = {e.name: e.actor.country for e in report.entities if e.type == "GROUP"}
+    assert groups == {"U.S. negotiators": "USA", "Russian negotiators": "RUS"}
+
+
+def test_modifier_nouns_lend_their_role_to_people_and_armed_bodies_to_equipment(entities_of):
+    report = entities_of(
+        "Kenyan police officers detained two men while Israeli army bulldozers demolished homes."
+    )
+    sectors = {e.name: (e.actor.country, e.actor.sector) for e in report.entities if e.actor}
+    assert sectors["Kenyan police officers"] == ("KEN", "COP")
+    assert sectors["Israeli army bulldozers"] == ("ISR", "MIL")
+
+
+def test_hyphenated_titles_and_names_tagged_as_organisations(entities_of):
+    report = entities_of("Vice-President Moody Awori has declined to resign.")
+    awori = find(report, "Moody Awori")
+    assert (awori.type, awori.actor.role, awori.actor.sector) == ("PERSON", "Vice-President", "GOV")
+
+
+def test_the_only_country_of_an_article_codes_its_officials(entities_of):
+    report = entities_of(
+        "Algerian police said President Abdelaziz Bouteflika would address the nation."
+    )
+    assert find(report, "Abdelaziz Bouteflika").actor.country == "DZA"
+    report = entities_of("President Abdelaziz Bouteflika met South African and Kenyan officials.")
+    assert find(report, "Abdelaziz Bouteflika").actor.country is None  # two countries: no guess
+
+
+def test_posting_to_a_multiword_country(entities_of):
+    report = entities_of(
+        "Japanese Ambassador to the United States Koji Tomita said the talks went well."
+    )
+    actor = find(report, "Koji Tomita").actor
+    assert (actor.country, actor.posting) == ("JPN", "USA")
+
+
+def test_curated_table_is_consistent():
+    """Valid codes, ordered dates, and one holder at a time of each country's role."""
+    import pycountry
+
+    rows = actors.read_table(actors.default_table_path())
+    assert len(rows) > 500
+    holders: dict[tuple, list] = {}
+    for row in rows:
+        assert row.country == "IGO" or pycountry.countries.get(alpha_3=row.country), row
+        assert row.sector and row.role and row.start, row
+        assert not row.end or row.start <= row.end, row
+        holders.setdefault((row.country, row.role), []).append(row)
+    for key, group in holders.items():
+        group.sort(key=lambda r: r.start)
+        for before, after in zip(group, group[1:], strict=False):
+            assert before.end is not None, (key, before.name, after.name)
+            assert before.end[: len(after.start)] <= after.start[: len(before.end)], (
+                key,
+                before.name,
+                after.name,
+            )

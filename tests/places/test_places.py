@@ -15,7 +15,9 @@ def run(nlp):
 
     def analysed(text: str, dateline: str | None = None):
         if (text, dateline) not in cache:
-            article = Article(text=text, body=text, dateline=Dateline(place=dateline) if dateline else None)
+            article = Article(
+                text=text, body=text, dateline=Dateline(place=dateline) if dateline else None
+            )
             report = Report(id="t", article=article)
             doc = nlp(text)
             places, candidates = analyse(doc, report)
@@ -70,9 +72,13 @@ def test_washington_the_capital_and_the_state(run):
 
 
 def test_us_state_abbreviation_after_a_city(run):
-    places = places_named(run, "She sold her home in Gatineau, Que., and moved to Churchill, Man. last year.")
+    places = places_named(
+        run, "She sold her home in Gatineau, Que., and moved to Churchill, Man. last year."
+    )
     assert places["Que."].name == "Quebec"
-    assert places["Churchill"].country == "CAN"  # no Churchill of Manitoba in the lists: placed in Manitoba
+    assert (
+        places["Churchill"].country == "CAN"
+    )  # no Churchill of Manitoba in the lists: placed in Manitoba
 
 
 # --------------------------------------------------------------------------- disputes
@@ -83,9 +89,19 @@ def test_us_state_abbreviation_after_a_city(run):
     [
         ("Russia annexed Crimea in 2014.", "Crimea", "RUS", ["UKR"]),
         ("Israel has held the Golan Heights since 1967.", "Golan Heights", "ISR", ["SYR"]),
-        ("Chinese ships sailed near the Senkaku Islands.", "Senkaku Islands", "JPN", ["CHN", "TWN"]),
+        (
+            "Chinese ships sailed near the Senkaku Islands.",
+            "Senkaku Islands",
+            "JPN",
+            ["CHN", "TWN"],
+        ),
         ("Argentina still claims the Falklands.", "Falklands", "FLK", ["ARG"]),
-        ("Japan calls the southern Kuril Islands its Northern Territories.", "Kuril Islands", "RUS", ["JPN"]),
+        (
+            "Japan calls the southern Kuril Islands its Northern Territories.",
+            "Kuril Islands",
+            "RUS",
+            ["JPN"],
+        ),
     ],
 )
 def test_disputed_territories(run, sentence, surface, country, disputed):

@@ -99,6 +99,19 @@ def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
     assert len(document.warnings) == 1 and "invalid UTF-8" in document.warnings[0]
 
 
+def test_utf16_with_a_byte_order_mark(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Talks in Zürich resumed.".encode("utf-16"))
+    document = load_document(str(path))
+    assert (document.content, document.warnings) == ("Talks in Zürich resumed.", [])
+
+
+def test_default_url_timeout_is_20_seconds():
+    import inspect
+
+    assert inspect.signature(fetch_url).parameters["timeout"].default == 20.0
+
+
 def test_utf8_bom_is_dropped():
     assert decode("\ufeffTalks".encode(), "x") == ("Talks", [])
 

@@ -270,7 +270,9 @@ def test_sqlite_readers_are_not_blocked_by_a_writer(tmp_path, report_factory, ev
     assert store.counts()["articles"] == 2
 
 
-def test_a_document_the_database_refuses_becomes_an_error_row(db_url, report_factory, event_factory):
+def test_a_document_the_database_refuses_becomes_an_error_row(
+    db_url, report_factory, event_factory
+):
     from communique.ingest import _write_or_isolate
 
     store = Store(db_url)

@@ -21,7 +21,13 @@ def types(items) -> list[str]:
 def test_events_lists_merged_events_newest_first(client):
     body = client.get("/api/events").json()
     assert body["total"] == 5
-    assert [e["date"] for e in body["items"]] == ["2019-04-10", "2019-03-12", "2019-03-05", "2019-03-05", "2019-01-21"]
+    assert [e["date"] for e in body["items"]] == [
+        "2019-04-10",
+        "2019-03-12",
+        "2019-03-05",
+        "2019-03-05",
+        "2019-01-21",
+    ]
     consult = next(e for e in body["items"] if e["type"] == "CONSULT")
     assert consult["num_articles"] == 2  # told by TASS and Kyodo, stored once
 
@@ -102,9 +108,9 @@ def test_articles_search_and_paging(client):
     body = client.get("/api/articles").json()
     assert body["total"] == 4
     assert "report" not in body["items"][0]
-    assert [a["headline"] for a in client.get("/api/articles", params={"q": "kerch"}).json()["items"]] == [
-        "Russia accuses Ukraine over Kerch incident"
-    ]
+    assert [
+        a["headline"] for a in client.get("/api/articles", params={"q": "kerch"}).json()["items"]
+    ] == ["Russia accuses Ukraine over Kerch incident"]
     # words of the text, not only of the headline
     hits = client.get("/api/articles", params={"q": "humanitarian"}).json()["items"]
     assert [a["source"] for a in hits] == ["NHK"]
@@ -133,8 +139,12 @@ def test_actors_list_and_search(client):
     names = [a["name"] for a in body["items"]]
     assert names[0] == "Ukraine"  # in four events
     assert "Sergey Lavrov" in names
-    assert [a["name"] for a in client.get("/api/actors", params={"q": "lav"}).json()["items"]] == ["Sergey Lavrov"]
-    assert {a["name"] for a in client.get("/api/actors", params={"country": "JPN"}).json()["items"]} == {
+    assert [a["name"] for a in client.get("/api/actors", params={"q": "lav"}).json()["items"]] == [
+        "Sergey Lavrov"
+    ]
+    assert {
+        a["name"] for a in client.get("/api/actors", params={"country": "JPN"}).json()["items"]
+    } == {
         "Japan",
         "Taro Kono",
     }
@@ -146,7 +156,12 @@ def test_actor_timeline_and_partners(client):
     assert body["events"] == 3
     assert [(m["month"], m["events"]) for m in body["timeline"]] == [("2019-03", 3)]
     partner = body["partners"][0]
-    assert (partner["name"], partner["events"], partner["as_actor"], partner["as_recipient"]) == ("Ukraine", 3, 1, 2)
+    assert (partner["name"], partner["events"], partner["as_actor"], partner["as_recipient"]) == (
+        "Ukraine",
+        3,
+        1,
+        2,
+    )
     assert partner["score"] == pytest.approx((-2.0 - 4.0 - 6.5) / 3, abs=1e-3)
     assert {e["type"] for e in body["recent_events"]} == {"ACCUSE", "REJECT", "PROTEST"}
 
@@ -159,8 +174,13 @@ def test_quotes_search_by_speaker_and_text(client):
     lavrov = client.get("/api/quotes", params={"speaker": "lavrov"}).json()
     assert lavrov["total"] == 2
     assert {q["text"] for q in lavrov["items"]} == {"We are ready to work together on the treaty"}
-    assert client.get("/api/quotes", params={"q": "onerror"}).json()["items"][0]["speaker_name"] == "<b>Evil</b> Corp"
-    assert client.get("/api/quotes", params={"speaker": "lavrov", "q": "onerror"}).json()["total"] == 0
+    assert (
+        client.get("/api/quotes", params={"q": "onerror"}).json()["items"][0]["speaker_name"]
+        == "<b>Evil</b> Corp"
+    )
+    assert (
+        client.get("/api/quotes", params={"speaker": "lavrov", "q": "onerror"}).json()["total"] == 0
+    )
 
 
 # --- stats and locations -------------------------------------------------------------
@@ -174,7 +194,11 @@ def test_stats_by_type_month_and_dyad(client):
         "CONSULT": 1, "ACCUSE": 1, "REJECT": 1, "PROTEST": 1, "AID": 1,
     }  # fmt: skip
     months = {m["month"]: (m["events"], m["score"]) for m in body["by_month"]}
-    assert months == {"2019-01": (1, 1.0), "2019-03": (3, pytest.approx(-4.167, abs=1e-3)), "2019-04": (1, 7.0)}
+    assert months == {
+        "2019-01": (1, 1.0),
+        "2019-03": (3, pytest.approx(-4.167, abs=1e-3)),
+        "2019-04": (1, 7.0),
+    }
     dyads = {(d["actor1_country"], d["actor2_country"]): d["events"] for d in body["by_dyad"]}
     assert dyads == {("UKR", "RUS"): 2, ("RUS", "UKR"): 1, ("RUS", "JPN"): 1, ("JPN", "UKR"): 1}
 

@@ -67,7 +67,9 @@ def page(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     outside, dialogs, errors = [], [], []
-    page.on("request", lambda r: None if r.url.startswith((server, "data:")) else outside.append(r.url))
+    page.on(
+        "request", lambda r: None if r.url.startswith((server, "data:")) else outside.append(r.url)
+    )
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.base = server

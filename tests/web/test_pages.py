@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 
 import pytest
 from markupsafe import Markup
-from web_corpus import HOSTILE
 
 from communique.web.highlight import Mark, render
 
@@ -65,7 +64,10 @@ def test_hostile_article_text_is_shown_as_text(client):
     assert "&lt;b&gt;Evil&lt;/b&gt; Corp" in html  # the speaker's name too
 
 
-@pytest.mark.parametrize("url", ["/quotes", "/quotes?q=onerror", "/articles?q=%3Cscript%3E", "/events?actor=%3Cscript%3E"])
+@pytest.mark.parametrize(
+    "url",
+    ["/quotes", "/quotes?q=onerror", "/articles?q=%3Cscript%3E", "/events?actor=%3Cscript%3E"],
+)
 def test_hostile_text_is_escaped_on_every_page(client, url):
     html = client.get(url).text
     assert_no_injected_markup(html)
@@ -78,10 +80,14 @@ def test_hostile_text_in_the_event_evidence_is_escaped(client):
 def test_article_page_highlights(client):
     html = client.get(f"/articles/{article_id(client, 'Kerch')}").text
     doc = html[html.index('id="doc"') :]
-    assert re.search(r'class="hl hl-event quad3"[^>]*>accused<span class="hl-label">ACCUSE</span></a>', doc)
+    assert re.search(
+        r'class="hl hl-event quad3"[^>]*>accused<span class="hl-label">ACCUSE</span></a>', doc
+    )
     assert re.search(r'class="hl hl-place"[^>]*>Kerch<span class="hl-label">PLACE</span>', doc)
     assert re.search(r'class="hl hl-time"[^>]*>Tuesday<span class="hl-label">DATE</span>', doc)
-    assert re.search(r'class="hl hl-ent hl-type-GPE"[^>]*>Russia<span class="hl-label">GPE</span>', doc)
+    assert re.search(
+        r'class="hl hl-ent hl-type-GPE"[^>]*>Russia<span class="hl-label">GPE</span>', doc
+    )
     assert '<span class="hl-speaker">&lt;b&gt;Evil&lt;/b&gt; Corp</span>' in doc
     assert "Report JSON" in html and "&#34;schema&#34;: &#34;communique.report/1&#34;" in html
 
@@ -100,8 +106,13 @@ def test_event_page_shows_every_article_and_the_highlighted_evidence(client):
     assert "Kyodo: Lavrov and Kono hold talks in Moscow" in html
     evidence = html[html.index("Evidence in") :]
     assert re.search(r'hl-event[^>]*>met<span class="hl-label">CONSULT</span>', evidence)
-    assert re.search(r'hl-participant hl-actor"[^>]*>Sergey Lavrov<span class="hl-label">ACTOR</span>', evidence)
-    assert re.search(r'hl-participant hl-recipient"[^>]*>Taro Kono<span class="hl-label">RECIPIENT</span>', evidence)
+    assert re.search(
+        r'hl-participant hl-actor"[^>]*>Sergey Lavrov<span class="hl-label">ACTOR</span>', evidence
+    )
+    assert re.search(
+        r'hl-participant hl-recipient"[^>]*>Taro Kono<span class="hl-label">RECIPIENT</span>',
+        evidence,
+    )
     assert re.search(r'hl-time"[^>]*>Monday<', evidence)
     assert re.search(r'hl-place"[^>]*>Moscow<', evidence)
     assert '<circle class="marker' in html  # its place on the map
@@ -110,7 +121,9 @@ def test_event_page_shows_every_article_and_the_highlighted_evidence(client):
 def test_dashboard_draws_the_cooperation_conflict_line(client):
     html = client.get("/?a=RUS&b=UKR").text
     chart = html[html.index('class="linechart"') :]
-    points = re.findall(r'<circle class="point (\w+)"[^>]*data-month="([\d-]+)" data-score="([-\d.]+)"', chart)
+    points = re.findall(
+        r'<circle class="point (\w+)"[^>]*data-month="([\d-]+)" data-score="([-\d.]+)"', chart
+    )
     assert points == [("conflict", "2019-03", "-4.17")]
     assert 'class="map' in html and html.count('class="land') > 150
 
@@ -157,9 +170,17 @@ def test_render_nests_and_escapes():
     html = render(text, [Mark(0, 5, "ent", "PERSON", 'a "title"'), Mark(6, 9, "event", "CONSULT", href="/events/1"),
                          Mark(0, 22, "quote", "<Speaker>")])  # fmt: skip
     assert isinstance(html, Markup)
-    assert html.startswith('<span class="hl hl-quote" data-kind="quote"><span class="hl-speaker">&lt;Speaker&gt;</span>')
-    assert '<mark class="hl hl-ent" title="a &#34;title&#34;" data-kind="ent">&lt;Ann&gt;<span class="hl-label">PERSON</span></mark>' in html
-    assert '<a class="hl hl-event" data-kind="event" href="/events/1">met<span class="hl-label">CONSULT</span></a>' in html
+    assert html.startswith(
+        '<span class="hl hl-quote" data-kind="quote"><span class="hl-speaker">&lt;Speaker&gt;</span>'
+    )
+    assert (
+        '<mark class="hl hl-ent" title="a &#34;title&#34;" data-kind="ent">&lt;Ann&gt;<span class="hl-label">PERSON</span></mark>'
+        in html
+    )
+    assert (
+        '<a class="hl hl-event" data-kind="event" href="/events/1">met<span class="hl-label">CONSULT</span></a>'
+        in html
+    )
     assert html.endswith(" Bob in Paris</span>")
 
 
@@ -175,3 +196,44 @@ def test_render_ignores_marks_outside_the_text_and_merges_repeats():
                             Mark(3, 99, "time", "DATE"), Mark(-1, 2, "ent", "X")])  # fmt: skip
     assert html.count("<mark") == 1
     assert 'title="Paris, FRA · capital"' in html
+
+
+def test_pages_of_an_empty_database(tmp_path):
+    import warnings
+
+    from communique.store import Store
+    from communique.web import create_app
+
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    Store(url).dispose()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    with TestClient(create_app(url)) as empty:
+        for page in ("/", "/events", "/articles", "/actors", "/quotes", "/map", "/api/stats"):
+            assert empty.get(page).status_code == 200, page
+        assert "No events between two countries yet" in empty.get("/").text
+
+
+def test_the_web_refuses_a_missing_or_foreign_database(tmp_path):
+    import sqlite3
+
+    from communique.store import StoreError
+    from communique.web import create_app
+
+    with pytest.raises(StoreError, match="no such database"):
+        create_app(f"sqlite:///{tmp_path / 'missing.db'}")
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(StoreError, match="not a communique database"):
+        create_app(f"sqlite:///{other}")
+
+
+def test_the_database_is_opened_read_only(client):
+    from sqlalchemy import text
+
+    with (
+        client.app.state.engine.connect() as conn,
+        pytest.raises(Exception, match="readonly|read-only|query_only"),
+    ):
+        conn.execute(text("DELETE FROM events"))

@@ -25,13 +25,26 @@ def _span(text: str, needle: str, nth: int = 0) -> dict:
 
 
 def _entity(eid, name, type_, text, needles, country=None, sector="GOV"):
-    actor = {"country": country, "sector": sector, "code": f"{country}{sector}"} if country else None
-    return {"id": eid, "name": name, "type": type_, "mentions": [_span(text, n) for n in needles], "actor": actor}
+    actor = (
+        {"country": country, "sector": sector, "code": f"{country}{sector}"} if country else None
+    )
+    return {
+        "id": eid,
+        "name": name,
+        "type": type_,
+        "mentions": [_span(text, n) for n in needles],
+        "actor": actor,
+    }
 
 
 def _participant(entity: dict) -> dict:
     actor = entity.get("actor") or {}
-    return {"entity": entity["id"], "name": entity["name"], "country": actor.get("country"), "sector": actor.get("sector")}
+    return {
+        "entity": entity["id"],
+        "name": entity["name"],
+        "country": actor.get("country"),
+        "sector": actor.get("sector"),
+    }
 
 
 def _event(eid, type_, cameo, quad, score, text, sentence, trigger, actors, recipients=(),
@@ -85,12 +98,36 @@ def moscow_meeting(rid: str, source: str, date: str, lead: str) -> Report:
         return {
             "entities": [lavrov, kono],
             "places": [moscow, moscow2],
-            "times": [{"text": "Monday", **_span(text, "Monday"), "type": "DATE", "value": "2019-01-21"}],
-            "quotes": [{"id": "Q1", "text": text[quote_start + 1 : quote_end - 2], "start": quote_start + 1,
-                        "end": quote_end - 2, "kind": "direct", "cue": "told",
-                        "speaker": {"entity": "E1", "name": "Sergey Lavrov", "text": "Lavrov"}}],  # fmt: skip
-            "events": [_event("V1", "CONSULT", "040", 1, 1.0, text, sentence, "met", [lavrov], [kono],
-                              date="2019-01-21", place=moscow2)],  # fmt: skip
+            "times": [
+                {"text": "Monday", **_span(text, "Monday"), "type": "DATE", "value": "2019-01-21"}
+            ],
+            "quotes": [
+                {
+                    "id": "Q1",
+                    "text": text[quote_start + 1 : quote_end - 2],
+                    "start": quote_start + 1,
+                    "end": quote_end - 2,
+                    "kind": "direct",
+                    "cue": "told",
+                    "speaker": {"entity": "E1", "name": "Sergey Lavrov", "text": "Lavrov"},
+                }
+            ],  # fmt: skip
+            "events": [
+                _event(
+                    "V1",
+                    "CONSULT",
+                    "040",
+                    1,
+                    1.0,
+                    text,
+                    sentence,
+                    "met",
+                    [lavrov],
+                    [kono],
+                    date="2019-01-21",
+                    place=moscow2,
+                )
+            ],  # fmt: skip
         }
 
     return _report(rid, headline, body, date, source, build)
@@ -150,9 +187,24 @@ def aid_delivery() -> Report:
         sentence = body
         return {
             "entities": [japan, ukraine],
-            "times": [{"text": "April", **_span(text, "April"), "type": "DATE", "value": "2019-04"}],
-            "events": [_event("V1", "AID", "070", 2, 7.0, text, sentence, "delivered", [japan], [ukraine],
-                              date="2019-04-10")],  # fmt: skip
+            "times": [
+                {"text": "April", **_span(text, "April"), "type": "DATE", "value": "2019-04"}
+            ],
+            "events": [
+                _event(
+                    "V1",
+                    "AID",
+                    "070",
+                    2,
+                    7.0,
+                    text,
+                    sentence,
+                    "delivered",
+                    [japan],
+                    [ukraine],
+                    date="2019-04-10",
+                )
+            ],  # fmt: skip
         }
 
     return _report("aid", headline, body, "2019-04-10", "NHK", build)

@@ -16,7 +16,21 @@ from communique.model import Caption
 
 MAX_CAPTION_CHARS = 600
 _CONTROL_WORDS = frozenset(
-    "caption captions close open hide show expand collapse toggle image photo 1 of".split()
+    [
+        "caption",
+        "captions",
+        "close",
+        "open",
+        "hide",
+        "show",
+        "expand",
+        "collapse",
+        "toggle",
+        "image",
+        "photo",
+        "1",
+        "of",
+    ]
 )
 
 _CAPTION_XPATH = etree.XPath(

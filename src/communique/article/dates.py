@@ -15,8 +15,8 @@ from communique.article.dateline import month_numbers
 MonthDay = tuple[int, int]
 
 _ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-# A year written out: 1900-2099, not part of a longer number, a range end or an amount.
-_YEAR = re.compile(r"(?<![\d,.$€£/-])(?P<year>(?:19|20)\d\d)(?!\d|[,.]\d|%)")
+# A year written out: 1900-2099, not part of a longer number, a fraction or an amount.
+_YEAR = re.compile(r"(?<![\d,.$€£/])(?P<year>(?:19|20)\d\d)(?!\d|[,.]\d|%)")
 # Years that name a deadline or a plan, not when the article was written.
 _FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|before|to|beyond|in\s+the\s+year)\s+$", re.I)
 _MONTH = (

@@ -105,21 +105,31 @@ def is_timestamp(text: str) -> bool:
     """A publication-time line: "Updated: Tue., Nov. 19, 2019", "5:45 AM PST 11/19/2019"."""
     if len(text) > 80 or not _DATE_OR_TIME.search(text):
         return False
-    if len(text) <= 60 and _CLOCK.search(text) and _YEAR.search(text):
+    if (
+        len(text.split()) <= 10
+        and not text.endswith(".")
+        and _CLOCK.search(text)
+        and _YEAR.search(text)
+    ):
         return True  # a date with a clock time, in any language
-    rest = _DATE_OR_TIME.sub(" ", text)
-    words = [w.casefold().rstrip(".") for w in _WORD.findall(rest)]
-    unknown = [w for w in words if w not in _timestamp_words()]
-    # "by Patrick Shanley" after a time stamp: a byline line, still not article text.
-    if "by" in words:
-        unknown = unknown[: max(0, len(unknown) - 3)]
-    return not unknown
+    words = _WORD.findall(_DATE_OR_TIME.sub(" ", text))
+    lowered = [w.casefold().rstrip(".") for w in words]
+    # "... by Patrick Shanley" after a time stamp: a byline line, still not article text.
+    if "by" in lowered:
+        at = lowered.index("by")
+        name = words[at + 1 :]
+        if len(name) > 3 or not all(w[:1].isupper() for w in name):
+            return False
+        lowered = lowered[:at]
+    return all(w in _timestamp_words() for w in lowered)
 
 
 def is_teaser(text: str) -> bool:
     """An upper-case line that is no sentence: the headline of another story, a call to act."""
+    if len(text) > 250 or text != text.upper():
+        return False
     letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 12 or any(ch.islower() for ch in letters):
+    if len(letters) < 12:
         return False
     if not all(ch.isupper() for ch in letters):  # scripts without case
         return False

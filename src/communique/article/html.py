@@ -3,9 +3,11 @@
 trafilatura finds the main text and gives it as a tree of paragraphs, headings, lists,
 quotations and tables (``bare_extraction``). On top of it this module:
 
-- takes the headline (the heading that repeats the page title) and the subheadline (a
-  heading right after it, before any paragraph) out of the body;
-- drops captions and photo credits, and page furniture by wording (:mod:`.furniture`):
+- takes the headline (the page's ``h1``, or the heading that repeats the page title) and
+  the subheadline (a heading, or a paragraph without final punctuation, right under it)
+  out of the body, and a byline ("By ...", or a line naming the page's author);
+- drops captions and photo credits (:mod:`.captions`), and page furniture by wording
+  (:mod:`.furniture`, and the plain-text reader's :mod:`.wording` for wire sign-offs):
   "Read more: ...", newsletters, share lines, copyright footers, lists of other stories;
 - groups the paragraphs under their section headings;
 - splits a dateline off the first paragraph and resolves the article's date.
@@ -54,7 +56,8 @@ _WORDS = re.compile(r"\w+")
 # After a heading that opens furniture, lines this short (or without a sentence end) are
 # taken for the list it introduces (headlines of other stories).
 _SHORT_LINE_WORDS = 25
-LEAD_AS_SUBHEADLINE = True
+MAX_FURNITURE_CHARS = 600
+MAX_WIRE_FURNITURE_CHARS = 80
 
 
 @dataclass
@@ -190,7 +193,7 @@ def lay_out(blocks: list[Block], meta: PageMetadata, captions: list[Caption]) ->
     kept = _drop_furniture(
         blocks[position:], title_key, _caption_keys(captions), _key(meta.author), layout
     )
-    if layout.headline and layout.subheadline is None and LEAD_AS_SUBHEADLINE:
+    if layout.headline and layout.subheadline is None:
         kept = _take_lead(kept, layout, at_top=position > 0)
     layout.sections = _sections(kept)
     return layout
@@ -266,12 +269,19 @@ def _drop_furniture(
 
 def _is_furniture_block(text: str) -> bool:
     """Furniture as a whole, or line by line ("--IANS" over a desk tag)."""
-    if is_furniture(text) or is_credit_line(text) or wording.is_furniture(text):
+    if _is_furniture_line(text):
         return True
     lines = text.split("\n")
-    return len(lines) > 1 and all(
-        is_furniture(line) or is_credit_line(line) or wording.is_furniture(line) for line in lines
-    )
+    return len(lines) > 1 and all(_is_furniture_line(line) for line in lines)
+
+
+def _is_furniture_line(text: str) -> bool:
+    if len(text) > MAX_FURNITURE_CHARS:
+        return False  # furniture is short; long paragraphs are the article's
+    if is_furniture(text) or is_credit_line(text):
+        return True
+    # The plain-text reader's wire furniture: sign-offs, desk tags, "(END)", short labels.
+    return len(text) <= MAX_WIRE_FURNITURE_CHARS and wording.is_furniture(text)
 
 
 def _sections(blocks: list[Block]) -> list[Section]:

@@ -69,8 +69,9 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     if len(kept) == len(parts):
         # No part is the site name: drop a short last part ("... - News Nation") only when
         # the rest is clearly the headline.
-        last = parts[-1]
-        if len(last.split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4:
+        last = parts[-1].split()
+        named = all(word[:1].isupper() or word[:1].isdigit() for word in last)
+        if named and len(last) <= 3 and len(" ".join(parts[:-1]).split()) >= 4:
             kept = parts[:-1]
     if not kept:
         return title

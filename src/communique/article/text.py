@@ -32,6 +32,8 @@ BODY = "body"
 _CANDIDATE = "candidate"  # title-like line in the body zone, decided with its neighbours
 
 MAX_HEADLINE_WORDS = 30
+MAX_LINES_BEFORE_HEADLINE = 40
+MAX_STOPPED_TITLE_WORDS = 20
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 90
 # How many paragraphs may come before the dateline and still let it count as one.
@@ -60,6 +62,7 @@ class Line:
     date: str | None = None
     list_intro: bool = False
     end_marker: bool = False
+    after_dateline: str | None = None  # the paragraph's text after its dateline
 
 
 def read_text(
@@ -122,9 +125,11 @@ def assign_roles(lines: list[Line]) -> ParsedDateline | None:
     _mark_captions(lines)
     headline = _mark_headline(lines)
     dateline_at, parsed = _find_dateline(lines, headline)
+    if parsed is not None:
+        lines[dateline_at].after_dateline = parsed.rest
     body_start = _mark_header(lines, headline, dateline_at)
     if body_start is not None:
-        _mark_body(lines, body_start, dateline_at, headline)
+        _mark_body(lines, body_start, dateline_at)
     return parsed
 
 
@@ -165,13 +170,20 @@ def _mark_captions(lines: list[Line]) -> None:
         following = lines[i + 1]
         if wording.is_caption_label(line.text) and following.role is None:
             following.role, following.caption = CAPTION, following.text
+    first_content = next((i for i, line in enumerate(lines) if line.role is None), None)
     for i, line in enumerate(lines):
-        if line.role != CREDIT or i == 0:
+        if line.role != CREDIT or i == 0 or i - 1 == first_content or _repeated_credit(lines, i):
             continue
         previous = lines[i - 1]
         limit = 60 if previous.block == line.block else 30
         if previous.role is None and len(previous.text.split()) <= limit:
             previous.role, previous.caption = CAPTION, previous.text
+
+
+def _repeated_credit(lines: list[Line], i: int) -> bool:
+    """"Name/AGENCY" then "© Name/AGENCY": a picture without a caption, credited twice."""
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    return following is not None and following.role == CREDIT and following.credit == lines[i].credit
 
 
 def _words(text: str) -> int:
@@ -203,16 +215,19 @@ def title_like(text: str) -> bool:
 
 def _mark_headline(lines: list[Line]) -> int | None:
     """The first title-like line is the headline; short lines before it are navigation."""
-    content = [i for i, line in enumerate(lines) if line.role is None]
+    content = [i for i, line in enumerate(lines) if line.role is None][:MAX_LINES_BEFORE_HEADLINE]
     for position, i in enumerate(content):
         line = lines[i]
         if wording.is_breadcrumb(line.text):
             line.role = NAVIGATION
             continue
-        if parse_dateline(line.text) is not None or not title_like(line.text):
+        following = lines[content[position + 1]] if position + 1 < len(content) else None
+        if parse_dateline(line.text) is not None:
             return None
-        following = lines[content[position + 1]].text if position + 1 < len(content) else ""
-        if _words(line.text) >= 4 or body_like(following) or parse_dateline(following):
+        if not title_like(line.text) and not _stopped_title(line, following, position):
+            return None
+        after = following.text if following is not None else ""
+        if _words(line.text) >= 4 or body_like(after) or parse_dateline(after):
             line.role = HEADLINE
             for earlier in lines[:i]:
                 if earlier.role in (None, FURNITURE):
@@ -225,11 +240,25 @@ def _mark_headline(lines: list[Line]) -> int | None:
     return None
 
 
+def _stopped_title(line: Line, following: Line | None, position: int) -> bool:
+    """A title that ends with a full stop: the first line, a block of its own, short, with a
+    longer paragraph after it."""
+    return (
+        position == 0
+        and following is not None
+        and following.block != line.block
+        and _words(line.text) <= MAX_STOPPED_TITLE_WORDS
+        and len(following.text) > 2 * len(line.text)
+        and body_like(following.text)
+        and bool(re.match(r"^[\W_]*[A-ZÀ-Þ0-9]", line.text))
+    )
+
+
 def _find_dateline(
     lines: list[Line], headline: int | None
 ) -> tuple[int | None, ParsedDateline | None]:
     paragraphs = 0
-    for i in range((headline or -1) + 1, len(lines)):
+    for i in range((-1 if headline is None else headline) + 1, len(lines)):
         line = lines[i]
         if line.role is not None:
             continue
@@ -303,10 +332,7 @@ def _is_subheadline(lines: list[Line], i: int) -> bool:
     return after is not None and after.role in (BYLINE, TIMESTAMP, CAPTION, CREDIT)
 
 
-def _mark_body(
-    lines: list[Line], start: int, dateline_at: int | None, headline: int | None
-) -> None:
-    headline_text = lines[headline].text.casefold() if headline is not None else None
+def _mark_body(lines: list[Line], start: int, dateline_at: int | None) -> None:
     seen_body = ended = in_list = False
     previous_body = ""
     for i in range(start, len(lines)):
@@ -325,10 +351,9 @@ def _mark_body(
         if line.role is not None:
             continue
         text = line.text
-        if i == dateline_at or body_like(text) or _continues_list(text, previous_body):
-            if text.casefold() == headline_text:
-                line.role = FURNITURE
-                continue
+        if i == dateline_at and not line.after_dateline:
+            line.role = DATELINE  # the dateline alone on its line
+        elif i == dateline_at or body_like(text) or _continues_list(text, previous_body):
             line.role, seen_body, in_list, previous_body = BODY, True, False, text
         elif in_list:
             line.role = FURNITURE
@@ -350,17 +375,25 @@ def _decide_candidates(lines: list[Line], start: int) -> None:
     headlines (unless a colon or bullets introduce them)."""
     significant = [i for i in range(start, len(lines)) if lines[i].role in (BODY, _CANDIDATE)]
     runs: list[list[int]] = []
-    for i in significant:
-        if lines[i].role == _CANDIDATE:
-            if runs and runs[-1][-1] == _previous(significant, i):
-                runs[-1].append(i)
-            else:
-                runs.append([i])
+    for position, i in enumerate(significant):
+        if lines[i].role != _CANDIDATE:
+            continue
+        if runs and position > 0 and runs[-1][-1] == significant[position - 1]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    neighbours = {
+        i: (
+            significant[position - 1] if position > 0 else None,
+            significant[position + 1] if position + 1 < len(significant) else None,
+        )
+        for position, i in enumerate(significant)
+    }
     for run in runs:
-        trailing = run[-1] == significant[-1]
-        if trailing:
-            role = BODY if _is_content_list(lines, significant, run) else FURNITURE
-        elif len(run) == 1 and _is_heading(lines, significant, run[0]):
+        before, after = neighbours[run[0]][0], neighbours[run[-1]][1]
+        if after is None:
+            role = BODY if _is_content_list(lines, before, run) else FURNITURE
+        elif len(run) == 1 and _is_heading(lines, before, run[0], after):
             role = HEADING
         else:
             role = BODY
@@ -368,37 +401,19 @@ def _decide_candidates(lines: list[Line], start: int) -> None:
             lines[i].role = role
 
 
-def _is_content_list(lines: list[Line], significant: list[int], run: list[int]) -> bool:
+def _is_content_list(lines: list[Line], before: int | None, run: list[int]) -> bool:
     """Items of the article's own list: introduced by a colon, or bulleted or numbered."""
-    before = _previous(significant, run[0])
-    if (
-        before is not None
-        and lines[before].role == BODY
-        and lines[before].text.endswith((":", "："))
-    ):
+    if before is not None and lines[before].role == BODY and lines[before].text.endswith((":", "：")):
         return True
     items = sum(1 for i in run if _BULLET.match(lines[i].text) or lines[i].text[:1].isdigit())
     return len(run) >= 2 and items * 2 > len(run)
 
 
-def _previous(significant: list[int], i: int) -> int | None:
-    position = significant.index(i)
-    return significant[position - 1] if position > 0 else None
-
-
-def _is_heading(lines: list[Line], significant: list[int], i: int) -> bool:
+def _is_heading(lines: list[Line], before: int | None, i: int, after: int) -> bool:
     text = lines[i].text
     if _words(text) > MAX_HEADING_WORDS or len(text) > MAX_HEADING_CHARS:
         return False
-    position = significant.index(i)
-    before = significant[position - 1] if position > 0 else None
-    after = significant[position + 1] if position + 1 < len(significant) else None
-    return (
-        before is not None
-        and after is not None
-        and lines[before].role == BODY
-        and lines[after].role == BODY
-    )
+    return before is not None and lines[before].role == BODY and lines[after].role == BODY
 
 
 # --- the article ------------------------------------------------------------------------
@@ -414,7 +429,7 @@ def _assemble(
 ) -> Article:
     headline = _first(lines, HEADLINE)
     subheadline = _first(lines, SUBHEADLINE)
-    sections = _sections(lines, parsed)
+    sections = _sections(lines)
     paragraphs = [p for section in sections for p in section.paragraphs]
     body = "\n\n".join(paragraphs)
     text = "\n\n".join(part for part in (headline, subheadline, body) if part)
@@ -476,18 +491,13 @@ def _header_date(lines: list[Line]) -> str | None:
     return None
 
 
-def _sections(lines: list[Line], parsed: ParsedDateline | None) -> list[Section]:
+def _sections(lines: list[Line]) -> list[Section]:
     sections = [Section(heading=None)]
-    dateline_done = parsed is None
     for line in lines:
         if line.role == HEADING:
             sections.append(Section(heading=line.text))
         elif line.role == BODY:
-            text = line.text
-            if not dateline_done:
-                dateline_done = True
-                if parse_dateline(text) is not None:
-                    text = parse_dateline(text).rest
+            text = line.text if line.after_dateline is None else line.after_dateline
             if text:
                 sections[-1].paragraphs.append(text)
     return [section for section in sections if section.paragraphs or section.heading]

@@ -18,8 +18,10 @@ from communique.article.dates import find_date
 
 DATA = Path(__file__).with_name("data")
 
-# Bullets, arrows and counters around a furniture phrase: "» Read more", "Comments (12)".
-_DECORATION = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+# Longer lines are running text, not furniture phrases (cookie notices aside).
+MAX_FURNITURE_CHARS = 300
+MAX_CAPTION_CHARS = 400
+# Counters after a furniture phrase: "Comments (12)".
 _COUNTER = re.compile(r"\s*[(\[]?\d+[)\]]?$")
 _FURNITURE_SHAPES = tuple(
     re.compile(p, re.I)
@@ -147,42 +149,56 @@ def furniture_data() -> dict[str, frozenset[str] | tuple[str, ...]]:
 def strip_link_labels(line: str) -> str:
     """A line without link labels glued to its end ("..., opens new tab")."""
     text = line.rstrip()
+    lower = text.lower()
     changed = True
     while changed:
         changed = False
         for suffix in furniture_data()["line_suffixes"]:
-            if text.lower().endswith(suffix) and len(text) > len(suffix):
-                text, changed = text[: -len(suffix)].rstrip(" ,;|-"), True
+            if lower.endswith(suffix) and len(text) > len(suffix):
+                text = text[: -len(suffix)].rstrip(" ,;|-")
+                lower, changed = text.lower(), True
     return text
 
 
 def normalize(line: str) -> str:
     """A line as furniture phrases are written: lower case, single spaces, no decoration."""
-    text = " ".join(line.split()).lower()
-    text = _COUNTER.sub("", text)
-    stripped = _DECORATION.sub("", text)
-    return stripped or text
+    text = _COUNTER.sub("", " ".join(line.split()).lower())
+    return _strip_decoration(text) or text
 
 
-def _phrase(line: str) -> tuple[str, str]:
-    """(the line without decoration, the line keeping a trailing colon or parenthesis)."""
+def _strip_decoration(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase(line: str) -> tuple[str, str, int]:
+    """(the line without decoration, the line keeping a trailing colon or parenthesis, words)."""
     plain = normalize(line)
     keep = " ".join(line.split()).lower().lstrip(" »›>•·-–—*|#")
-    return plain, keep
+    return plain, keep, len(plain.split())
+
+
+@functools.cache
+def _alnum_prefixes() -> tuple[str, ...]:
+    return tuple(p for p in furniture_data()["prefixes"] if p[-1].isalnum())
 
 
 def is_furniture(line: str) -> bool:
     """Whether a line is page furniture by its wording (navigation, sharing, sign-ups, ...)."""
-    plain, keep = _phrase(line)
+    if len(line) > MAX_FURNITURE_CHARS:
+        return is_cookie_notice(line) or is_copyright_footer(line)
+    plain, keep, words = _phrase(line)
     data = furniture_data()
     if plain in data["lines"] or keep in data["lines"]:
         return True
-    words = len(plain.split())
-    if words <= 30 and keep.startswith(data["prefixes"]):
+    if words <= 30 and (keep.startswith(data["prefixes"]) or plain.startswith(_alnum_prefixes())):
         return True
-    if words <= 30 and plain.startswith(tuple(p for p in data["prefixes"] if p[-1].isalnum())):
-        return True
-    if any(shape.match(line.strip()) for shape in _FURNITURE_SHAPES):
+    if words <= 16 and any(shape.match(line.strip()) for shape in _FURNITURE_SHAPES):
         return True
     if words <= 12 and any(word in plain for word in data["contains"]):
         return True
@@ -191,14 +207,18 @@ def is_furniture(line: str) -> bool:
 
 def is_list_intro(line: str) -> bool:
     """Whether a line introduces a list of other stories ("Read more", "Related:")."""
-    plain, keep = _phrase(line)
+    if len(line) > MAX_FURNITURE_CHARS:
+        return False
+    plain, keep, _ = _phrase(line)
     intros = furniture_data()["list_intros"]
     return plain in intros or keep in intros or bool(_LIST_OF_ITEMS.match(plain))
 
 
 def is_end_marker(line: str) -> bool:
     """Whether everything after this line is furniture (comment forms, copyright, "(END)")."""
-    plain, keep = _phrase(line)
+    if len(line) > MAX_FURNITURE_CHARS:
+        return is_copyright_footer(line)
+    plain, keep, _ = _phrase(line)
     data = furniture_data()
     if plain in data["end_markers"] or keep in data["end_markers"]:
         return True
@@ -260,7 +280,7 @@ def _initials_only(text: str) -> bool:
 def glued_credit(line: str) -> Credit | None:
     """A caption with its credit at the end ("... Moscow. REUTERS/Name", "... (AP Photo/Name)")."""
     text = line.strip()
-    if len(text.split()) > 80:
+    if len(text) > MAX_CAPTION_CHARS:
         return None
     match = _PAREN_CREDIT.match(text)
     if match is None:

@@ -19,6 +19,10 @@ from communique.entities.lexicon import DATA
 from communique.entities.names import name_match, name_tokens
 
 COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "wikidata")
+HEADER = (
+    "# Actor table: people with dated roles (see communique.entities.actors).\n"
+    "# Dates YYYY[-MM[-DD]]; an empty end means still in office.\n"
+)
 TABLE_ENV = "COMMUNIQUE_ACTORS"  # extra tables (os.pathsep-separated), e.g. from import-wikidata
 
 
@@ -89,6 +93,7 @@ def write_table(path: Path, rows: Iterable[ActorRole]) -> None:
     """Write rows (sorted by country, name, start) as a table file."""
     ordered = sorted(rows, key=lambda r: (r.country or "", r.name, r.start or "", r.role or ""))
     with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(HEADER)
         writer = csv.DictWriter(
             handle, fieldnames=COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"
         )

@@ -130,6 +130,8 @@ def _effective_label(mention: Mention) -> str:
         key in lexicon.organisations() or key in lexicon.seats() or key in lexicon.countries()
     ):
         return "GPE" if key in lexicon.countries() else "ORG"
+    if mention.label in {"ORG", "FAC"} and key in lexicon.countries():
+        return "GPE"  # "the United States" tagged as an organisation
     return mention.label
 
 
@@ -193,7 +195,7 @@ def _best_person(
     mention: Mention, clusters: list[Cluster], exact_only: bool = False
 ) -> Cluster | None:
     tokens = name_tokens(mention.name or mention.text)
-    best: tuple[float, int] | None = None
+    best: tuple[float, int, int] | None = None
     chosen = None
     for order, cluster in enumerate(clusters):
         if cluster.label != "PERSON" or not cluster.variants:
@@ -207,7 +209,11 @@ def _best_person(
             continue
         if len(tokens) >= 2 and len(full) >= 2 and not _compatible_full_names(tokens, cluster):
             continue
-        rank = (score, order)  # ties: the most recently created cluster
+        rank = (
+            score,
+            max(m.start for m in cluster.mentions),
+            order,
+        )  # ties: the most recently mentioned
         if best is None or rank > best:
             best, chosen = rank, cluster
     return chosen

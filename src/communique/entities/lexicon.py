@@ -76,6 +76,7 @@ def role_settings() -> dict:
         "title_modifiers": frozenset(raw["title_modifiers"]),
         "org_sectors": raw["org_sectors"],
         "org_sector_exceptions": raw["org_sector_exceptions"],
+        "people_heads": frozenset(raw["people_heads"]),
     }
 
 

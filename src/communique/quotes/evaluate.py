@@ -112,6 +112,7 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
     nlp = nlp_module.load()
     counts = {k: {"gold": 0, "found": 0, "speaker_gold": 0, "speaker_right": 0} for k in KINDS}
     predicted = {k: {"predicted": 0, "correct": 0} for k in ("direct", "mixed", "indirect")}
+    by_how: dict[str, dict[str, int]] = {}
     spacy_seconds = stage_seconds = 0.0
     for gold_doc in golds_by_doc:
         started = time.perf_counter()
@@ -126,9 +127,12 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
             counts[kind]["gold"] += 1
         for p, f in enumerate(found):
             predicted[f.kind]["predicted"] += 1
+            how = by_how.setdefault(f"{f.kind}/{f.how}", {"predicted": 0, "correct": 0})
+            how["predicted"] += 1
             if p not in matched:
                 continue
             predicted[f.kind]["correct"] += 1
+            how["correct"] += 1
             gold = gold_doc.attributions[matched[p]]
             row = counts[kinds[matched[p]]]
             row["found"] += 1
@@ -156,4 +160,5 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         "quotes_time_share": _ratio(stage_seconds, spacy_seconds) if spacy_seconds else None,
         "by_gold_kind": counts,
         "by_predicted_kind": predicted,
+        "by_attribution": {k: {**v, "precision": _ratio(v["correct"], v["predicted"])} for k, v in sorted(by_how.items())},
     }

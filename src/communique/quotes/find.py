@@ -26,6 +26,8 @@ HEADING_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-
 MIXED_MIN_CHARS = 4
 MERGE_GAP_CHARS = 160
 ADJACENT_CHARS = 40
+TITLE_WORDS_MAX = 8
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "is", "from", "vs"})
 MIN_CLAUSE_TOKENS = 3
 
 
@@ -217,18 +219,41 @@ class _Finder:
             return match.start(1), match.end(1)
         return None
 
-    def by_colon(self, m: Marked) -> tuple[tuple[int, int], int] | None:
-        before = self.text[: m.outer_start].rstrip(" \t")
+    def by_colon(self, m: Marked) -> Found | None:
+        """"Name: “...”" or "X told reporters: “...”" (also across a paragraph break)."""
+        before = self.text[: m.outer_start].rstrip()
         if not before.endswith(":"):
             return None
         span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         if span is None or span.start == 0:
             return None
         token = self.doc[span.start - 1]
-        if token.pos_ in ("PROPN", "NOUN", "PRON"):
-            found, head = self.speaker_of(token)
-            if found is not None:
-                return found, head
+        cue = None
+        if token.pos_ not in ("PROPN", "NOUN", "PRON"):
+            verb = token if token.pos_ in ("VERB", "AUX") else token.sent.root
+            token = syntax.subject_of(verb)
+            cue = self.chars(*syntax.cue_bounds(verb))
+            if token is None or not syntax.is_agent(token):
+                return None
+        speaker, head = self.speaker_of(token)
+        if speaker is None:
+            return None
+        return Found(m.start, m.end, "direct", cue, speaker, head, how="colon")
+
+    def by_following(self, m: Marked, cues: list[Token]) -> Found | None:
+        """“...” The minister announced the decision on Monday: the speaker in the next sentence."""
+        sents = self.sentences_of(m)
+        if not sents or sents[-1].end >= len(self.doc):
+            return None
+        after = self.doc[sents[-1].end].sent
+        if "\n" in self.text[m.outer_end : after.start_char] or any(self.inside[t.i] >= 0 for t in after):
+            return None
+        for cue in cues:
+            if after.start <= cue.i < after.end and not syntax.is_according(cue) and syntax.clause_of(cue) is None:
+                subject = syntax.subject_of(cue)
+                if subject is not None and syntax.is_agent(subject):
+                    speaker, head = self.speaker_of(subject)
+                    return Found(m.start, m.end, "direct", self.chars(*syntax.cue_bounds(cue)), speaker, head, how="following")
         return None
 
     def by_context(self, m: Marked, found: list[Found]) -> Found | None:
@@ -358,7 +383,7 @@ class _Finder:
         return merged
 
     def _continues(self, a: Found, b: Found) -> bool:
-        if a.kind != "direct" or b.kind != "direct" or a.nested or b.nested:
+        if a.kind == "indirect" or b.kind != "direct" or a.nested or b.nested:
             return False
         if b.cue is not None and b.cue != a.cue:
             return False
@@ -373,6 +398,8 @@ class _Finder:
     def attribute_free(self, m: Marked, cues: list[Token], found: list[Found]) -> Found | None:
         """Attribute a quotation no cue's clause took up; None for scare quotes and titles."""
         short = len(self.text[m.start : m.end].split()) <= lexicon().title_words_max
+        if self.is_title(m):
+            return None
         cue = self.nearest_cue(m, cues)
         if cue is not None and (not short or self._adjacent(m, cue)):
             source = syntax.according_source(cue) if syntax.is_according(cue) else syntax.subject_of(cue)
@@ -388,11 +415,39 @@ class _Finder:
             return None
         colon = self.by_colon(m)
         if colon is not None:
-            return Found(m.start, m.end, "direct", None, colon[0], colon[1], how="colon")
+            return colon
+        following = self.by_following(m, cues)
+        if following is not None:
+            return following
         context = self.by_context(m, found)
         if context is not None:
             return Found(m.start, m.end, "direct", None, context.speaker, context.speaker_head, how="context")
         return Found(m.start, m.end, "direct", how="none")
+
+    def is_title(self, m: Marked) -> bool:
+        """Names of shows, books and slogans: Title Case or CAPITALS, no sentence inside."""
+        content = self.text[m.start : m.end].rstrip()
+        words = re.findall(r"[^\W\d_][\w’'-]*", content)
+        if not words or len(words) > TITLE_WORDS_MAX or content.endswith(("!", "?")):
+            return False
+        if self._in_title_case_line(m):
+            return False  # a headline: everything is capitalised there
+        capitalised = [w for w in words if w[0].isupper()]
+        small = [w for w in words if w.lower() in TITLE_SMALL_WORDS]
+        if len(capitalised) + len(small) < len(words) or len(capitalised) < max(1, len(words) // 2):
+            return False
+        return len(words) > 1 or self.text[m.outer_start - 2 : m.outer_start].rstrip().endswith(("’s", "'s"))
+
+    def _in_title_case_line(self, m: Marked) -> bool:
+        line_start = self.text.rfind("\n", 0, m.outer_start) + 1
+        line_end = self.text.find("\n", m.outer_end)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        line = line[: m.outer_start - line_start] + line[m.outer_end - line_start :]
+        words = re.findall(r"[^\W\d_][\w’'-]*", line)
+        if len(words) < 3:
+            return False
+        lower = [w for w in words if w[0].islower() and w.lower() not in TITLE_SMALL_WORDS]
+        return len(lower) <= len(words) // 10
 
     def _adjacent(self, m: Marked, cue: Token) -> bool:
         """A short quotation right beside its cue ("Okay," I said) is speech, not a scare quote."""

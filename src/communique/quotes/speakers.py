@@ -82,9 +82,7 @@ def resolve(report: Report, span: tuple[int, int] | None, head: tuple[int, int] 
     surface = text[span[0] : span[1]]
     find = entity_finder()
     entity = None
-    for start, end in (head, span):
-        if start is None:
-            continue
+    for start, end in [s for s in (head, span) if s is not None]:
         try:
             entity = find(report, start, end)
         except Exception:  # noqa: BLE001 - another stage's bug must not lose the quotation

@@ -124,8 +124,8 @@ def spliced_clause(verb: Token) -> tuple[int, int] | None:
 
 def trim(doc: Doc, first: int, last: int) -> tuple[int, int]:
     """Drop complementisers and edge punctuation from a token range (inclusive)."""
-    while first <= last and (doc[first].text in EDGE_PUNCT or (doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"))):
+    while first <= last and (doc[first].is_space or doc[first].text in EDGE_PUNCT or (doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"))):
         first += 1
-    while last >= first and (doc[last].text in EDGE_PUNCT or doc[last].text == "."):
+    while last >= first and (doc[last].is_space or doc[last].text in EDGE_PUNCT or doc[last].text == "."):
         last -= 1
     return first, last

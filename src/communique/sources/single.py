@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import re
 import sys
@@ -97,7 +98,12 @@ def check_size(raw: bytes, max_bytes: int, name: str) -> None:
 
 
 def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
-    """Text from bytes: UTF-8 (with replacement and a warning), refusing binary data."""
+    """Text from bytes: UTF-8 (with replacement and a warning), refusing binary data.
+    UTF-16 with a byte-order mark is read as such."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16", errors="replace")
+        warnings = [f"{name}: invalid UTF-16 replaced with U+FFFD"] if "\ufffd" in text else []
+        return text, warnings
     if is_binary(raw):
         raise InputError(f"{name}: binary data, not text or HTML")
     try:

@@ -195,6 +195,7 @@ event_mentions = Table(
     Column("end", Integer, nullable=False),
     Column("evidence", Text),
     Column("offsets", JSON, nullable=False),  # every telling in the article: [[start, end], ...]
+    Column("tellings", Integer, nullable=False),  # len(offsets), summed into NumMentions
     Column("confidence", Float),
     Index("ix_mentions_event", "event_id"),
     Index("ix_mentions_article", "article_id"),

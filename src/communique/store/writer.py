@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from itertools import combinations
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, bindparam, exists, select
+from sqlalchemy import Connection, bindparam, distinct, func, select
 
 from communique.language import is_analysed
 from communique.model import Event, Report
@@ -109,29 +109,32 @@ def known_locations(conn: Connection, ids: Iterable[str]) -> dict[str, str | Non
 
 def write_records(conn: Connection, records: Iterable[Record]) -> list[Written]:
     """Write records in the caller's transaction; return what each one did."""
-    pending = Pending()
+    records = list(records)
+    pending = Pending(known_locations(conn, (r.id for r in records)))
     written = [write_record(conn, record, pending) for record in records]
     pending.flush(conn)
     return written
 
 
 def write_record(conn: Connection, record: Record, pending: Pending | None = None) -> Written:
-    """Write one record (its event mentions, participants and dyads go to ``pending``)."""
+    """Write one record; its sections and event rows go to ``pending``, written at its flush."""
     own = pending is None
-    pending = pending or Pending()
-    existing = conn.execute(_ARTICLE_LOCATION, {"id": record.id}).first()
-    if existing is not None:
-        if record.location and existing.location != record.location and record.error is None:
-            return _write_duplicate(conn, record)
+    if pending is None:
+        pending = Pending(known_locations(conn, [record.id]))
+    if record.id in pending.known:
+        location = pending.known[record.id]
+        if record.location and location != record.location and record.error is None:
+            return _write_duplicate(conn, record, location)
         return Written(record.id, None)
     if not record.analysed:
         # Only sent here as a duplicate; the original did not make it into the database.
         return Written(record.id, None, "the original of this duplicate was not written")
     status, error = article_status(record)
     _insert_article(conn, record, status, error)
+    pending.known[record.id] = record.location
     written = Written(record.id, status, error)
     if record.report is not None and status in (OK, WARNING):
-        _insert_sections(conn, record.id, record.report)
+        pending.sections(record.id, record.report)
         for event in record.report.events:
             if write_event(conn, record, event, pending):
                 written.new_events += 1
@@ -143,29 +146,26 @@ def write_record(conn: Connection, record: Record, pending: Pending | None = Non
 
 
 class Pending:
-    """Rows written in bulk at the end of a batch, and what they say about mentions so far."""
+    """Rows written in bulk at the end of a batch (fewer round trips to the database)."""
 
-    def __init__(self) -> None:
-        self.mentions: list[dict] = []
-        self.participants: list[dict] = []
-        self.dyads: list[dict] = []
-        self.seen: dict[int, tuple[set[str], set[str]]] = {}  # event id -> (articles, sources)
+    def __init__(self, known: dict[str, str | None] | None = None) -> None:
+        self.known = dict(known or {})  # article id -> location, stored or written in this batch
+        self.rows: dict = {table: [] for table in _BULK_TABLES}
+        self.touched: set[int] = set()  # events whose counts must be recomputed
 
-    def mention(self, row: dict) -> None:
-        self.mentions.append(row)
-        articles_seen, sources_seen = self.seen.setdefault(row["event_id"], (set(), set()))
-        articles_seen.add(row["article_id"])
-        sources_seen.add(row["source"])
+    def sections(self, article_id: str, report: Report) -> None:
+        for table, rows in section_rows(article_id, report).items():
+            self.rows[table].extend(rows)
 
     def flush(self, conn: Connection) -> None:
-        for table, rows in (
-            (event_participants, self.participants),
-            (event_dyads, self.dyads),
-            (event_mentions, self.mentions),
-        ):
-            if rows:
-                conn.execute(table.insert(), rows)
-        self.__init__()
+        for table in _BULK_TABLES:
+            if self.rows[table]:
+                conn.execute(table.insert(), self.rows[table])
+                self.rows[table] = []
+        touched = sorted(self.touched)
+        for start in range(0, len(touched), 500):
+            conn.execute(_RECOUNT, {"ids": touched[start : start + 500]})
+        self.touched = set()
 
 
 def article_status(record: Record) -> tuple[str, str | None]:
@@ -183,11 +183,10 @@ def article_status(record: Record) -> tuple[str, str | None]:
     return OK, None
 
 
-def _write_duplicate(conn: Connection, record: Record) -> Written:
+def _write_duplicate(conn: Connection, record: Record, original: str | None) -> Written:
     dup = duplicate_id(record.location or "", record.id)
     if conn.execute(select(articles.c.id).where(articles.c.id == dup)).first() is not None:
         return Written(dup, None)
-    original = conn.execute(select(articles.c.location).where(articles.c.id == record.id)).scalar()
     error = f"duplicate of {original or record.id}"
     conn.execute(
         articles.insert().values(
@@ -232,7 +231,8 @@ def _insert_article(conn: Connection, record: Record, status: str, error: str | 
     conn.execute(articles.insert(), row)
 
 
-def _insert_sections(conn: Connection, article_id: str, report: Report) -> None:
+def section_rows(article_id: str, report: Report) -> dict:
+    """The entity, quote and place rows of a report."""
     entity_rows = [
         {
             "article_id": article_id,
@@ -278,9 +278,7 @@ def _insert_sections(conn: Connection, article_id: str, report: Report) -> None:
         }
         for p in report.places
     ]
-    for table, rows in ((entities, entity_rows), (quotes, quote_rows), (places, place_rows)):
-        if rows:
-            conn.execute(table.insert(), rows)
+    return {entities: entity_rows, quotes: quote_rows, places: place_rows}
 
 
 def source_key(record: Record) -> str:
@@ -295,34 +293,31 @@ def source_key(record: Record) -> str:
     return f"article:{record.id}"
 
 
-_ARTICLE_LOCATION = select(articles.c.location, articles.c.status).where(
-    articles.c.id == bindparam("id")
-)
 _FIND_DATED = select(events.c.id, events.c.date).where(
     events.c.match_key == bindparam("key"), events.c.date.in_(bindparam("dates", expanding=True))
 )
 _FIND_UNDATED = select(events.c.id, events.c.date).where(
     events.c.match_key == bindparam("key"), events.c.date.is_(None)
 )
-_SEEN = select(
-    exists().where(
-        event_mentions.c.event_id == bindparam("eid"),
-        event_mentions.c.article_id == bindparam("article"),
-    ),
-    exists().where(
-        event_mentions.c.event_id == bindparam("eid"),
-        event_mentions.c.source == bindparam("source"),
-    ),
-)
-_COUNT = (
+
+
+def _per_event(aggregate):
+    return select(aggregate).where(event_mentions.c.event_id == events.c.id).scalar_subquery()
+
+
+# GDELT's counts, recomputed from the mentions of the events a batch touched.
+_RECOUNT = (
     events.update()
-    .where(events.c.id == bindparam("eid"))
+    .where(events.c.id.in_(bindparam("ids", expanding=True)))
     .values(
-        num_mentions=events.c.num_mentions + bindparam("add_mentions"),
-        num_articles=events.c.num_articles + bindparam("add_articles"),
-        num_sources=events.c.num_sources + bindparam("add_sources"),
+        num_mentions=_per_event(func.coalesce(func.sum(event_mentions.c.tellings), 0)),
+        num_articles=_per_event(func.count(distinct(event_mentions.c.article_id))),
+        num_sources=_per_event(func.count(distinct(event_mentions.c.source))),
     )
 )
+
+
+_BULK_TABLES = (entities, quotes, places, event_participants, event_dyads, event_mentions)
 
 
 def find_event(conn: Connection, event: Event) -> int | None:
@@ -344,14 +339,12 @@ def write_event(conn: Connection, record: Record, event: Event, pending: Pending
     event_id = find_event(conn, event)
     source = source_key(record)
     tellings = max(1, len(event.mentions))
-    if event_id is None:
+    is_new = event_id is None
+    if is_new:
         event_id = _insert_event(conn, record, event, tellings, pending)
-        is_new = True
-    else:
-        _count_mention(conn, event_id, record.id, source, tellings, pending)
-        is_new = False
+    pending.touched.add(event_id)
     offsets = [[m.start, m.end] for m in event.mentions] or [[event.start, event.end]]
-    pending.mention(
+    pending.rows[event_mentions].append(
         {
             "event_id": event_id,
             "article_id": record.id,
@@ -363,30 +356,11 @@ def write_event(conn: Connection, record: Record, event: Event, pending: Pending
             "end": event.end,
             "evidence": event.evidence,
             "offsets": offsets,
+            "tellings": tellings,
             "confidence": event.confidence,
         }
     )
     return is_new
-
-
-def _count_mention(
-    conn: Connection, event_id: int, article_id: str, source: str, tellings: int, pending: Pending
-) -> None:
-    seen_article, seen_source = conn.execute(
-        _SEEN, {"eid": event_id, "article": article_id, "source": source}
-    ).one()
-    articles_seen, sources_seen = pending.seen.get(event_id, ((), ()))
-    seen_article = seen_article or article_id in articles_seen
-    seen_source = seen_source or source in sources_seen
-    conn.execute(
-        _COUNT,
-        {
-            "eid": event_id,
-            "add_mentions": tellings,
-            "add_articles": 0 if seen_article else 1,
-            "add_sources": 0 if seen_source else 1,
-        },
-    )
 
 
 def _insert_event(
@@ -427,8 +401,8 @@ def _insert_event(
         },
     )
     event_id = result.inserted_primary_key[0]
-    pending.participants.extend(participant_rows(event_id, event))
-    pending.dyads.extend(dyad_rows(event_id, event))
+    pending.rows[event_participants].extend(participant_rows(event_id, event))
+    pending.rows[event_dyads].extend(dyad_rows(event_id, event))
     return event_id
 
 

@@ -51,13 +51,21 @@ def vocabulary(name: str) -> dict:
 
 
 def _alternation(words, *, case_sensitive: bool = False, abbreviations: bool = False) -> str:
-    """A regex alternation of words, longest first; spaces match any run of whitespace."""
+    """A regex alternation of words, longest first; spaces match any run of whitespace.
+
+    With ``abbreviations``, ``words`` maps names to values, and a name shorter than another
+    of the same value is an abbreviation that may end with a period ("Jan.", "Sept.").
+    """
+    longest: dict = {}
+    if abbreviations:
+        for word, value in words.items():
+            longest[value] = max(longest.get(value, 0), len(word))
     variants = set()
     for word in words:
         forms = {word, word.upper()} if case_sensitive else {word}
         for form in forms:
             body = re.escape(form).replace(r"\ ", r"\s+")
-            if abbreviations and len(word) <= 4 and word[0].isupper():
+            if abbreviations and len(word) < longest[words[word]]:
                 body += r"\.?"
             variants.add(body)
     ordered = sorted(variants, key=lambda v: (-len(v), v))
@@ -82,8 +90,8 @@ def slots() -> dict[str, str]:
         + r"(?![a-z])",
         "WEEKDAY": _alternation(vocabulary("weekdays"), case_sensitive=True, abbreviations=True)
         + r"(?![a-z])",
-        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
-        "YEAR": r"(?<![\d$£€.,:/-])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|:\d)",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
+        "YEAR": r"(?<![\d$£€.,:/])(?<!\d-)(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|:\d)",
         "NUM": rf"(?:{compound}|{digits}|{cardinal_words})",
         "VAGUE": _alternation(numbers["vague"]),
         "ORD": rf"(?:{ordinal_words}|\d{{1,2}}(?:st|nd|rd|th))",
@@ -95,6 +103,7 @@ def slots() -> dict[str, str]:
         "ADJMOD": r"(?:early|late|mid|middle|earlier|later)",
         "DECADE_WORD": _alternation(numbers["decades"]),
         "REF": _alternation(vocabulary("references")),
+        "HOLIDAY": _alternation(vocabulary("holidays"), case_sensitive=True),
     }
 
 
@@ -149,7 +158,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen|twenty)[-\s]+(?P<yy>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|"
         r"sixteen|seventeen|eighteen|nineteen|hundred|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine))"
-        r"|two\s+thousand(?:\s+and\s+(?P<yy2>one|two|three|four|five|six|seven|eight|nine|ten))?)(?![-\w])",
+        r"|(?<=\byear\s)two\s+thousand(?:\s+and\s+(?P<yy2>one|two|three|four|five|six|seven|eight|nine|ten))?)(?![-\w])",
         starts="the nineteen eighteen twenty two",
     ),
     Rule("short_year", "DATE", r"\b(?:in|since|of|by|until|from|late|mid|early)\s+(?P<t>'(?P<yy>\d\d))(?![\w'])", starts="in since of by until from late mid early"),
@@ -186,7 +195,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "part_of_day",
         "TIME",
-        r"(?:(?P<adj>earlier|later|late|early|mid)[-\s]+)?(?P<rel>this|last|tomorrow|yesterday|that|the)\s+(?P<part>morning|afternoon|evening|night)", starts="ADJMOD this last tomorrow yesterday that the"),
+        r"(?:(?P<adj>earlier|later|late|early|mid)[-\s]+)?(?:(?P<rel>this|last|tomorrow|yesterday|that)\s+)?(?P<part>morning|afternoon|evening|night)(?!s)\b"
+        r"(?:\s+(?P<day>today|yesterday|tomorrow))?", starts="ADJMOD this last tomorrow yesterday that the"),
     Rule(
         "weekday",
         "DATE",
@@ -209,6 +219,30 @@ RULES: tuple[Rule, ...] = (
         "year_earlier",
         "DATE",
         r"(?:the\s+)?(?:comparable\s+)?year[-\s](?:earlier|ago)(?:\s+(?:(?:{ORD}|fiscal)[-\s]+)?(?P<noun>quarter|period|month|week))?", starts="the comparable year"),
+    Rule(
+        "holiday",
+        "DATE",
+        r"(?:(?P<rel>last|next|this|past|coming|previous)\s+)?{HOLIDAY:h}(?:\s+(?:of\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?(?![\w'])",
+        starts="REL HOLIDAY",
+    ),
+    Rule(
+        "period",
+        "DATE",
+        r"(?:the\s+)?(?P<rel>latest|year[-\s]earlier|year[-\s]ago|comparable|corresponding|same)\s+period(?!s)",
+        starts="the latest year comparable corresponding same",
+    ),
+    Rule(
+        "whole_year",
+        "DATE",
+        r"the\s+(?P<rel>full|current\s+fiscal|current|fiscal|latest\s+fiscal|calendar|previous\s+fiscal)\s+year(?!s)(?![-\w])",
+        starts="the",
+    ),
+    Rule(
+        "year_end",
+        "DATE",
+        r"(?:(?P<qm>around|about)\s+)?(?P<yrel>last\s+)?year(?:[-\s]end|'s\s+end)(?!s)\b",
+        starts="around about last year",
+    ),
     # --- decades, centuries and vague references -----------------------------------------
     Rule("reference", "DATE", r"(?<![\w-]){REF:r}(?![\w-])", starts="REF"),
     Rule(
@@ -219,9 +253,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "clock",
         "TIME",
-        r"(?:(?P<qm>about|around|approximately|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
+        r"(?:(?P<qm>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
         + _CLOCK + _TZ
-        + r"(?:,?\s+(?:(?P<day>today|yesterday|tomorrow|tonight)|(?:on\s+)?{WEEKDAY:wd}|{MONTH:m}\.?\s+{DAY:d}))?", starts="about around approximately at shortly just #"),
+        + r"(?:,?\s+(?:(?P<day>today|yesterday|tomorrow|tonight)|{WEEKDAY:wd}|{MONTH:m}\s+{DAY:d}))?", starts="about around approximately at shortly just #"),
     Rule(
         "clock24",
         "TIME",
@@ -240,7 +274,7 @@ RULES: tuple[Rule, ...] = (
         "duration",
         "DURATION",
         r"(?:(?P<qm>{QMOD})\s+(?!the\s))?(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full)|"
-        r"the|past|last|next|first|final|coming|previous|another)\s+)?"
+        r"the|past|last|next|first|final|coming|previous|another)\s+(?![\w.]+-{UNIT}\b))?"
         r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?", starts="QMOD the REL first final another NUM VAGUE"),
     Rule("half_unit", "DURATION", r"(?:(?P<qm>{QMOD})\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)", starts="QMOD half"),
     Rule(
@@ -254,7 +288,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "every",
         "SET",
-        r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{UNIT:u}|{MONTH:m}|{SEASON:s})", starts="every each per"),
+        r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{UNIT:u}|{MONTH:m}|{SEASON:s}|{WEEKDAY:wd})", starts="every each per"),
     Rule("adverb_set", "SET", r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually)\b", starts="daily weekly monthly annually yearly hourly nightly biweekly biannually semiannually"),
     Rule("times_a", "SET", r"\b(?:times|twice|once|thrice)\s+(?P<t>(?:a|an|per|each)\s+(?P<u>year|month|week|day|hour|decade))\b", starts="times twice once thrice"),
 )
@@ -288,6 +322,7 @@ def _first_words(item: str) -> set[str]:
         "PREMOD": [k for k in vocabulary("modifiers")["point"] if k.endswith(" of")],
         "DECADE_WORD": numbers["decades"],
         "REF": vocabulary("references"),
+        "HOLIDAY": vocabulary("holidays"),
     }
     words = {re.split(r"[\s-]", key.lower())[0] for key in sources[item]}
     if item == "WEEKDAY":
@@ -299,7 +334,7 @@ def _first_words(item: str) -> set[str]:
 
 # Slots and words of which every time expression contains at least one.
 ANCHORS = (
-    "MONTH WEEKDAY UNIT SEASON PART REF DECADE_WORD # ' today yesterday tomorrow tonight overnight "
+    "MONTH WEEKDAY UNIT SEASON PART REF HOLIDAY DECADE_WORD # ' today yesterday tomorrow tonight overnight "
     "noon midnight midday o quarter century half nineteen eighteen thousand daily weekly monthly annually yearly hourly "
     "nightly quarterly biweekly biannually semiannually"
 )

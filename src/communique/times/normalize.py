@@ -151,7 +151,7 @@ def _quantity_mod(word: str | None) -> str | None:
 # How much farther than the other side an occurrence may be and still be chosen, by
 # direction: (weight of the past, weight of the future). A past-tense verb still takes a
 # date a few days ahead over one a year back ("ruled Wednesday he must return by Jan. 14").
-DIRECTION_WEIGHTS = {-1: (1.0, 2.5), 0: (1.0, 1.5), 1: (3.0, 1.0)}
+DIRECTION_WEIGHTS = {-1: (1.0, 4.0), 0: (1.0, 1.5), 1: (1000.0, 1.0)}
 
 
 def _pick(options: list[tuple[int, ...]], anchor: tuple[int, ...], direction: int, distance) -> tuple[int, ...]:
@@ -160,7 +160,7 @@ def _pick(options: list[tuple[int, ...]], anchor: tuple[int, ...], direction: in
 
     def cost(option: tuple[int, ...]) -> tuple[float, bool]:
         weight = future_weight if option > anchor else past_weight
-        return distance(option, anchor) * weight, option > anchor
+        return distance(option, anchor) * weight, (option > anchor) != (direction > 0)
 
     return min(options, key=cost)
 
@@ -256,6 +256,8 @@ def _month_is_time(c: Candidate, text: str) -> bool:
     if c.groups.get("pre") or c.groups.get("adj"):
         return True
     if name.lower() in AMBIGUOUS_MONTHS or name.isupper():
+        if re.match(r"\.?\s+[A-Z][a-z]", text[c.end :]):
+            return False  # "Jan Kavan", "May Smith": a first name
         return bool(MONTH_CUES.search(text[max(0, c.start - 20) : c.start]))
     before = text[max(0, c.start - 2) : c.start]
     # "Theresa May", "June Carter": a capitalised word right before is a name
@@ -318,11 +320,22 @@ def _reference_is_time(c: Candidate, text: str) -> bool:
         return bool(re.match(r"\s*(?:[.,;:!?)\"']|$)", after))
     if word == "current":
         return not re.match(r"\s+(?:account|affairs|events|exchange|flows?)\b", after, re.I)
+    if word == "soon":
+        # "as soon as", "soon after": a conjunction or a relation, not a reference
+        before = text[max(0, c.start - 3) : c.start].lower()
+        return before != "as " and not re.match(r"\s+(?:after|before|as)\b", after)
     if word == "now":
         return not re.match(r"[-]", after)
     if word == "future":
         return bool(re.match(r"\s+[a-z]", after))
     return True
+
+
+RATE = re.compile(
+    r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundreds|thousands|millions))\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _duration_is_time(c: Candidate, text: str) -> bool:
@@ -331,16 +344,25 @@ def _duration_is_time(c: Candidate, text: str) -> bool:
     number = (g.get("n") or "").lower()
     if unit in ("second", "seconds") and number in ("a", "an") and not re.match(r"\s*[.,;)]", text[c.end :]):
         return False
+    if unit in ("quarter", "quarters") and re.match(r"\s+of\b", text[c.end :]):
+        return False  # "three-quarters of": a fraction
     if unit in ("night", "nights", "quarter", "quarters") and number in ("a", "an"):
         return False
-    if g.get("adjform") and g["adjform"].lower().endswith("old"):
+    if (g.get("adjform") and g["adjform"].lower().endswith("old")) or re.match(r"\s+old\b", text[c.end :]):
         return False  # ages ("a 6-year-old") are not annotated as times
     if unit == "quarter" and not g.get("det") and number in ("one", "a"):
         return False
     return not (number in ("a", "an") and re.match(r"\s+(?:of|or\s+two)\b", text[c.end :]) is None and re.match(r"\s*-", text[c.end :]))
 
 
+def _unit_relative_is_time(c: Candidate, text: str) -> bool:
+    unit = c.groups["u"]
+    # "This Week", "Next Year" in title case mid-text name a programme or a publication
+    return not (unit[0].isupper() and not unit.isupper() and c.start > 0 and text[c.start - 1] in "\"'“‘")
+
+
 VALIDATORS: dict[str, Callable[[Candidate, str], bool]] = {
+    "unit_relative": _unit_relative_is_time,
     "month": _month_is_time,
     "month_relative": lambda c, t: True,
     "weekday": _weekday_is_time,
@@ -556,6 +578,77 @@ def half_year(g: dict, ctx: Context) -> Normal | None:
     return Normal(f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
 
 
+def holiday(g: dict, ctx: Context) -> Normal | None:
+    rule = vocabulary("holidays")[re.sub(r"\s+", " ", g["h"])]
+    year = _year_from_groups(g, ctx)
+    if year is None and ctx.anchor is None:
+        return Normal(None)
+    if year is not None:
+        return Normal(_fmt_date(_holiday_date(rule, year)))
+    rel = (g.get("rel") or "").lower()
+    options = [(_holiday_date(rule, y).toordinal(),) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+    now = (ctx.anchor.toordinal(),)
+    if rel in PAST_WORDS:
+        picked = max(o for o in options if o < now)
+    elif rel in NEXT_WORDS:
+        picked = min(o for o in options if o > now)
+    else:
+        picked = _pick(options, now, ctx.direction(), lambda o, a: abs(o[0] - a[0]))
+    return Normal(_fmt_date(dt.date.fromordinal(picked[0])))
+
+
+def _holiday_date(rule: str, year: int) -> dt.date:
+    """The date of a named day in a year (rules as in ``data/holidays.json``)."""
+    if rule.startswith("easter:"):
+        from dateutil.easter import easter
+
+        return easter(year) + dt.timedelta(days=int(rule.split(":")[1]))
+    if rule.startswith("nth:"):
+        _, nth, month, weekday = rule.split(":")
+        weekday, _, shift = weekday.partition("+")
+        days = [
+            dt.date(year, int(month), d)
+            for d in range(1, calendar.monthrange(year, int(month))[1] + 1)
+            if dt.date(year, int(month), d).isoweekday() == int(weekday)
+        ]
+        chosen = days[int(nth) - 1] if int(nth) > 0 else days[int(nth)]
+        return chosen + dt.timedelta(days=int(shift or 0))
+    month, day = rule.split("-")
+    return dt.date(year, int(month), int(day))
+
+
+def period(g: dict, ctx: Context) -> Normal | None:
+    rel = re.sub(r"[-\s]+", " ", g["rel"].lower())
+    if ctx.anchor is None:
+        return Normal(None)
+    found = ctx.state.last_quarter or _shift_quarter(*_quarter_of(ctx.anchor), -1)
+    if rel == "latest":
+        found = _shift_quarter(*_quarter_of(ctx.anchor), -1)
+    back = 1 if rel in ("year earlier", "year ago", "comparable", "corresponding") else 0
+    return Normal(f"{found[0] - back:04d}-Q{found[1]}")
+
+
+def _accounting_year(ctx: Context) -> bool:
+    """"the year ended March 31": twelve months closing on a date, not a calendar year."""
+    return bool(re.match(r"\s+(?:ended|ending|to)\b", ctx.text[ctx.end : ctx.end + 10]))
+
+
+def whole_year(g: dict, ctx: Context) -> Normal | None:
+    rel = g["rel"].lower()
+    if _accounting_year(ctx):
+        return Normal("P1Y", type="DURATION")
+    if ctx.anchor is None:
+        return Normal(None)
+    return Normal(f"{ctx.anchor.year - (1 if 'latest' in rel or 'previous' in rel else 0):04d}")
+
+
+def year_end(g: dict, ctx: Context) -> Normal | None:
+    if ctx.anchor is None:
+        return Normal(None, mod="END")
+    year = ctx.anchor.year - (1 if g.get("yrel") else 0)
+    return Normal(f"{year:04d}", mod="APPROX" if g.get("qm") else "END")
+
+
 # --- normalisers: relative to the article ---------------------------------------------------
 
 DAY_OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": 0}
@@ -586,10 +679,13 @@ def tonight(g: dict, ctx: Context) -> Normal | None:
 
 
 def part_of_day(g: dict, ctx: Context) -> Normal | None:
-    rel = g["rel"].lower()
+    if not (g.get("rel") or g.get("adj")):
+        return None
+    rel = (g.get("rel") or "").lower()
     part = _part_code(g["part"])
     if ctx.anchor is None:
         return Normal(None)
+    rel = rel or (g.get("day") or "").lower()
     offset = {"last": -1 if g["part"].lower() == "night" else 0, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
     if rel == "last" and g["part"].lower() != "night":
         return None
@@ -697,8 +793,7 @@ def the_unit(g: dict, ctx: Context) -> Normal | None:
     if g["the"].lower() == "that":
         return None
     if unit == "year":
-        before = ctx.text[max(0, ctx.start - 12) : ctx.start].lower()
-        if re.search(r"\b(?:for|over|during|through|throughout|in)\s+$", before):
+        if _accounting_year(ctx):
             return Normal("P1Y", type="DURATION")
         return Normal(f"{ctx.anchor.year:04d}" if ctx.anchor else None)
     if ctx.anchor is None:
@@ -751,10 +846,10 @@ def reference(g: dict, ctx: Context) -> Normal | None:
 def recent_units(g: dict, ctx: Context) -> Normal | None:
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     unit = g["u"].lower()
-    if rel in ("recent", "past", "last few") or (rel == "few" and not g.get("the")):
+    if rel in ("past", "last few") or (rel == "few" and not g.get("the")):
         return Normal("PAST_REF")
-    if rel in ("coming", "future", "next few"):
-        return Normal("FUTURE_REF") if rel != "next few" else Normal(_vague_duration(unit), type="DURATION")
+    if rel == "future":
+        return Normal("FUTURE_REF")
     return Normal(_vague_duration(unit), type="DURATION")
 
 
@@ -830,19 +925,25 @@ def oclock(g: dict, ctx: Context) -> Normal | None:
 # --- normalisers: durations and sets --------------------------------------------------------
 
 
+SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
 def _duration_value(amount: float | None, unit: str) -> str:
+    """``P2Y``, ``PT5H``, ``P2Y6M`` (two and a half years), ``PXY`` (amount None)."""
     code, multiplier, _ = _unit_info(unit)
     if amount is None:
         return _vague_duration(unit)
     total = amount * multiplier
-    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
-    if total != int(total) and code in smaller:
-        code, factor = smaller[code]
-        total *= factor
-    number = int(total) if total == int(total) else round(total, 2)
-    if code in ("H", "MIN", "S"):
-        return f"PT{number}{code[0]}"
-    return f"P{number}{code}"
+    whole = int(total)
+    parts = [(whole, code)] if whole else []
+    if total != whole and code in SMALLER_UNIT:
+        smaller, factor = SMALLER_UNIT[code]
+        parts.append((round((total - whole) * factor), smaller))
+    elif total != whole:
+        parts = [(round(total, 2), code)]
+    date_part = "".join(f"{n}{c}" for n, c in parts if c in ("Y", "M", "W", "D", "Q"))
+    time_part = "".join(f"{n}{c[0]}" for n, c in parts if c in ("H", "MIN", "S"))
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 def duration(g: dict, ctx: Context) -> Normal | None:
@@ -851,6 +952,10 @@ def duration(g: dict, ctx: Context) -> Normal | None:
         return None
     if amount is not None and (g.get("half") or "and a half" in ctx.text[ctx.start : ctx.end].lower()):
         amount += 0.5
+    if (g.get("n") or "").lower() in ("a", "an") and not g.get("det") and not g.get("qm"):
+        if RATE.search(ctx.text[max(0, ctx.start - 40) : ctx.start]):
+            # "$500 million a year", "four flights a week": a frequency
+            return Normal(_duration_value(1, g["u"]), type="SET")
     return Normal(_duration_value(amount, g["u"]), mod=_quantity_mod(g.get("qm")))
 
 
@@ -874,6 +979,8 @@ ADVERB_SETS = {
 
 
 def every(g: dict, ctx: Context) -> Normal | None:
+    if g.get("wd"):
+        return Normal(f"XXXX-WXX-{_weekday(g['wd'])}")
     if g.get("m"):
         return Normal(f"XXXX-{_month(g['m']):02d}")
     if g.get("s"):
@@ -901,6 +1008,10 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "season": season,
     "year": year,
     "short_year": short_year,
+    "holiday": holiday,
+    "period": period,
+    "whole_year": whole_year,
+    "year_end": year_end,
     "spelled_year": spelled_year,
     "decade": decade,
     "century": century,

@@ -99,7 +99,9 @@ ArticleId = Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 @router.get("/articles", response_model=Page, summary="Search articles")
 def list_articles(
     conn: Conn,
-    q: Annotated[str | None, Query(max_length=200, description="Words in the headline, text, source or URL.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words in the headline, text, source or URL.")
+    ] = None,
     source: Text = None,
     status: Annotated[str | None, Query(pattern=r"^(ok|warning|error|language|duplicate)$")] = None,
     date_from: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
@@ -136,7 +138,9 @@ def list_events(
     offset: Offset = 0,
 ) -> dict:
     """Events matching every filter given, sorted, one page at a time."""
-    found = queries.search_events(conn, sort=sort, limit=limit, offset=offset, **filters.as_kwargs())
+    found = queries.search_events(
+        conn, sort=sort, limit=limit, offset=offset, **filters.as_kwargs()
+    )
     return {**found, "limit": limit, "offset": offset}
 
 
@@ -165,7 +169,9 @@ def list_actors(
 @router.get("/actors/{name:path}", summary="One actor: timeline and main partners")
 def get_actor(
     conn: Conn,
-    name: Annotated[str, Path(max_length=200, description="The actor's name (as /api/actors lists it).")],
+    name: Annotated[
+        str, Path(max_length=200, description="The actor's name (as /api/actors lists it).")
+    ],
 ) -> dict:
     """Countries, sectors, events per month with mean score, main partners, latest events."""
     actor = queries.actor_detail(conn, name)
@@ -177,7 +183,9 @@ def get_actor(
 @router.get("/quotes", response_model=Page, summary="Search quotations")
 def list_quotes(
     conn: Conn,
-    speaker: Annotated[str | None, Query(max_length=200, description="Part of the speaker's name.")] = None,
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="Part of the speaker's name.")
+    ] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the quotation.")] = None,
     article_id: Annotated[str | None, Query(max_length=64)] = None,
     limit: Limit = 50,
@@ -198,7 +206,10 @@ def get_stats(
 ) -> dict:
     """Row counts of the database, and the matching events by type, status, month
     (with mean PLOVER score and counts per quad class) and dyad."""
-    return {"counts": counts(conn), **queries.stats(conn, top_dyads=top_dyads, **filters.as_kwargs())}
+    return {
+        "counts": counts(conn),
+        **queries.stats(conn, top_dyads=top_dyads, **filters.as_kwargs()),
+    }
 
 
 @router.get("/locations", summary="Event locations with counts")
@@ -209,4 +220,3 @@ def list_locations(
 ) -> list[dict]:
     """Places where the matching events happened: name, country, lat, lon, events, mean score."""
     return queries.locations(conn, limit=limit, **filters.as_kwargs())
-

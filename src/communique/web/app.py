@@ -36,18 +36,30 @@ def package_dir(name: str) -> str:
     return str(resources.files("communique.web").joinpath(name))
 
 
+# Names people use where ISO's are long (pycountry's common_name covers most others).
+SHORT_NAMES = {"RUS": "Russia", "BRN": "Brunei", "PSE": "Palestine", "SYR": "Syria", "LAO": "Laos",
+               "MDA": "Moldova", "VEN": "Venezuela", "BOL": "Bolivia", "TZA": "Tanzania"}  # fmt: skip
+
+
 @functools.cache
 def country_name(code: str | None) -> str:
     """A readable name for an ISO alpha-3 code (the code itself when unknown)."""
     if not code:
         return ""
+    if code.upper() in SHORT_NAMES:
+        return SHORT_NAMES[code.upper()]
     found = pycountry.countries.get(alpha_3=code.upper()) if len(code) == 3 else None
     if found is None:
         return code
     return getattr(found, "common_name", None) or found.name
 
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 
 def actor_href(name: str | None) -> str:
@@ -95,8 +107,13 @@ def _guard(app: FastAPI) -> None:
     @app.middleware("http")
     async def read_only(request: Request, call_next):
         if request.method not in READ_METHODS:
-            return PlainTextResponse("read-only: GET only", status_code=405, headers={"Allow": "GET, HEAD"})
-        if len(request.scope.get("raw_path", b"")) + len(request.scope.get("query_string", b"")) > MAX_URL:
+            return PlainTextResponse(
+                "read-only: GET only", status_code=405, headers={"Allow": "GET, HEAD"}
+            )
+        if (
+            len(request.scope.get("raw_path", b"")) + len(request.scope.get("query_string", b""))
+            > MAX_URL
+        ):
             return PlainTextResponse("request too long", status_code=414)
         if int(request.headers.get("content-length") or 0) > MAX_BODY:
             return PlainTextResponse("no request bodies", status_code=413)
@@ -110,7 +127,9 @@ def _guard(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError):
         if request.url.path.startswith("/api"):
             return JSONResponse({"detail": _plain(exc.errors())}, status_code=422)
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors()
+        )
         return _error_page(request, 422, f"Invalid request: {problems}")
 
     @app.exception_handler(StarletteHTTPException)

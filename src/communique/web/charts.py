@@ -6,6 +6,7 @@ all text goes through Jinja2's autoescape there.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -93,7 +94,8 @@ def score_chart(rows: list[dict], *, width: int = 900, height: int = 300) -> Lin
         "M" + " L".join(f"{p['x']},{p['y']}" for p in seg) for seg in segments if len(seg) > 1
     )
     chart.gap_path = " ".join(
-        f"M{a[-1]['x']},{a[-1]['y']} L{b[0]['x']},{b[0]['y']}" for a, b in zip(segments, segments[1:])
+        f"M{a[-1]['x']},{a[-1]['y']} L{b[0]['x']},{b[0]['y']}"
+        for a, b in itertools.pairwise(segments)
     )
     chart.ticks_y = [{"y": y_of(v), "label": f"{v:+g}" if v else "0"} for v in (10, 5, 0, -5, -10)]
     every = max(1, math.ceil(len(months) / 12))

@@ -44,7 +44,9 @@ def countries() -> tuple[Country, ...]:
             continue
         path = "".join(_ring_path(ring, arcs) for polygon in polygons for ring in polygon)
         numeric = str(geometry.get("id") or "")
-        shapes.append(Country(_alpha3(numeric), geometry.get("properties", {}).get("name", ""), path))
+        shapes.append(
+            Country(_alpha3(numeric), geometry.get("properties", {}).get("name", ""), path)
+        )
     return tuple(sorted(shapes, key=lambda c: (c.code, c.name)))
 
 
@@ -132,6 +134,10 @@ def markers(places: list[dict], *, href=None, max_radius: float = 14.0) -> list[
             continue
         n = p.get("events") or 1
         radius = 3.0 + (max_radius - 3.0) * (n / most) ** 0.5
-        label = f"{p.get('name') or '?'}{', ' + p['country'] if p.get('country') else ''}: {n} event(s)"
-        out.append(Marker(x, y, round(radius, 1), label, href(p) if href else None, p.get("score"), n))
+        label = (
+            f"{p.get('name') or '?'}{', ' + p['country'] if p.get('country') else ''}: {n} event(s)"
+        )
+        out.append(
+            Marker(x, y, round(radius, 1), label, href(p) if href else None, p.get("score"), n)
+        )
     return sorted(out, key=lambda m: (-m.r, m.x, m.y))

@@ -119,11 +119,20 @@ def entity_marks(report: dict) -> list[Mark]:
     marks = []
     for entity in report.get("entities") or []:
         actor = entity.get("actor") or {}
-        code = actor.get("code") or "/".join(x for x in (actor.get("country"), actor.get("sector")) if x)
+        code = actor.get("code") or "/".join(
+            x for x in (actor.get("country"), actor.get("sector")) if x
+        )
         title = entity.get("name", "") + (f" ({code})" if code else "")
         for m in entity.get("mentions") or []:
             marks.append(
-                Mark(m["start"], m["end"], "ent", entity.get("type") or "", title, classes=[_cls(entity.get("type"))])
+                Mark(
+                    m["start"],
+                    m["end"],
+                    "ent",
+                    entity.get("type") or "",
+                    title,
+                    classes=[_cls(entity.get("type"))],
+                )
             )
     return marks
 
@@ -142,7 +151,13 @@ def quote_marks(report: dict) -> list[Mark]:
 
 def time_marks(report: dict) -> list[Mark]:
     return [
-        Mark(t["start"], t["end"], "time", t.get("type") or "TIME", f"{t.get('type')} {t.get('value') or ''}".strip())
+        Mark(
+            t["start"],
+            t["end"],
+            "time",
+            t.get("type") or "TIME",
+            f"{t.get('type')} {t.get('value') or ''}".strip(),
+        )
         for t in report.get("times") or []
     ]
 
@@ -168,7 +183,16 @@ def event_marks(report: dict, stored_ids: dict[str, int] | None = None) -> list[
         stored = (stored_ids or {}).get(event["id"])
         title = _event_title(event)
         href = f"/events/{stored}" if stored is not None else None
-        marks.append(Mark(*span, "event", event["type"], title, href, classes=[f"quad{event.get('quad') or 0}"]))
+        marks.append(
+            Mark(
+                *span,
+                "event",
+                event["type"],
+                title,
+                href,
+                classes=[f"quad{event.get('quad') or 0}"],
+            )
+        )
     return marks
 
 
@@ -192,7 +216,9 @@ def trigger_span(text: str, event: dict) -> tuple[int, int] | None:
     start, end = event.get("start") or 0, event.get("end") or 0
     if not trigger or end <= start:
         return None
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, trigger.split())) + r"(?!\w)", re.I)
+    pattern = re.compile(
+        r"(?<!\w)" + r"\s+".join(map(re.escape, trigger.split())) + r"(?!\w)", re.I
+    )
     for lo, hi in _tellings(event):
         found = pattern.search(text, lo, hi)
         if found:
@@ -240,11 +266,8 @@ def evidence_marks(report: dict, event: dict) -> list[Mark]:
             location.get("name") and place.get("name") == location.get("name")
         ):
             marks.append(mark)
-    date = event.get("date")
-    for mark in time_marks(report):
-        value = mark.title.split(" ", 1)[-1]
-        if date and (value.startswith(date) or date.startswith(value)) or mark.label == "DATE":
-            marks.append(mark)
+    # Every date or time in the evidence: the one the event's date was read from is among them.
+    marks += [m for m in time_marks(report) if m.label in ("DATE", "TIME")]
     return marks
 
 

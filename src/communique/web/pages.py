@@ -33,22 +33,28 @@ def render(request: Request, name: str, **context) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, name, context)
 
 
-def pager(request: Request, page: int, total: int, per_page: int = PER_PAGE) -> dict:
-    """Links to the previous and next pages, keeping the other parameters."""
+def pager(request: Request, page: int, total: int, shown: int, exact: bool = True) -> dict:
+    """Links to the previous and next pages, keeping the other parameters.
+
+    ``total`` may be a lower bound (``exact`` false): then there is a next page
+    whenever this one is full.
+    """
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
-    pages = max(1, -(-total // per_page))
+    pages = max(1, -(-total // PER_PAGE))
+    first = (page - 1) * PER_PAGE + 1
 
     def link(n: int) -> str:
         return "?" + urlencode([*params, ("page", str(n))])
 
+    more = page < pages if exact else shown == PER_PAGE
     return {
         "page": page,
-        "pages": pages,
-        "total": total,
-        "first": (page - 1) * per_page + 1 if total else 0,
-        "last": min(total, page * per_page),
+        "pages": pages if exact else None,
+        "total": f"{total:,}" if exact else f"{total:,}+",
+        "first": first if shown else 0,
+        "last": first + shown - 1,
         "prev": link(page - 1) if page > 1 else None,
-        "next": link(page + 1) if page < pages else None,
+        "next": link(page + 1) if more else None,
     }
 
 
@@ -100,9 +106,15 @@ def dashboard(
     if not (a and b) and dyads:
         a, b = a or dyads[0]["actor1_country"], b or dyads[0]["actor2_country"]
         if a == b:
-            b = dyads[0]["actor2_country"] if a != dyads[0]["actor2_country"] else dyads[0]["actor1_country"]
+            b = (
+                dyads[0]["actor2_country"]
+                if a != dyads[0]["actor2_country"]
+                else dyads[0]["actor1_country"]
+            )
     a, b = (a or "").upper() or None, (b or "").upper() or None
-    pair_months = queries.months(conn, *queries.event_conditions(dyad=f"{a}-{b}")) if a and b else []
+    pair_months = (
+        queries.months(conn, *queries.event_conditions(dyad=f"{a}-{b}")) if a and b else []
+    )
     return render(
         request,
         "dashboard.html",
@@ -140,7 +152,7 @@ def events_page(
         active=filters.as_kwargs(),
         sort=sort,
         sorts=sort_links(request, sort),
-        paging=pager(request, page, found["total"]),
+        paging=pager(request, page, found["total"], len(found["items"]), found["total_exact"]),
         types=PLOVER_TYPES,
         statuses=STATUSES,
         countries=queries.pair_countries(conn),
@@ -161,7 +173,9 @@ def event_page(request: Request, conn: Conn, event_id: Annotated[int, Path(ge=1,
     if event.get("lat") is not None and event.get("lon") is not None:
         place = [{"name": event["location_name"], "country": event["location_country"],
                   "lat": event["lat"], "lon": event["lon"], "events": 1, "score": event["goldstein"]}]  # fmt: skip
-    countries = tuple(p.get("country") for p in event["actors"] + event["recipients"] if p.get("country"))
+    countries = tuple(
+        p.get("country") for p in event["actors"] + event["recipients"] if p.get("country")
+    )
     return render(
         request, "event.html", event=event, tellings=tellings, map=world(place, countries)
     )
@@ -184,17 +198,23 @@ def _evidence(report: dict, mention: dict) -> list:
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles_page(request: Request, conn: Conn, q: Text = None, source: Text = None, page: Page = 1):
-    found = queries.search_articles(conn, q=q, source=source, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+def articles_page(
+    request: Request, conn: Conn, q: Text = None, source: Text = None, page: Page = 1
+):
+    found = queries.search_articles(
+        conn, q=q, source=source, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
+    )
     return render(
         request, "articles.html", articles=found["items"], q=q or "", source=source or "",
-        paging=pager(request, page, found["total"]),
+        paging=pager(request, page, found["total"], len(found["items"])),
     )  # fmt: skip
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(
-    request: Request, conn: Conn, article_id: Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+    request: Request,
+    conn: Conn,
+    article_id: Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")],
 ):
     article = get_article(conn, article_id)
     if article is None:
@@ -227,10 +247,12 @@ def actors_page(
     country: Annotated[str | None, Query(pattern=COUNTRY_PATTERN)] = None,
     page: Page = 1,
 ):
-    found = queries.search_actors(conn, q=q, country=country, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    found = queries.search_actors(
+        conn, q=q, country=country, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
+    )
     return render(
         request, "actors.html", actors=found["items"], q=q or "", country=country or "",
-        paging=pager(request, page, found["total"]),
+        paging=pager(request, page, found["total"], len(found["items"])),
     )  # fmt: skip
 
 
@@ -254,10 +276,12 @@ def actor_page(request: Request, conn: Conn, name: Annotated[str, Path(max_lengt
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, conn: Conn, speaker: Text = None, q: Text = None, page: Page = 1):
-    found = queries.search_quotes(conn, speaker=speaker, q=q, limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    found = queries.search_quotes(
+        conn, speaker=speaker, q=q, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
+    )
     return render(
         request, "quotes.html", quotes=found["items"], speaker=speaker or "", q=q or "",
-        paging=pager(request, page, found["total"]),
+        paging=pager(request, page, found["total"], len(found["items"])),
     )  # fmt: skip
 
 

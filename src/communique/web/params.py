@@ -26,7 +26,9 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 Country = Annotated[
     str | None, Query(pattern=COUNTRY_PATTERN, description="ISO 3166 alpha-3 (or IGO, NGO, ...).")
 ]
-Date = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD.")]
+Date = Annotated[
+    str | None, Query(pattern=DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+]
 
 
 @dataclass
@@ -43,20 +45,27 @@ class EventFilters:
         str | None, Query(pattern=COUNTRY_PATTERN, description="Any participant's country.")
     ] = None
     actor: Annotated[
-        str | None, Query(max_length=MAX_TEXT, description="A participant's name, exactly as /api/actors lists it.")
+        str | None,
+        Query(
+            max_length=MAX_TEXT,
+            description="A participant's name, exactly as /api/actors lists it.",
+        ),
     ] = None
-    type: Annotated[
-        PloverType | None, Query(description="PLOVER event type, e.g. CONSULT.")
-    ] = None
+    type: Annotated[PloverType | None, Query(description="PLOVER event type, e.g. CONSULT.")] = None
     quad: Annotated[
         int | None,
-        Query(ge=1, le=4, description="Quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."),
+        Query(
+            ge=1,
+            le=4,
+            description="Quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.",
+        ),
     ] = None
     status: Annotated[EventStatus | None, Query(description="occurred, planned, ...")] = None
     date_from: Date = None
     date_to: Date = None
     location: Annotated[
-        str | None, Query(max_length=MAX_TEXT, description="Place name, exactly as /api/locations lists it.")
+        str | None,
+        Query(max_length=MAX_TEXT, description="Place name, exactly as /api/locations lists it."),
     ] = None
     location_country: Country = None
 
@@ -66,5 +75,9 @@ class EventFilters:
 
 
 EventSort = Annotated[
-    str, Query(pattern=SORT_PATTERN, description="Column, '-' first for descending: " + ", ".join(EVENT_SORTS))
+    str,
+    Query(
+        pattern=SORT_PATTERN,
+        description="Column, '-' first for descending: " + ", ".join(EVENT_SORTS),
+    ),
 ]

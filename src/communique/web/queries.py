@@ -8,7 +8,21 @@ plain JSON-ready data in a deterministic order.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, and_, case, distinct, func, literal, or_, select, union_all
+from dataclasses import dataclass
+
+from sqlalchemy import (
+    Connection,
+    Table,
+    and_,
+    case,
+    distinct,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 
 from communique.store.queries import EVENT_COLUMNS, event_mentions_of
 from communique.store.schema import (
@@ -33,7 +47,11 @@ EVENT_SORTS = {
     "id": events.c.id,
 }
 DEFAULT_EVENT_SORT = "-date"
-COUNT_CAP = 10_000  # totals past this are reported as "10,000 or more"
+COUNT_CAP = 1_000  # totals past this are reported as "1,000 or more"
+# A side-table filter matching more rows than this is probed, not listed: listing costs
+# about one step per row, probing about COUNT_CAP / (share of events matching) steps, so
+# the two meet near sqrt(COUNT_CAP * events), 10,000 for 100,000 events.
+BROAD = 10_000
 MONTH = func.substr(events.c.date, 1, 7)
 
 
@@ -50,33 +68,86 @@ def parse_dyad(dyad: str | None) -> tuple[str, str] | None:
     return None
 
 
-def event_conditions(
+@dataclass(frozen=True)
+class Membership:
+    """A filter met by events that have matching rows in a side table (dyads, participants)."""
+
+    name: str
+    table: Table
+    where: tuple
+
+    def ids(self):
+        return select(self.table.c.event_id).where(*self.where)
+
+    def condition(self, form: str):
+        """``in``: id IN (ids); ``walk``: id + 0 IN (ids); ``exists``: a correlated probe."""
+        if form == "exists":
+            return exists().where(self.table.c.event_id == events.c.id, *self.where)
+        member = events.c.id + 0 if form == "walk" else events.c.id
+        return member.in_(self.ids())
+
+
+def memberships(
     *,
-    type: str | None = None,
-    quad: int | None = None,
-    status: str | None = None,
     country: str | None = None,
     actor_country: str | None = None,
     recipient_country: str | None = None,
     dyad: str | None = None,
     actor: str | None = None,
+    article_id: str | None = None,
+    **_other,
+) -> list[Membership]:
+    """The filters answered from the participant, dyad and mention tables."""
+    found = []
+    if country:
+        found.append(
+            Membership(
+                "country", event_participants, (event_participants.c.country == country.upper(),)
+            )
+        )
+    if actor:
+        found.append(Membership("actor", event_participants, (event_participants.c.name == actor,)))
+    if actor_country or recipient_country:
+        where = []
+        if actor_country:
+            where.append(event_dyads.c.actor1_country == actor_country.upper())
+        if recipient_country:
+            where.append(event_dyads.c.actor2_country == recipient_country.upper())
+        found.append(Membership("direction", event_dyads, tuple(where)))
+    pair = parse_dyad(dyad)
+    if pair:
+        a, b = pair
+        either = or_(
+            and_(event_dyads.c.actor1_country == a, event_dyads.c.actor2_country == b),
+            and_(event_dyads.c.actor1_country == b, event_dyads.c.actor2_country == a),
+        )
+        found.append(Membership("dyad", event_dyads, (either,)))
+    if article_id:
+        found.append(
+            Membership("article", event_mentions, (event_mentions.c.article_id == article_id,))
+        )
+    return found
+
+
+def event_conditions(
+    *,
+    type: str | None = None,
+    quad: int | None = None,
+    status: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     location: str | None = None,
     location_country: str | None = None,
-    article_id: str | None = None,
-    walk_dates: bool = False,
+    forms: dict[str, str] | None = None,
+    **members,
 ) -> list:
-    """SQL conditions on ``events``.
+    """SQL conditions on ``events`` for the filters (see :class:`EventFilters`).
 
-    Participant and dyad filters are ``events.id IN (subquery)`` over the indexed
-    participant and dyad tables. ``dyad`` is undirected (either country may act).
-    With ``walk_dates`` the id is written ``id + 0``: SQLite then walks the date index
-    newest first and checks each id against the subquery's list, stopping after one
-    page, instead of fetching and sorting every matching event (3-10x faster for a
-    broad filter such as one country, as fast for a narrow one).
+    Participant and dyad filters (``country``, ``actor``, ``actor_country``,
+    ``recipient_country``, ``dyad`` (undirected), ``article_id``) are
+    ``events.id IN (subquery)`` over the side tables, unless ``forms`` names another
+    form for them (see :func:`search_events`).
     """
-    member = (events.c.id + 0) if walk_dates else events.c.id
     conditions = []
     if type:
         conditions.append(events.c.type == type.upper())
@@ -84,20 +155,8 @@ def event_conditions(
         conditions.append(events.c.quad == quad)
     if status:
         conditions.append(events.c.status == status)
-    if country:
-        conditions.append(member.in_(_participant_ids(country=country.upper())))
-    if actor:
-        conditions.append(member.in_(_participant_ids(name=actor)))
-    if actor_country or recipient_country:
-        where = []
-        if actor_country:
-            where.append(event_dyads.c.actor1_country == actor_country.upper())
-        if recipient_country:
-            where.append(event_dyads.c.actor2_country == recipient_country.upper())
-        conditions.append(member.in_(select(event_dyads.c.event_id).where(*where)))
-    pair = parse_dyad(dyad)
-    if pair:
-        conditions.append(_in_dyad(member, *pair))
+    for membership in memberships(**members):
+        conditions.append(membership.condition((forms or {}).get(membership.name, "in")))
     if date_from:
         conditions.append(events.c.date >= date_from)
     if date_to:
@@ -106,40 +165,20 @@ def event_conditions(
         conditions.append(events.c.location_name == location)  # exact: the index can answer
     if location_country:
         conditions.append(events.c.location_country == location_country.upper())
-    if article_id:
-        conditions.append(
-            member.in_(select(event_mentions.c.event_id).where(event_mentions.c.article_id == article_id))
-        )
     return conditions
 
 
-def _participant_ids(*, country: str | None = None, name: str | None = None, exact: bool = True):
-    """Ids of events with such a participant. Exact names can use the name index."""
-    query = select(event_participants.c.event_id)
-    if country:
-        query = query.where(event_participants.c.country == country)
-    if name and exact:
-        query = query.where(event_participants.c.name == name)
-    elif name:
-        query = query.where(func.lower(event_participants.c.name) == name.lower())
-    return query
-
-
-def _in_dyad(member, a: str, b: str):
-    """Events with a dyad between countries ``a`` and ``b``, either way round."""
-    return or_(
-        *(
-            member.in_(
-                select(event_dyads.c.event_id).where(
-                    and_(event_dyads.c.actor1_country == x, event_dyads.c.actor2_country == y)
-                )
-            )
-            for x, y in ((a, b), (b, a))
-        )
+def _participant_ids(*, name: str, exact: bool = True):
+    """Ids of events with a participant of this name (any case unless ``exact``)."""
+    match = (
+        event_participants.c.name == name
+        if exact
+        else func.lower(event_participants.c.name) == name.lower()
     )
+    return select(event_participants.c.event_id).where(match)
 
 
-def _order_by(sort: str | None, dialect: str) -> list:
+def _order_by(sort: str | None, dialect: str, *, use_index: bool = True) -> list:
     """ORDER BY for a sort key; events without a value come last, ties by id.
 
     Each back end puts NULLs at one end by itself (SQLite: first ascending, PostgreSQL:
@@ -149,9 +188,11 @@ def _order_by(sort: str | None, dialect: str) -> list:
     sort = sort or DEFAULT_EVENT_SORT
     descending = sort.startswith("-")
     column = EVENT_SORTS.get(sort.lstrip("-"), events.c.date)
+    if not use_index:  # an expression: SQLite will not walk the column's index for it
+        column = func.coalesce(column, None)
     ordered = column.desc() if descending else column.asc()
     nulls_first_natively = (dialect == "sqlite") != descending
-    if nulls_first_natively and column is not events.c.id:
+    if nulls_first_natively and sort.lstrip("-") != "id":
         ordered = ordered.nulls_last()
     tie = events.c.id.desc() if descending else events.c.id.asc()
     return [ordered, tie]
@@ -162,23 +203,63 @@ def search_events(
 ) -> dict:
     """A page of events matching the filters: ``{"total", "total_exact", "items"}``.
 
-    The total is counted up to :data:`COUNT_CAP` (``total_exact`` is false past it), so
-    a broad filter over millions of events costs no more than a narrow one.
+    The total is counted up to :data:`COUNT_CAP` (``total_exact`` is false past it;
+    /api/stats has exact counts), so a broad filter costs no more than a narrow one.
+
+    On SQLite the plan is chosen here, as its planner cannot see how many rows a
+    subquery gives: a side-table filter matching many events (one country) becomes a
+    correlated probe, checked while walking the date index newest first until the page
+    is full; a narrow one (a dyad, an actor) becomes an id list; and when few events
+    match in all they are fetched through the filters' indexes and sorted.
     """
-    conditions = event_conditions(**filters)
+    if conn.dialect.name != "sqlite":
+        conditions = event_conditions(**filters)
+        total, exact = capped_count(conn, conditions)
+        return {"total": total, "total_exact": exact,
+                "items": _page(conn, conditions, _order_by(sort, "postgresql"), limit, offset)}  # fmt: skip
+    broad = {m.name: "exists" for m in memberships(**filters) if _is_broad(conn, m)}
     by_date = (sort or DEFAULT_EVENT_SORT).lstrip("-") == "date"
-    walk = by_date and conn.dialect.name == "sqlite"
-    page_conditions = event_conditions(**filters, walk_dates=True) if walk else conditions
+    date_range = bool(filters.get("date_from") or filters.get("date_to"))
+    walking = event_conditions(
+        **filters, forms={m.name: "walk" for m in memberships(**filters)} | broad
+    )
+    listing = event_conditions(**filters, forms=broad)
+    total, exact = capped_count(conn, walking if date_range or broad else listing)
+    order = _order_by(sort, "sqlite")
+    if by_date and (date_range or broad or not exact):
+        conditions = walking
+    else:
+        conditions = listing
+        if by_date and listing and exact:
+            order = _order_by(sort, "sqlite", use_index=False)
+    return {
+        "total": total,
+        "total_exact": exact,
+        "items": _page(conn, conditions, order, limit, offset),
+    }
+
+
+def _page(conn: Connection, conditions: list, order: list, limit: int, offset: int) -> list[dict]:
     query = (
         select(*(events.c[name] for name in EVENT_COLUMNS))
-        .where(*page_conditions)
-        .order_by(*_order_by(sort, conn.dialect.name))
+        .where(*conditions)
+        .order_by(*order)
         .limit(limit)
         .offset(offset)
     )
-    items = [dict(row._mapping) for row in conn.execute(query)]
-    total, exact = capped_count(conn, conditions)
-    return {"total": total, "total_exact": exact, "items": items}
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _is_broad(conn: Connection, membership: Membership) -> bool:
+    """Whether a side-table filter matches more than :data:`BROAD` rows (an index range count)."""
+    rows = (
+        select(literal(1))
+        .select_from(membership.table)
+        .where(*membership.where)
+        .limit(BROAD + 1)
+        .subquery()
+    )
+    return conn.execute(select(func.count()).select_from(rows)).scalar() > BROAD
 
 
 def capped_count(conn: Connection, conditions: list, cap: int | None = None) -> tuple[int, bool]:
@@ -305,7 +386,9 @@ def search_quotes(
             )
         )
     if q:
-        conditions.append(func.lower(quotes.c.text).like(f"%{_like_escape(q.lower())}%", escape="\\"))
+        conditions.append(
+            func.lower(quotes.c.text).like(f"%{_like_escape(q.lower())}%", escape="\\")
+        )
     if article_id:
         conditions.append(quotes.c.article_id == article_id)
     query = (
@@ -398,12 +481,16 @@ def actor_detail(conn: Connection, name: str, *, limit: int = 200) -> dict | Non
             event_participants.c.sector,
             event_participants.c.role,
         )
-        .order_by(event_participants.c.name, event_participants.c.country, event_participants.c.role)
+        .order_by(
+            event_participants.c.name, event_participants.c.country, event_participants.c.role
+        )
     ).all()
     if not who:
         return None
     canonical = max(who, key=lambda r: (r.events, r.name)).name
-    total = conn.execute(select(func.count()).select_from(events).where(events.c.id.in_(ids))).scalar()
+    total = conn.execute(
+        select(func.count()).select_from(events).where(events.c.id.in_(ids))
+    ).scalar()
     listed = conn.execute(
         select(*(events.c[c] for c in EVENT_COLUMNS))
         .where(events.c.id.in_(ids))
@@ -415,7 +502,8 @@ def actor_detail(conn: Connection, name: str, *, limit: int = 200) -> dict | Non
         "countries": sorted({r.country for r in who if r.country}),
         "sectors": sorted({r.sector for r in who if r.sector}),
         "roles": {
-            role: sum(r.events for r in who if r.role == role) for role in sorted({r.role for r in who})
+            role: sum(r.events for r in who if r.role == role)
+            for role in sorted({r.role for r in who})
         },
         "events": total,
         "timeline": months(conn, events.c.id.in_(ids)),
@@ -432,13 +520,17 @@ def partners(conn: Connection, name: str, *, limit: int = 25) -> list[dict]:
         event_dyads.c.actor2_name.label("name"),
         event_dyads.c.actor2_country.label("country"),
         literal("to").label("direction"),
-    ).where(func.lower(event_dyads.c.actor1_name) == lowered, event_dyads.c.actor2_name.is_not(None))
+    ).where(
+        func.lower(event_dyads.c.actor1_name) == lowered, event_dyads.c.actor2_name.is_not(None)
+    )
     backward = select(
         event_dyads.c.event_id,
         event_dyads.c.actor1_name.label("name"),
         event_dyads.c.actor1_country.label("country"),
         literal("from").label("direction"),
-    ).where(func.lower(event_dyads.c.actor2_name) == lowered, event_dyads.c.actor1_name.is_not(None))
+    ).where(
+        func.lower(event_dyads.c.actor2_name) == lowered, event_dyads.c.actor1_name.is_not(None)
+    )
     pairs = union_all(forward, backward).subquery()
     n_events = func.count(distinct(pairs.c.event_id))
     rows = conn.execute(
@@ -537,8 +629,12 @@ def dyad_counts(conn: Connection, conditions: list, *, limit: int = 20) -> list[
 
 def pair_countries(conn: Connection) -> list[str]:
     """Every country that appears in a dyad, sorted."""
-    first = select(event_dyads.c.actor1_country.label("c")).where(event_dyads.c.actor1_country.is_not(None))
-    second = select(event_dyads.c.actor2_country.label("c")).where(event_dyads.c.actor2_country.is_not(None))
+    first = select(event_dyads.c.actor1_country.label("c")).where(
+        event_dyads.c.actor1_country.is_not(None)
+    )
+    second = select(event_dyads.c.actor2_country.label("c")).where(
+        event_dyads.c.actor2_country.is_not(None)
+    )
     rows = conn.execute(select(union_all(first, second).subquery().c.c).distinct())
     return sorted(r[0] for r in rows)
 

@@ -1,0 +1,73 @@
+"""PolNeAR reading and the scoring rules, on hand-made brat files; the dev split when present."""
+
+from __future__ import annotations
+
+from communique.quotes.brat import GoldAttribution, parse_ann, read_split
+from communique.quotes.evaluate import evaluate, match
+from communique.quotes.find import Found
+
+ANN = """T1\tSource 0 5\tSmith
+T2\tCue 6 10\tsaid
+T3\tContent 11 30;40 50\tthe plan was good | and ready
+T4\tAttribution 6 10\tsaid
+E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1
+T5\tContent 60 70\tno source
+T6\tCue 71 75\tsaid
+E2\tAttribution-no-source:T6 Cue:T6 Content:T5
+T7\tDiscard 80 90\tignored
+"""
+
+
+def test_parse_ann_joins_spans_of_each_attribution():
+    first, second = parse_ann(ANN)
+    assert first == GoldAttribution(content=((11, 30), (40, 50)), cue=((6, 10),), source=((0, 5),))
+    assert first.length == 29
+    assert second.content == ((60, 70),) and second.source == ()
+
+
+def test_match_needs_half_of_the_gold_span_and_is_one_to_one():
+    gold = [GoldAttribution(content=((0, 100),)), GoldAttribution(content=((200, 220),))]
+    found = [
+        Found(0, 49, "direct"),  # 49 of 100 characters: too little
+        Found(0, 60, "direct"),  # 60 of 100: a match
+        Found(10, 90, "direct"),  # would match too, but the gold span is taken by the larger overlap
+        Found(205, 300, "indirect"),  # 15 of 20
+    ]
+    assert match(gold, found) == {2: 0, 3: 1}
+
+
+def test_read_split_picks_the_first_annotator(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc.txt").write_text("Smith said the plan was good.", encoding="utf-8")
+    (tmp_path / "attributions" / "doc_bbbb.ann").write_text("", encoding="utf-8")
+    (tmp_path / "attributions" / "doc_aaaa.ann").write_text(
+        "T1\tContent 11 28\tthe plan was good\nE1\tAttribution:T1 Content:T1\n", encoding="utf-8"
+    )
+    (doc,) = read_split(tmp_path)
+    assert doc.annotator == "aaaa"
+    assert len(doc.attributions) == 1
+
+
+def test_evaluate_on_a_small_split(tmp_path, nlp):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = "“We will win this election,” Smith said.\n\nJones said that the polls were wrong."
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    ann = "\n".join(
+        [
+            "T1\tContent 0 28\t“We will win this election,”",
+            "T2\tSource 29 34\tSmith",
+            "T3\tCue 35 39\tsaid",
+            "E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2",
+            "T4\tSource 42 47\tJones",
+            "T5\tCue 48 52\tsaid",
+            "T6\tContent 53 80\tthat the polls were wrong",
+            "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4",
+        ]
+    )
+    (tmp_path / "attributions" / "a_x.ann").write_text(ann + "\n", encoding="utf-8")
+    figures = evaluate(tmp_path)
+    assert figures["quoted_recall"] == 1.0 and figures["quoted_precision"] == 1.0
+    assert figures["quoted_speaker"] == 1.0
+    assert figures["indirect_recall"] == 1.0 and figures["indirect_speaker"] == 1.0

@@ -1,0 +1,290 @@
+"""Quotations on small hand-written articles: each shape of the issue, and odd documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.model import Actor, Article, Entity, Report, Span
+from communique.pipeline import Analysis
+from communique.quotes import annotate
+
+
+def mention(text: str, surface: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Span(start=start, end=start + len(surface), text=surface)
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    def run(text: str, entities: list[Entity] | None = None) -> Report:
+        report = Report(id="t", article=Article(text=text, language="en"), entities=entities or [])
+        annotate(Analysis(report=report, doc=nlp(text), nlp=nlp))
+        return report
+
+    return run
+
+
+def only(report: Report, needle: str):
+    hits = [q for q in report.quotes if needle in q.text]
+    assert len(hits) == 1, [q.text for q in report.quotes]
+    return hits[0]
+
+
+# -- direct quotations ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"), [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")]
+)
+def test_direct_quote_in_every_mark_style(analyse, opening, closing):
+    text = f"{opening}We will sign the agreement next week,{closing} the minister said."
+    quote = only(analyse(text), "We will sign the agreement next week")
+    assert quote.kind == "direct"
+    assert quote.cue == "said"
+    assert quote.speaker.text == "the minister"
+    assert text[quote.start : quote.end] == quote.text
+    assert opening not in quote.text and closing not in quote.text
+
+
+def test_fragment_then_adding_that(analyse):
+    text = (
+        '"The talks were useful," the ambassador said, adding that "both sides will meet again '
+        'in the spring to continue the work."'
+    )
+    report = analyse(text)
+    first = only(report, "The talks were useful")
+    second = only(report, "both sides will meet again")
+    assert (first.cue, second.cue) == ("said", "adding")
+    assert first.speaker.text == second.speaker.text == "the ambassador"
+    assert [q.id for q in report.quotes] == ["Q1", "Q2"]
+
+
+def test_colon_introduced_quote(analyse):
+    text = "The president told reporters: “We are not going to accept these terms under any circumstances.”"
+    quote = only(analyse(text), "We are not going to accept these terms")
+    assert quote.kind == "direct"
+    assert quote.speaker.text == "The president"
+
+
+def test_speaker_in_the_preceding_sentence(analyse):
+    text = (
+        "Senator Jane Miller said the bill would pass. “We have the votes and we will use them "
+        "when the session opens next month.”"
+    )
+    quote = only(analyse(text), "We have the votes")
+    assert quote.speaker.text == "Senator Jane Miller"
+
+
+def test_speaker_in_the_following_sentence_of_a_quote_paragraph(analyse):
+    text = (
+        "“Nobody expected the vote to be this close tonight,” Governor Alan Brooks said.\n\n"
+        "“We will keep fighting for every single vote in this state until the end.”"
+    )
+    quote = only(analyse(text), "We will keep fighting")
+    assert quote.speaker.text == "Governor Alan Brooks"
+
+
+def test_dash_attribution(analyse):
+    text = "“Freedom is never more than one generation away from extinction.” — Ronald Reagan"
+    quote = only(analyse(text), "Freedom is never more")
+    assert quote.speaker.text == "Ronald Reagan"
+    assert quote.cue is None
+
+
+def test_multi_paragraph_quotation_is_one_quote(analyse):
+    text = (
+        "The minister spoke for an hour. He said:\n\n"
+        "“Our economy grew faster than anyone predicted last year.\n\n"
+        "“Next year we will invest in roads, schools and hospitals across the country.”\n\n"
+        "The opposition was not impressed."
+    )
+    quote = only(analyse(text), "Our economy grew faster")
+    assert "Next year we will invest" in quote.text
+    assert quote.speaker.text == "He"
+
+
+def test_scare_quotes_and_titles_are_not_quotations(analyse):
+    text = (
+        "The so-called “peace dividend” never arrived. She appeared on “Meet the Press” on "
+        "Sunday and discussed the “Make America Great Again” slogan."
+    )
+    assert analyse(text).quotes == []
+
+
+def test_mixed_quotation(analyse):
+    text = "Trump said the deal was “a total disaster for American workers” and should be cancelled."
+    quote = only(analyse(text), "a total disaster")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the deal was")
+    assert quote.speaker.text == "Trump"
+
+
+def test_nested_attribution_inside_a_quotation(analyse):
+    text = (
+        '"Our relations have large potential but as President Vladimir Putin noted at a press '
+        'conference, the potential of cooperation is not used in full," the diplomat pointed out.'
+    )
+    report = analyse(text)
+    outer = only(report, "Our relations have large potential")
+    inner = [q for q in report.quotes if q is not outer and "potential of cooperation" in q.text]
+    assert outer.cue == "pointed out" and outer.speaker.text == "the diplomat"
+    assert len(inner) == 1
+    assert inner[0].speaker.text.endswith("Putin")
+    assert inner[0].text == "the potential of cooperation is not used in full"
+
+
+# -- indirect speech --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        (
+            "The foreign minister said that the talks would resume in March.",
+            "the talks would resume in March",
+            "said",
+            "The foreign minister",
+        ),
+        (
+            "The foreign minister said the talks would resume in March.",
+            "the talks would resume in March",
+            "said",
+            "The foreign minister",
+        ),
+        (
+            "The meeting of the special envoys will be held soon, the Japanese ambassador told TASS.",
+            "The meeting of the special envoys will be held soon",
+            "told",
+            "the Japanese ambassador",
+        ),
+        (
+            "According to the spokesman, the army will withdraw from the border region.",
+            "the army will withdraw from the border region",
+            "According to",
+            "the spokesman",
+        ),
+        (
+            "The ambassador stressed that the treaty would open new opportunities for trade.",
+            "the treaty would open new opportunities for trade",
+            "stressed",
+            "The ambassador",
+        ),
+        (
+            "The envoy pointed out that the sanctions had failed to change the policy.",
+            "the sanctions had failed to change the policy",
+            "pointed out",
+            "The envoy",
+        ),
+        (
+            "Moscow has stated on numerous occasions that its sovereignty over the islands is beyond doubt.",
+            "its sovereignty over the islands is beyond doubt",
+            "stated",
+            "Moscow",
+        ),
+        (
+            "Kozuki went on to say that the leaders had agreed on a plan of eight items.",
+            "the leaders had agreed on a plan of eight items",
+            "went on to say",
+            "Kozuki",
+        ),
+        (
+            "The absence of a treaty is an abnormal situation, the ambassador stressed.",
+            "The absence of a treaty is an abnormal situation",
+            "stressed",
+            "the ambassador",
+        ),
+    ],
+)
+def test_indirect_speech(analyse, text, content, cue, speaker):
+    quote = only(analyse(text), content)
+    assert quote.kind == "indirect"
+    assert quote.text == content
+    assert quote.cue == cue
+    assert quote.speaker.text == speaker
+
+
+def test_adding_that_is_indirect_speech_of_the_same_speaker(analyse):
+    text = (
+        '"I hope there will be a fruitful dialogue," the ambassador said, adding that the two leaders '
+        "had agreed to hold a closing ceremony."
+    )
+    quote = only(analyse(text), "the two leaders had agreed")
+    assert (quote.kind, quote.cue, quote.speaker.text) == ("indirect", "adding", "the ambassador")
+
+
+# -- speakers and entities --------------------------------------------------------------
+
+
+def test_speaker_gets_the_canonical_name_of_its_entity(analyse):
+    text = (
+        "Japanese Ambassador Toyohisa Kozuki arrived on Monday. "
+        "“The talks went well,” the diplomat said."
+    )
+    kozuki = Entity(
+        id="E1",
+        name="Toyohisa Kozuki",
+        type="PERSON",
+        mentions=[mention(text, "Japanese Ambassador Toyohisa Kozuki"), mention(text, "the diplomat")],
+    )
+    quote = only(analyse(text, [kozuki]), "The talks went well")
+    assert quote.speaker.model_dump() == {"entity": "E1", "name": "Toyohisa Kozuki", "text": "the diplomat"}
+
+
+def test_speaker_without_an_entity_keeps_its_surface_form(analyse):
+    quote = only(analyse("“The talks went well,” the diplomat said."), "The talks went well")
+    assert quote.speaker.model_dump() == {"entity": None, "name": "the diplomat", "text": "the diplomat"}
+
+
+def test_capital_as_speaker_speaks_for_its_country(analyse):
+    pytest.importorskip("communique.entities.lexicon")
+    text = "Russia and Japan are in talks. Moscow has stated that its sovereignty over the islands is beyond doubt."
+    entities = [
+        Entity(id="E1", name="Russia", type="GPE", actor=Actor(country="RUS", sector="GOV"),
+               mentions=[mention(text, "Russia")]),
+        Entity(id="E2", name="Moscow", type="GPE", actor=Actor(country="RUS", sector="GOV"),
+               mentions=[mention(text, "Moscow")]),
+    ]
+    quote = only(analyse(text, entities), "sovereignty over the islands")
+    assert quote.speaker.model_dump() == {"entity": "E1", "name": "Russia", "text": "Moscow"}
+
+
+# -- documents that must not fail -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "this has an odd number of marks. And "so does this, she said.',
+        "The last character is a quote mark “",
+        '"',
+        "“\n\n“\n\n”",
+        "»Reversed guillemets« and ‚low single‘ marks, he said.",
+        "A sentence with no quotations and no cues at all.",
+    ],
+)
+def test_odd_documents_give_results_not_errors(analyse, text):
+    report = analyse(text)
+    for number, quote in enumerate(report.quotes, start=1):
+        assert quote.id == f"Q{number}"
+        assert text[quote.start : quote.end] == quote.text
+
+
+def test_two_hundred_quotations_in_one_article(analyse):
+    text = "\n\n".join(f"“Statement number {i} was made today,” the spokesman said." for i in range(200))
+    report = analyse(text)
+    assert len(report.quotes) == 200
+    assert [q.id for q in report.quotes[:3]] == ["Q1", "Q2", "Q3"]
+    assert all(q.speaker and q.speaker.text == "the spokesman" for q in report.quotes)
+    assert report.quotes[-1].text == "Statement number 199 was made today,"
+
+
+def test_speaker_in_the_following_sentence(analyse):
+    text = (
+        "“The border will stay closed to all traffic until further notice.” "
+        "The interior minister announced the decision on Monday."
+    )
+    quote = only(analyse(text), "The border will stay closed")
+    assert quote.speaker.text == "The interior minister"
+    assert quote.cue == "announced"
