@@ -921,3 +921,15 @@ def test_headline_followed_by_a_credit_stays_the_headline():
     article = read_text(page)
     assert article.headline == "Russia and Japan to continue talks"
     assert article.body == "Talks will continue, the ministry said."
+
+
+def test_headline_in_another_script():
+    page = (
+        "Все новости\n\nПутин и Абэ договорились продолжить переговоры\n\n"
+        "Президент России Владимир Путин и премьер-министр Японии Синдзо Абэ договорились "
+        "продолжить переговоры о мирном договоре, сообщил Кремль.\n"
+    )
+    article = read_text(page)
+    assert article.headline == "Путин и Абэ договорились продолжить переговоры"
+    assert article.body.startswith("Президент России")
+    assert "Все новости" not in article.text

@@ -209,8 +209,14 @@ def title_like(text: str) -> bool:
     return (
         not body_like(text)
         and _words(text) <= MAX_HEADLINE_WORDS
-        and bool(re.match(r"^[\W_]*[A-ZÀ-Þ0-9]", text))
+        and _starts_like_title(text)
     )
+
+
+def _starts_like_title(text: str) -> bool:
+    """The first letter is a capital, a digit, or of a script without case (Arabic, Chinese)."""
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return bool(first) and not first.islower()
 
 
 def _mark_headline(lines: list[Line]) -> int | None:
@@ -250,7 +256,7 @@ def _stopped_title(line: Line, following: Line | None, position: int) -> bool:
         and _words(line.text) <= MAX_STOPPED_TITLE_WORDS
         and len(following.text) > 2 * len(line.text)
         and body_like(following.text)
-        and bool(re.match(r"^[\W_]*[A-ZÀ-Þ0-9]", line.text))
+        and _starts_like_title(line.text)
     )
 
 

@@ -44,7 +44,14 @@ def extract(report: Report, doc: Doc) -> list[Event]:
             # Inside another event's clause ("refused to meet"): not the sentence's main event.
             draft.confidence = round(max(0.05, draft.confidence - 0.15), 2)
         drafts.append(draft)
-    return merge_events(drafts)
+    return merge_events(drafts, lead_end=_lead_end(report))
+
+
+def _lead_end(report: Report) -> int:
+    """Where the headline and subheadline end in ``article.text`` (0 when there are none)."""
+    article = report.article
+    lead = "\n\n".join(p for p in (article.headline, article.subheadline) if p)
+    return len(lead) if lead and article.text.startswith(lead) else 0
 
 
 class _CountryNames(dict):

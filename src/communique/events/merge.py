@@ -17,26 +17,28 @@ def compatible_locations(a: Event, b: Event) -> bool:
     return a.location is None or b.location is None or a.location.name == b.location.name
 
 
-def same_event(a: Event, b: Event) -> bool:
-    """Two drafts tell of one event: same key and place, or an undated nominal reference
-    ("the results of talks between X and Y") to a dated event of the same parties."""
+def same_event(a: Event, b: Event, lead_end: int = 0) -> bool:
+    """Two drafts tell of one event: same key and place, or an undated reference to a dated
+    event of the same parties — a nominal one ("the results of talks between X and Y") or
+    one in the headline, which tells the story in the present tense ("X meets Y")."""
     if not compatible_locations(a, b):
         return False
     if event_key(a) == event_key(b):
         return True
     undated = [e for e in (a, b) if e.date is None]
-    return (
-        len(undated) == 1
-        and (undated[0].pattern or "").startswith("noun:")
-        and event_key(a)[:3] == event_key(b)[:3]
-    )
+    if len(undated) != 1 or event_key(a)[:3] != event_key(b)[:3]:
+        return False
+    referring = undated[0]
+    return (referring.pattern or "").startswith("noun:") or referring.start < lead_end
 
 
-def merge_events(drafts: list[Event]) -> list[Event]:
-    """Merge drafts of one event; number them V1, V2, ... in text order."""
+def merge_events(drafts: list[Event], lead_end: int = 0) -> list[Event]:
+    """Merge drafts of one event; number them V1, V2, ... in text order.
+
+    ``lead_end`` is where the headline and subheadline end in the text."""
     merged: list[Event] = []
     for draft in sorted(drafts, key=lambda e: (e.start, e.trigger or "")):
-        same = next((e for e in merged if same_event(e, draft)), None)
+        same = next((e for e in merged if same_event(e, draft, lead_end)), None)
         if same is None:
             merged.append(draft)
             continue

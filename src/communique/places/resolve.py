@@ -192,7 +192,7 @@ def score_entry(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> fl
         context.country_named(n, name) for n in gaz.neighbours.get(entry.country, ())
     ):
         score += NEIGHBOUR_NAMED
-    if entry.feature in ("city", "capital") and context.region_named(entry.admin1, name):
+    if entry.feature in ("city", "capital", "admin2") and context.region_named(entry.admin1, name):
         score += REGION_NAMED
     if entry.feature not in POINT_FEATURES and context.near(entry, name):
         score += NEARBY

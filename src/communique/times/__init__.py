@@ -133,10 +133,11 @@ def _lazy_direction(doc: Doc | None, start: int, end: int):
 
 
 def _sentence_starts(text: str, doc: Doc | None) -> list[int]:
-    if doc is not None and doc.text == text and (doc.has_annotation("SENT_START")):
+    if doc is not None and len(doc) and doc.text == text:
         starts = doc.to_array("SENT_START")
-        offsets = doc.to_array("IDX")
-        return [int(offsets[i]) for i in range(len(doc)) if starts[i] == 1 or i == 0]
+        if (starts != 0).any():  # the parser or a sentencizer has set sentence starts
+            offsets = doc.to_array("IDX")
+            return [0] + [int(offsets[i]) for i in (starts == 1).nonzero()[0] if i > 0]
     return [0] + [m.end() for m in SENTENCE_END.finditer(text)]
 
 

@@ -308,6 +308,16 @@ def _first_words(item: str) -> set[str]:
         return {"early", "late", "mid", "middle", "earlier", "later"}
     if item in ("DAY", "YEAR"):
         return {"#"}
+    words = {re.split(r"[\s-]", key.lower())[0] for key in _slot_words(item)}
+    if item == "WEEKDAY":
+        words |= {w + "s" for w in words}
+    if item in ("NUM", "ORD"):
+        words.add("#")
+    return words
+
+
+def _slot_words(item: str):
+    """The vocabulary behind a slot name."""
     numbers = vocabulary("numbers")
     sources = {
         "MONTH": vocabulary("months"),
@@ -324,12 +334,7 @@ def _first_words(item: str) -> set[str]:
         "REF": vocabulary("references"),
         "HOLIDAY": vocabulary("holidays"),
     }
-    words = {re.split(r"[\s-]", key.lower())[0] for key in sources[item]}
-    if item == "WEEKDAY":
-        words |= {w + "s" for w in words}
-    if item in ("NUM", "ORD"):
-        words.add("#")
-    return words
+    return sources[item]
 
 
 # Slots and words of which every time expression contains at least one.
@@ -338,12 +343,22 @@ ANCHORS = (
     "noon midnight midday o quarter century half nineteen eighteen thousand daily weekly monthly annually yearly hourly "
     "nightly quarterly biweekly biannually semiannually"
 )
-ANCHOR_REACH = 8  # words
+ANCHOR_REACH = 80  # characters before an anchor where an expression may begin
+
+
+def _last_words(item: str) -> set[str]:
+    """The lowercased last words of an anchor item: the distinctive word of a phrase."""
+    if not item.isupper():
+        return {item}
+    words = {re.split(r"[\s-]", key.lower())[-1] for key in _slot_words(item)}
+    if item in ("WEEKDAY", "UNIT"):
+        words |= {w + "s" for w in words}
+    return words
 
 
 @functools.cache
-def compiled() -> tuple[tuple[tuple[Rule, re.Pattern], ...], dict[str, tuple[int, ...]], frozenset[str]]:
-    """The compiled rules, which rules can start at which word, and the anchor words."""
+def compiled() -> tuple[tuple[tuple[Rule, re.Pattern], ...], dict[str, tuple[int, ...]], re.Pattern]:
+    """The compiled rules, which rules can start at which word, and the anchor regex."""
     rules = []
     by_word: dict[str, list[int]] = {}
     for index, rule in enumerate(RULES):
@@ -354,9 +369,25 @@ def compiled() -> tuple[tuple[tuple[Rule, re.Pattern], ...], dict[str, tuple[int
         for item in rule.starts.split():
             for word in _first_words(item):
                 by_word.setdefault(word, []).append(index)
-    anchors = frozenset(w for item in ANCHORS.split() for w in _first_words(item))
-    anchors |= {w + "s" for w in _first_words("UNIT")} | set(_first_words("WEEKDAY"))
-    return tuple(rules), {w: tuple(sorted(set(i))) for w, i in by_word.items()}, anchors
+    anchors = {w for item in ANCHORS.split() for w in _last_words(item)} - {"#", "'"}
+    words = "|".join(re.escape(w) for w in sorted(anchors, key=lambda w: (-len(w), w)))
+    anchor_regex = re.compile(rf"(?<!\w)(?:{words})(?!\w)|\d+|'(?=\d)", re.IGNORECASE)
+    return tuple(rules), {w: tuple(sorted(set(i))) for w, i in by_word.items()}, anchor_regex
+
+
+def _windows(text: str, anchor_regex: re.Pattern) -> list[tuple[int, int]]:
+    """Stretches of text that end with an anchor word and reach back ANCHOR_REACH characters
+    (to the start of a word), merged; every time expression lies inside one of them."""
+    windows: list[list[int]] = []
+    for anchor in anchor_regex.finditer(text):
+        start = max(0, anchor.start() - ANCHOR_REACH)
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = anchor.end()
+        else:
+            windows.append([start, anchor.end()])
+    return [(start, end) for start, end in windows]
 
 
 def scan(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
@@ -366,29 +397,23 @@ def scan(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[C
     linear in the text. ``accept`` may reject a match (it is then as if it had not
     matched, and a shorter match of another rule can take its place).
     """
-    rules, by_word, anchors = compiled()
-    words = [(m.start(), "#" if m.group()[0].isdigit() else m.group().lower()) for m in WORD.finditer(text)]
-    # rules are tried only a few words before a word that every time expression contains
-    near_anchor = [False] * len(words)
-    countdown = 0
-    for index in range(len(words) - 1, -1, -1):
-        countdown = ANCHOR_REACH if words[index][1] in anchors else countdown - 1
-        near_anchor[index] = countdown > 0
+    rules, by_word, anchor_regex = compiled()
     found: list[tuple[int, int, int, Candidate]] = []
-    for index, (position, key) in enumerate(words):
-        if not near_anchor[index]:
-            continue
-        for order in by_word.get(key, ()):
-            rule, regex = rules[order]
-            match = regex.match(text, position)
-            if match is None:
-                continue
-            # a group named "t" marks the expression inside a match that includes context
-            start, end = match.span("t") if "t" in regex.groupindex else match.span()
-            while end > start and text[end - 1] in " \t\n,":
-                end -= 1
-            if end > start:
-                found.append((-(end - start), order, start, Candidate(start, end, rule, match.groupdict())))
+    for window_start, window_end in _windows(text, anchor_regex):
+        for word in WORD.finditer(text, window_start, window_end):
+            token = word.group()
+            key = "#" if token[0].isdigit() else token.lower()
+            for order in by_word.get(key, ()):
+                rule, regex = rules[order]
+                match = regex.match(text, word.start())
+                if match is None:
+                    continue
+                # a group named "t" marks the expression inside a match that includes context
+                start, end = match.span("t") if "t" in regex.groupindex else match.span()
+                while end > start and text[end - 1] in " \t\n,":
+                    end -= 1
+                if end > start:
+                    found.append((-(end - start), order, start, Candidate(start, end, rule, match.groupdict())))
     found.sort(key=lambda item: (item[0], item[1], item[2]))
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)

@@ -67,6 +67,7 @@ QUERIES = [
 # Also timed and reported, outside the target: other sort orders and deep pages.
 OTHER_QUERIES = [
     ("dyad, sorted by score", {"dyad": "RUS-UKR", "sort": "score"}),
+    ("country, sorted by score", {"country": "USA", "sort": "-score"}),
     ("country, sorted by mentions", {"country": "CHN", "sort": "-mentions"}),
     ("everything, sorted by mentions", {"sort": "-mentions"}),
     ("deep page (offset 5,000)", {"actor_country": "USA", "offset": 5000}),

@@ -226,11 +226,13 @@ def search_events(
     listing = event_conditions(**filters, forms=broad)
     total, exact = capped_count(conn, walking if date_range or broad else listing)
     order = _order_by(sort, "sqlite")
-    if by_date and (date_range or broad or not exact):
+    if not by_date:  # every match is fetched and sorted anyway: list them
+        conditions = event_conditions(**filters)
+    elif date_range or broad or not exact:
         conditions = walking
     else:
         conditions = listing
-        if by_date and listing and exact:
+        if listing:
             order = _order_by(sort, "sqlite", use_index=False)
     return {
         "total": total,
