@@ -17,8 +17,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DB ?= sqlite:///communique.db
+
 demo: setup
-	$(BIN)/communique demo examples
+	$(BIN)/communique ingest examples --db $(DB)
+	$(BIN)/communique serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: setup
 	$(BIN)/pytest -q
@@ -32,6 +35,12 @@ bench: setup
 
 eval: setup
 	$(BIN)/communique eval extraction --data $(SHARED)/extraction
+	$(BIN)/communique eval actors --data $(SHARED)/events/plover_gsr_cameo.jsonl
+	$(BIN)/communique eval quotes --data $(SHARED)/quotes/polnear/dev
+	$(BIN)/communique eval times --data $(SHARED)/time/tempeval3
+	$(BIN)/communique eval places --data $(SHARED)/geo/GWN.xml
+	$(BIN)/communique eval places --data $(SHARED)/geo/TR-News.xml
+	$(BIN)/communique eval events --data $(SHARED)/events/plover_gsr_cameo.jsonl
 
 schema: setup
 	$(BIN)/python -m communique.model > docs/report.schema.json

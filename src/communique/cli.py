@@ -99,10 +99,9 @@ def _analyze_one(source, date, html, output, max_bytes, indent, model) -> None:
 
 def _analyze_batch(path: Path, output: Path | None, max_bytes: int, model: str | None) -> None:
     from communique.pipeline import Failure, analyze_many
-    from communique.sources.jsonl import read_jsonl_documents
+    from communique.sources.jsonl import check_jsonl_file, read_jsonl_documents
 
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
+    check_jsonl_file(path)
     lines, errors = [], 0
     for result in analyze_many(read_jsonl_documents(path, max_bytes=max_bytes), model=model):
         if isinstance(result, Failure):
@@ -306,7 +305,7 @@ def main() -> None:
     try:
         app()
     except CommuniqueError as exc:
-        err.print(f"error: {exc}", markup=False)
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted")

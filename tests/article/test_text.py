@@ -933,3 +933,21 @@ def test_headline_in_another_script():
     assert article.headline == "Путин и Абэ договорились продолжить переговоры"
     assert article.body.startswith("Президент России")
     assert "Все новости" not in article.text
+
+
+def test_navigation_links_before_the_headline_are_not_taken_for_it():
+    page = (
+        "Home\nWorld news\nRussia-Ukraine war latest updates\n"
+        "Trending: Gaza ceasefire talks resume in Cairo\n"
+        "Russia and Japan agree to continue treaty talks\n"
+        "Foreign ministers will meet again in February\n"
+        "MOSCOW (Reuters) - Russia and Japan agreed on Tuesday to continue talks on a treaty.\n"
+    )
+    article = read_text(page)
+    assert article.headline == "Russia and Japan agree to continue treaty talks"
+    assert article.subheadline == "Foreign ministers will meet again in February"
+    roles = _roles(page)
+    assert roles["Russia-Ukraine war latest updates"] == "navigation"
+    assert "Trending" not in article.text
+    # single lines of similar length are not mistaken for a hard-wrapped paragraph
+    assert len(article.body.split("\n\n")) == 1

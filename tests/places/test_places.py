@@ -167,3 +167,42 @@ def test_place_lookups_by_span(run):
 def test_odd_input_gives_no_places(run):
     assert run("")[2] == []
     assert run("   \n\n ...")[2] == []
+
+
+def test_datelines_in_capitals_with_their_region(run):
+    places = places_named(run, "LOUISVILLE, KY--(Marketwire) The company said it would expand.")
+    assert places["LOUISVILLE"].name == "Louisville" and places["LOUISVILLE"].country == "USA"
+    assert places["KY"].name == "Kentucky"
+
+
+def test_us_county_in_its_state(run):
+    text = "A fire broke out in Metcalfe County, Kentucky, on Sunday."
+    county = places_named(run, text)["Metcalfe County"]
+    assert county.feature == "admin2" and county.country == "USA"
+    assert 36 < county.lat < 39.5  # placed at Kentucky's point: the lists have no county points
+
+
+def test_every_reported_place_has_coordinates(run):
+    text = "Crowds gathered on Frenchmen Street and at the Carnegie Library before heading home."
+    assert all(p.lat is not None and p.lon is not None for p in run(text)[2])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "capital",
+        "The capital",
+        "Paris,",
+        "BERLIN",
+        "NEW YORK, N.Y.",
+        "St. Peter's",
+        "in the Russian capital",
+        "ÉÉÉ — ÇÇ, ¿¿ \u200b \t\n\n",
+        "U.S.-led, UK-based, EU's.",
+        "A" * 300,
+    ],
+)
+def test_odd_texts_do_not_break_the_stage(run, text):
+    for place in run(text, "MOSCOW")[2]:
+        assert 0 <= place.start < place.end <= len(text)
+        assert text[place.start : place.end] == place.text

@@ -107,7 +107,7 @@ def test_malformed_feed_is_an_item_with_an_error(tmp_path):
 
 
 def test_summaries_are_fetched_politely(site):
-    with PoliteFetcher(delay=0.2, timeout=5, max_bytes=20_000) as fetcher:
+    with PoliteFetcher(delay=0.4, timeout=5, max_bytes=20_000) as fetcher:
         items = list(iter_items([f"{site}/feed.xml"], max_bytes=20_000, fetcher=fetcher))
     by_path = {i.location.removeprefix(site): i.document for i in items}
     assert list(by_path) == [
@@ -126,7 +126,7 @@ def test_summaries_are_fetched_politely(site):
     assert paths.count("/robots.txt") == 1
     times = [t for t, _ in Site.log]
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.18  # one request per host every 0.2 s
+    assert min(gaps) >= 0.3  # one request per host every 0.4 s (less network jitter)
 
 
 def test_feed_detection():

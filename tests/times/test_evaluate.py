@@ -44,8 +44,12 @@ def test_score_document_counts_strict_relaxed_and_values(timeml):
     document = read_timeml(timeml)
     gold = document.times
     predicted = [
-        Time(text="January 22", start=gold[0].start, end=gold[0].end, type="DATE", value="2019-01-22"),
-        Time(text="in June", start=gold[1].start - 3, end=gold[1].end, type="DATE", value="2018-06"),
+        Time(
+            text="January 22", start=gold[0].start, end=gold[0].end, type="DATE", value="2019-01-22"
+        ),
+        Time(
+            text="in June", start=gold[1].start - 3, end=gold[1].end, type="DATE", value="2018-06"
+        ),
         Time(text="Abe", start=7, end=10, type="DATE", value="X"),
     ]
     tally, pairs = score_document(gold, predicted)

@@ -43,7 +43,9 @@ def test_without_article_date_partial_dates_stay_unresolved(doc):
 
 
 def test_without_article_date_relative_expressions_have_no_value():
-    times = {t.text: t for t in find_times("He left yesterday and returns on Monday, last week.", None)}
+    times = {
+        t.text: t for t in find_times("He left yesterday and returns on Monday, last week.", None)
+    }
     assert times["yesterday"].value is None
     assert times["Monday"].value == "XXXX-WXX-1"
     assert times["last week"].value is None
@@ -51,7 +53,17 @@ def test_without_article_date_relative_expressions_have_no_value():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "\n\n", "1/2/3/4/5", "::::", "a" * 5000, "0000-00-00 99:99 13/45/2019", "Jan. Feb. Mar.", "½ ¾ ⅓"],
+    [
+        "",
+        "   ",
+        "\n\n",
+        "1/2/3/4/5",
+        "::::",
+        "a" * 5000,
+        "0000-00-00 99:99 13/45/2019",
+        "Jan. Feb. Mar.",
+        "½ ¾ ⅓",
+    ],
 )
 def test_odd_input_never_crashes(text):
     for date in ("2019-01-29", None, "not a date", "2019-02-30"):
@@ -60,7 +72,9 @@ def test_odd_input_never_crashes(text):
 
 
 def test_without_doc_sentences_come_from_punctuation():
-    times = {t.text: t.value for t in find_times("In 2010 sales fell. In March they rose.", "2019-01-29")}
+    times = {
+        t.text: t.value for t in find_times("In 2010 sales fell. In March they rose.", "2019-01-29")
+    }
     assert times["March"] != "2010-03"
 
 

@@ -7,6 +7,7 @@ import pytest
 from communique.times import find_times
 
 # (sentence, article date, expression as found, expected type, value, mod)
+# fmt: off
 CASES = [
     # the seed's expressions, in sentences like the seed's
     ("Putin and Abe agreed at a meeting in Singapore on November 14 to intensify talks.", "2019-01-29", "November 14", "DATE", "2018-11-14", None),
@@ -84,6 +85,7 @@ CASES = [
     ("The search was recently extended to Mexico.", "2019-01-29", "recently", "DATE", "PAST_REF", None),
     ("The company is currently profitable.", "2019-01-29", "currently", "DATE", "PRESENT_REF", None),
 ]
+# fmt: on
 
 # (sentence, text that must not be part of any time expression)
 NOT_TIMES = [
@@ -133,4 +135,3 @@ def test_not_a_time(parsed, sentence, word):
 def test_invalid_calendar_dates_are_dropped(parsed):
     times = find_times("The vote was set for February 30 and April 31.", "2019-01-29")
     assert all("-02-30" not in (t.value or "") and "-04-31" not in (t.value or "") for t in times)
-

@@ -95,3 +95,16 @@ def test_every_plan_gives_the_same_page(synthetic, monkeypatch, filters, broad, 
     assert [e["id"] for e in first["items"] + second["items"]] == want[:40]
     assert first["total"] == min(len(want), cap)
     assert first["total_exact"] == (len(want) <= cap)
+
+
+@pytest.mark.parametrize("broad", [0, 10**9], ids=["probe", "list"])
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f) or "none")
+def test_other_sorts_give_the_same_page(synthetic, monkeypatch, filters, broad):
+    engine, rows, dyads = synthetic
+    monkeypatch.setattr(queries, "BROAD", broad)
+    by_id = {e["id"]: e for e in rows}
+    matching = [by_id[i] for i in expected(rows, dyads, filters)]
+    want = [e["id"] for e in sorted(matching, key=lambda e: (-e["num_mentions"], -e["id"]))]
+    with engine.connect() as conn:
+        got = queries.search_events(conn, sort="-mentions", limit=30, **filters)
+    assert [e["id"] for e in got["items"]] == want[:30]

@@ -33,6 +33,8 @@ _CANDIDATE = "candidate"  # title-like line in the body zone, decided with its n
 
 MAX_HEADLINE_WORDS = 30
 MAX_LINES_BEFORE_HEADLINE = 40
+# This many loose lines between headline and dateline mean the "headline" was navigation.
+MIN_LOOSE_HEADER_LINES = 3
 MAX_STOPPED_TITLE_WORDS = 20
 MAX_HEADING_WORDS = 12
 MAX_HEADING_CHARS = 90
@@ -104,15 +106,19 @@ def split_lines(content: str) -> list[Line]:
 
 
 def _hard_wrapped(blocks: list[list[str]]) -> bool:
-    """Whether paragraphs were wrapped at a fixed width (lines of similar length, no stops)."""
+    """Whether paragraphs were wrapped at a fixed width: lines of similar length without a
+    stop, many of them continued by a line that starts in lower case."""
     lines = [line for block in blocks for line in block]
     if not lines or max(map(len, lines)) > 100:
         return False
-    inner = [line for block in blocks if len(block) >= 3 for line in block[:-1]]
-    if len(inner) < 4:
+    pairs = [
+        pair for block in blocks if len(block) >= 3 for pair in zip(block, block[1:], strict=False)
+    ]
+    if len(pairs) < 4:
         return False
-    wrapped = sum(1 for line in inner if 45 <= len(line) <= 100 and not _SENTENCE_END.search(line))
-    return wrapped / len(inner) >= 0.5
+    wrapped = sum(1 for a, _ in pairs if 45 <= len(a) <= 100 and not _SENTENCE_END.search(a))
+    continued = sum(1 for _, b in pairs if b[:1].islower())
+    return wrapped / len(pairs) >= 0.5 and continued / len(pairs) >= 0.25
 
 
 # --- roles --------------------------------------------------------------------------------
@@ -127,6 +133,7 @@ def assign_roles(lines: list[Line]) -> ParsedDateline | None:
     dateline_at, parsed = _find_dateline(lines, headline)
     if parsed is not None:
         lines[dateline_at].after_dateline = parsed.rest
+        headline = _closer_headline(lines, headline, dateline_at)
     body_start = _mark_header(lines, headline, dateline_at)
     if body_start is not None:
         _mark_body(lines, body_start, dateline_at)
@@ -181,9 +188,11 @@ def _mark_captions(lines: list[Line]) -> None:
 
 
 def _repeated_credit(lines: list[Line], i: int) -> bool:
-    """"Name/AGENCY" then "© Name/AGENCY": a picture without a caption, credited twice."""
+    """ "Name/AGENCY" then "© Name/AGENCY": a picture without a caption, credited twice."""
     following = lines[i + 1] if i + 1 < len(lines) else None
-    return following is not None and following.role == CREDIT and following.credit == lines[i].credit
+    return (
+        following is not None and following.role == CREDIT and following.credit == lines[i].credit
+    )
 
 
 def _words(text: str) -> int:
@@ -206,11 +215,7 @@ def _table_row(text: str) -> bool:
 
 def title_like(text: str) -> bool:
     """A short line starting with a capital, without a full stop: a headline or a heading."""
-    return (
-        not body_like(text)
-        and _words(text) <= MAX_HEADLINE_WORDS
-        and _starts_like_title(text)
-    )
+    return not body_like(text) and _words(text) <= MAX_HEADLINE_WORDS and _starts_like_title(text)
 
 
 def _starts_like_title(text: str) -> bool:
@@ -244,6 +249,26 @@ def _mark_headline(lines: list[Line]) -> int | None:
             return i
         line.role = NAVIGATION
     return None
+
+
+def _closer_headline(lines: list[Line], headline: int | None, dateline_at: int) -> int | None:
+    """With many loose lines between the headline and the dateline, the first one was a link
+    of the page's navigation: the headline is the title-like line just before the dateline's
+    paragraph (at most a subheadline between them)."""
+    if headline is None:
+        return None
+    header = [i for i in range(headline + 1, dateline_at) if lines[i].role is None]
+    if len(header) < MIN_LOOSE_HEADER_LINES:
+        return headline
+    for position, i in enumerate(header[:-1]):
+        text = lines[i].text
+        if len(header) - position - 1 <= 1 and title_like(text) and _words(text) >= 4:
+            for earlier in lines[:i]:
+                if earlier.role in (None, HEADLINE, FURNITURE):
+                    earlier.role = NAVIGATION
+            lines[i].role = HEADLINE
+            return i
+    return headline
 
 
 def _stopped_title(line: Line, following: Line | None, position: int) -> bool:
@@ -409,7 +434,11 @@ def _decide_candidates(lines: list[Line], start: int) -> None:
 
 def _is_content_list(lines: list[Line], before: int | None, run: list[int]) -> bool:
     """Items of the article's own list: introduced by a colon, or bulleted or numbered."""
-    if before is not None and lines[before].role == BODY and lines[before].text.endswith((":", "：")):
+    if (
+        before is not None
+        and lines[before].role == BODY
+        and lines[before].text.endswith((":", "："))
+    ):
         return True
     items = sum(1 for i in run if _BULLET.match(lines[i].text) or lines[i].text[:1].isdigit())
     return len(run) >= 2 and items * 2 > len(run)

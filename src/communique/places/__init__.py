@@ -74,8 +74,16 @@ class LocationCandidate:
 
 
 def annotate(analysis) -> None:
-    """The pipeline stage: fill ``report.places`` and keep the in-name location candidates."""
-    places, candidates = analyse(analysis.doc, analysis.report)
+    """The pipeline stage: fill ``report.places`` and keep the in-name location candidates.
+
+    A failure here must not cost the rest of the report: it leaves the places empty and
+    says so in ``report.warnings`` (:func:`analyse` itself raises, for tests to see).
+    """
+    try:
+        places, candidates = analyse(analysis.doc, analysis.report)
+    except Exception as exc:  # noqa: BLE001 - one stage's bug must not sink the report
+        analysis.report.warnings.append(f"places: {type(exc).__name__}: {exc}")
+        places, candidates = [], []
     analysis.report.places = places
     analysis.doc.user_data[CANDIDATES_KEY] = candidates
 
@@ -156,10 +164,9 @@ def _place(
             geonames_id=entry.geonames_id,
             disputed_with=list(entry.disputed_with),
         )
-    if (mention.label not in FALLBACK_LABELS and not mention.container) or not mention.text[
-        :1
-    ].isupper():
-        return None
+    fallback = mention.label in FALLBACK_LABELS or mention.container
+    if local is None or not fallback or not mention.text[:1].isupper():
+        return None  # a name the gazetteer lacks, with nowhere in the article to put it
     return Place(
         id=place_id,
         text=mention.text,

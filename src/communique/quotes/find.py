@@ -169,16 +169,36 @@ class _Finder:
         return self.classify(first, last, cue_span, speaker, token)
 
     def classify(self, first, last, cue_span, speaker, head) -> tuple[Found | None, list[int]]:
+        """Direct, mixed or indirect, by the quotations the clause [first, last] holds."""
         quotes = self.quotes_in(first, last)
+        if len(quotes) == 1 and self._only_quote(first, last, quotes[0]):
+            m = self.marks[quotes[0]]
+            return Found(m.start, m.end, "direct", cue_span, speaker, head), quotes
+        first, last = self._within_paragraph(first, last, cue_span[0])
+        quotes = self.quotes_in(first, last)
+        if last - first + 1 < MIN_CLAUSE_TOKENS:
+            return None, []
         start, end = self.chars(first, last)
         if not quotes:
             return Found(start, end, "indirect", cue_span, speaker, head), []
-        if self.outside_chars(start, end, quotes) < MIXED_MIN_CHARS and len(quotes) == 1:
-            m = self.marks[quotes[0]]
-            return Found(m.start, m.end, "direct", cue_span, speaker, head), quotes
         start = min(start, *(self.marks[k].outer_start for k in quotes))
         end = max(end, *(self.marks[k].outer_end for k in quotes))
         return Found(start, end, "mixed", cue_span, speaker, head), quotes
+
+    def _only_quote(self, first: int, last: int, k: int) -> bool:
+        start, end = self.chars(first, last)
+        return self.outside_chars(start, end, [k]) < MIXED_MIN_CHARS
+
+    def _within_paragraph(self, first: int, last: int, anchor: int) -> tuple[int, int]:
+        """Indirect and mixed clauses stay in the paragraph of their cue."""
+        para_start = self.text.rfind("\n", 0, anchor) + 1
+        para_end = self.text.find("\n", anchor)
+        para_end = len(self.text) if para_end < 0 else para_end
+        while first <= last and self.doc[first].idx < para_start:
+            first += 1
+        while last >= first and self.doc[last].idx >= para_end:
+            last -= 1
+        return syntax.trim(self.doc, first, last)
 
     # -- pass 2 ---------------------------------------------------------------------------
 

@@ -84,7 +84,9 @@ def find_times(text: str, date: str | dt.date | None = None, doc: Doc | None = N
     return times
 
 
-def time_at(report: Report, start: int, end: int, types: tuple[str, ...] | None = None) -> list[Time]:
+def time_at(
+    report: Report, start: int, end: int, types: tuple[str, ...] | None = None
+) -> list[Time]:
     """The times of ``report`` that overlap the span ``start:end``, in text order.
 
     ``types`` restricts them (e.g. ``("DATE", "TIME")`` for what can date an event).
@@ -133,7 +135,7 @@ def _lazy_direction(doc: Doc | None, start: int, end: int):
 
 
 def _sentence_starts(text: str, doc: Doc | None) -> list[int]:
-    if doc is not None and len(doc) and doc.text == text:
+    if doc is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
         starts = doc.to_array("SENT_START")
         if (starts != 0).any():  # the parser or a sentencizer has set sentence starts
             offsets = doc.to_array("IDX")
@@ -141,7 +143,9 @@ def _sentence_starts(text: str, doc: Doc | None) -> list[int]:
     return [0] + [m.end() for m in SENTENCE_END.finditer(text)]
 
 
-def _year_hints(candidates: list[grammar.Candidate], sentences: list[int]) -> dict[int, list[tuple[int, int]]]:
+def _year_hints(
+    candidates: list[grammar.Candidate], sentences: list[int]
+) -> dict[int, list[tuple[int, int]]]:
     """Sentence number -> (position, year) of the years the sentence names on their own."""
     hints: dict[int, list[tuple[int, int]]] = {}
     for candidate in candidates:

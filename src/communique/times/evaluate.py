@@ -90,7 +90,14 @@ def _strip_tags(xml: str) -> tuple[str, list[GoldTime], None]:
             start, attrs = opened
             text = "".join(parts)[start:length]
             times.append(
-                GoldTime(start, length, attrs.get("type", "DATE"), attrs.get("value"), attrs.get("mod"), text)
+                GoldTime(
+                    start,
+                    length,
+                    attrs.get("type", "DATE"),
+                    attrs.get("value"),
+                    attrs.get("mod"),
+                    text,
+                )
             )
             opened = None
     parts.append(xml[position:])
@@ -201,14 +208,21 @@ def evaluate(data: Path, limit: int | None = None, details: list | None = None) 
                 typed.strict += p.start == g.start and p.end == g.end
                 typed.value_correct += p.value == g.value
                 typed.type_correct += p.type == g.type
-    return _figures(total, by_gold_type, by_predicted_type, len(documents), stage_seconds, parse_seconds)
+    return _figures(
+        total, by_gold_type, by_predicted_type, len(documents), stage_seconds, parse_seconds
+    )
 
 
-def _figures(total: Tally, by_gold_type, by_predicted_type, n_docs, stage_seconds, parse_seconds) -> dict:
+def _figures(
+    total: Tally, by_gold_type, by_predicted_type, n_docs, stage_seconds, parse_seconds
+) -> dict:
     strict_p, strict_r = _ratio(total.strict, total.predicted), _ratio(total.strict, total.gold)
     relaxed_p = _ratio(total.relaxed_predicted, total.predicted)
     relaxed_r = _ratio(total.relaxed_gold, total.gold)
-    value_p, value_r = _ratio(total.value_correct, total.predicted), _ratio(total.value_correct, total.gold)
+    value_p, value_r = (
+        _ratio(total.value_correct, total.predicted),
+        _ratio(total.value_correct, total.gold),
+    )
     per_type = {}
     for name in sorted(by_gold_type):
         typed = by_gold_type[name]

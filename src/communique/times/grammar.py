@@ -78,7 +78,9 @@ def slots() -> dict[str, str]:
     """The regex of each template slot, built from the vocabularies."""
     numbers = vocabulary("numbers")
     tens = [w for w, v in numbers["cardinals"].items() if v in range(20, 100, 10)]
-    units_ = [w for w, v in numbers["cardinals"].items() if v in range(1, 10) and w not in ("a", "an")]
+    units_ = [
+        w for w, v in numbers["cardinals"].items() if v in range(1, 10) and w not in ("a", "an")
+    ]
     compound = rf"(?:{_alternation(tens)})[-\s](?:{_alternation(units_)})"
     cardinal_words = _alternation(numbers["cardinals"])
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2|½)?"
@@ -129,19 +131,30 @@ _YEAR_REF = r"(?:(?:of\s+)?{YEAR:y}|(?:of\s+)?(?P<yrel>this|last|next|the\s+same
 
 RULES: tuple[Rule, ...] = (
     # --- absolute and partial calendar dates -------------------------------------------
-    Rule("iso_date", "DATE", r"\b{YEAR:y}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", starts="#"),
+    Rule(
+        "iso_date",
+        "DATE",
+        r"\b{YEAR:y}-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b",
+        starts="#",
+    ),
     Rule(
         "numeric_date",
         "DATE",
-        r"(?<![\d/.])(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])", starts="#"),
+        r"(?<![\d/.])(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d{4}|\d{2})(?![\d/])",
+        starts="#",
+    ),
     Rule(
         "month_day",
         "DATE",
-        _MOD + r"{MONTH:m}\s+{DAY:d}(?:,?\s+" + _YEAR_REF + r")?", starts="PREMOD ADJMOD MONTH"),
+        _MOD + r"{MONTH:m}\s+{DAY:d}(?:,?\s+" + _YEAR_REF + r")?",
+        starts="PREMOD ADJMOD MONTH",
+    ),
     Rule(
         "day_month",
         "DATE",
-        r"(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+" + _YEAR_REF + r")?", starts="the #"),
+        r"(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+" + _YEAR_REF + r")?",
+        starts="the #",
+    ),
     Rule("month_year", "DATE", _MOD + r"{MONTH:m},?\s+" + _YEAR_REF, starts="PREMOD ADJMOD MONTH"),
     Rule("month_relative", "DATE", _MOD + _REL + r"\s+{MONTH:m}", starts="PREMOD ADJMOD REL"),
     Rule("month", "DATE", _MOD + r"{MONTH:m}", starts="PREMOD ADJMOD MONTH"),
@@ -150,8 +163,16 @@ RULES: tuple[Rule, ...] = (
         "DATE",
         _MOD + r"(?:(?P<det>the|this|that|last|next|past|coming|previous|this\s+past)\s+)?"
         r"(?:(?P<adj2>early|late|mid|middle)[-\s]+)?{SEASON:s}"
-        r"(?:\s+(?:of\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?", starts="PREMOD ADJMOD REL the that SEASON"),
-    Rule("year", "DATE", _MOD + r"(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year)\s+)?{YEAR:y}(?![-\w])", starts="PREMOD ADJMOD fiscal calendar the #"),
+        r"(?:\s+(?:of\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?",
+        starts="PREMOD ADJMOD REL the that SEASON",
+    ),
+    Rule(
+        "year",
+        "DATE",
+        _MOD
+        + r"(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year)\s+)?{YEAR:y}(?![-\w])",
+        starts="PREMOD ADJMOD fiscal calendar the #",
+    ),
     Rule(
         "spelled_year",
         "DATE",
@@ -161,17 +182,26 @@ RULES: tuple[Rule, ...] = (
         r"|(?<=\byear\s)two\s+thousand(?:\s+and\s+(?P<yy2>one|two|three|four|five|six|seven|eight|nine|ten))?)(?![-\w])",
         starts="the nineteen eighteen twenty two",
     ),
-    Rule("short_year", "DATE", r"\b(?:in|since|of|by|until|from|late|mid|early)\s+(?P<t>'(?P<yy>\d\d))(?![\w'])", starts="in since of by until from late mid early"),
+    Rule(
+        "short_year",
+        "DATE",
+        r"\b(?:in|since|of|by|until|from|late|mid|early)\s+(?P<t>'(?P<yy>\d\d))(?![\w'])",
+        starts="in since of by until from late mid early",
+    ),
     Rule(
         "decade",
         "DATE",
         r"(?:(?P<pre>{PREMOD})\s+)?(?:the\s+)?(?:(?P<adj>early|late|mid|middle)(?:-|\s+))?"
-        r"(?:(?P<c>1[0-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0'?s|{DECADE_WORD:dw})(?![-\w])", starts="PREMOD the ADJMOD # ' DECADE_WORD"),
+        r"(?:(?P<c>1[0-9]|20)(?P<dd>\d)0'?s|'(?P<dd2>\d)0'?s|{DECADE_WORD:dw})(?![-\w])",
+        starts="PREMOD the ADJMOD # ' DECADE_WORD",
+    ),
     Rule(
         "century",
         "DATE",
         r"(?:(?P<pre>{PREMOD})\s+)?(?:the\s+)?(?:(?P<adj>early|late|mid|middle)(?:-|\s+))?"
-        r"(?P<o>{ORD})[-\s]+century(?!-old)", starts="PREMOD the ADJMOD ORD"),
+        r"(?P<o>{ORD})[-\s]+century(?!-old)",
+        starts="PREMOD the ADJMOD ORD",
+    ),
     Rule(
         "quarter",
         "DATE",
@@ -179,46 +209,77 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?P<rel>latest|last|past|previous|current|this|next|coming|same|recent|most\s+recent|"
         r"year[-\s]earlier|year[-\s]ago|comparable|corresponding|flat)\s+)?"
         r"(?:(?P<fy>{YEAR})\s+)?(?:(?:fiscal|calendar)[-\s]+)?(?:(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?"
-        r"(?:(?:fiscal|calendar)[-\s]+)?quarter(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?", starts="the this last next REL latest same recent most year comparable corresponding flat # fiscal calendar ORD quarter"),
+        r"(?:(?:fiscal|calendar)[-\s]+)?quarter(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year))?",
+        starts="the this last next REL latest same recent most year comparable corresponding flat # fiscal calendar ORD quarter",
+    ),
     Rule(
         "half_year",
         "DATE",
-        r"(?:the\s+)?(?P<o>first|second|last)\s+half\s+of\s+(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year|the\s+year)", starts="the first second last"),
+        r"(?:the\s+)?(?P<o>first|second|last)\s+half\s+of\s+(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year|the\s+year)",
+        starts="the first second last",
+    ),
     # --- dates relative to the article --------------------------------------------------
     Rule(
         "day_relative",
         "DATE",
         r"(?:(?P<adj>earlier|later|late|early)\s+)?(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
         r"today|yesterday|tomorrow)"
-        r"(?:\s+(?P<part>{PART}))?", starts="ADJMOD the today yesterday tomorrow"),
+        r"(?:\s+(?P<part>{PART}))?",
+        starts="ADJMOD the today yesterday tomorrow",
+    ),
     Rule("tonight", "TIME", r"\b(?P<word>tonight|overnight)\b", starts="tonight overnight"),
     Rule(
         "part_of_day",
         "TIME",
         r"(?:(?P<adj>earlier|later|late|early|mid)[-\s]+)?(?:(?P<rel>this|last|tomorrow|yesterday|that)\s+)?(?P<part>morning|afternoon|evening|night)(?!s)\b"
-        r"(?:\s+(?P<day>today|yesterday|tomorrow))?", starts="ADJMOD this last tomorrow yesterday that the"),
+        r"(?:\s+(?P<day>today|yesterday|tomorrow))?",
+        starts="ADJMOD this last tomorrow yesterday that the",
+    ),
     Rule(
         "weekday",
         "DATE",
         r"(?:(?P<adj>earlier|later|late|early)\s+)?(?:" + _REL + r"\s+)?{WEEKDAY:wd}(?!s\b)"
-        r"(?:\s+(?P<part>morning|afternoon|evening|night))?", starts="ADJMOD REL WEEKDAY"),
-    Rule("weekdays_set", "SET", r"(?:(?P<q>every|each|on)\s+)?{WEEKDAY:wd}s\b(?:\s+(?P<part>morning|afternoon|evening|night)s?)?", starts="every each on WEEKDAY"),
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?",
+        starts="ADJMOD REL WEEKDAY",
+    ),
+    Rule(
+        "weekdays_set",
+        "SET",
+        r"(?:(?P<q>every|each|on)\s+)?{WEEKDAY:wd}s\b(?:\s+(?P<part>morning|afternoon|evening|night)s?)?",
+        starts="every each on WEEKDAY",
+    ),
     Rule(
         "unit_relative",
         "DATE",
         r"(?:(?P<pre>{PREMOD})\s+|(?P<adj>early|late|earlier|later|mid)[-\s]+)?(?:(?P<the>the)\s+)?"
         r"(?P<rel>last|next|this|past|coming|previous|current|following|same|this\s+past|in\s+the)\s+"
-        r"(?P<u>year|month|week|weekend|decade|century|fortnight)(?!s)(?!-)", starts="PREMOD ADJMOD the REL same in"),
-    Rule("the_unit", "DATE", r"(?P<the>the|that)\s+(?P<u>weekend|year)(?!s)(?![-\w])", starts="the that"),
+        r"(?P<u>year|month|week|weekend|decade|century|fortnight)(?!s)(?!-)",
+        starts="PREMOD ADJMOD the REL same in",
+    ),
+    Rule(
+        "the_unit",
+        "DATE",
+        r"(?P<the>the|that)\s+(?P<u>weekend|year)(?!s)(?![-\w])",
+        starts="the that",
+    ),
     Rule(
         "ago",
         "DATE",
-        r"(?:(?P<qm>{QMOD})\s+)?(?:(?P<n>{NUM})|(?P<v>{VAGUE}))\s+{UNIT:u}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|hence|from\s+now)(?![\w-])", starts="QMOD NUM VAGUE"),
-    Rule("bare_ago", "DATE", r"(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b", starts="years months weeks days decades"),
+        r"(?:(?P<qm>{QMOD})\s+)?(?:(?P<n>{NUM})|(?P<v>{VAGUE}))\s+{UNIT:u}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|hence|from\s+now)(?![\w-])",
+        starts="QMOD NUM VAGUE",
+    ),
+    Rule(
+        "bare_ago",
+        "DATE",
+        r"(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b",
+        starts="years months weeks days decades",
+    ),
     Rule(
         "year_earlier",
         "DATE",
-        r"(?:the\s+)?(?:comparable\s+)?year[-\s](?:earlier|ago)(?:\s+(?:(?:{ORD}|fiscal)[-\s]+)?(?P<noun>quarter|period|month|week))?", starts="the comparable year"),
+        r"(?:the\s+)?(?:comparable\s+)?year[-\s](?:earlier|ago)(?:\s+(?:(?:{ORD}|fiscal)[-\s]+)?(?P<noun>quarter|period|month|week))?",
+        starts="the comparable year",
+    ),
     Rule(
         "holiday",
         "DATE",
@@ -248,49 +309,85 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "recent_units",
         "DATE",
-        r"(?:(?P<the>the)\s+)?(?P<rel>recent|coming|future|past|last\s+few|past\s+few|next\s+few|past\s+several|few)\s+(?P<u>years|months|weeks|days|decades|quarters)\b", starts="the recent coming future past last next few"),
+        r"(?:(?P<the>the)\s+)?(?P<rel>recent|coming|future|past|last\s+few|past\s+few|next\s+few|past\s+several|few)\s+(?P<u>years|months|weeks|days|decades|quarters)\b",
+        starts="the recent coming future past last next few",
+    ),
     # --- times of day --------------------------------------------------------------------
     Rule(
         "clock",
         "TIME",
         r"(?:(?P<qm>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
-        + _CLOCK + _TZ
-        + r"(?:,?\s+(?:(?P<day>today|yesterday|tomorrow|tonight)|{WEEKDAY:wd}|{MONTH:m}\s+{DAY:d}))?", starts="about around approximately at shortly just #"),
+        + _CLOCK
+        + _TZ
+        + r"(?:,?\s+(?:(?P<day>today|yesterday|tomorrow|tonight)|{WEEKDAY:wd}|{MONTH:m}\s+{DAY:d}))?",
+        starts="about around approximately at shortly just #",
+    ),
     Rule(
         "clock24",
         "TIME",
-        r"(?<![\d:.,$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])" + _TZ, starts="#"),
+        r"(?<![\d:.,$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])" + _TZ,
+        starts="#",
+    ),
     Rule(
         "noon",
         "TIME",
-        r"(?P<word>noon|midnight|midday)(?:\s+(?:(?P<day>today|yesterday|tomorrow)|{WEEKDAY:wd}))?", starts="noon midnight midday"),
+        r"(?P<word>noon|midnight|midday)(?:\s+(?:(?P<day>today|yesterday|tomorrow)|{WEEKDAY:wd}))?",
+        starts="noon midnight midday",
+    ),
     Rule(
-        "weekday_clock",
+        "weekday_clock", "TIME", r"{WEEKDAY:wd}(?:\s+(?:at|around))?\s+" + _CLOCK, starts="WEEKDAY"
+    ),
+    Rule(
+        "oclock",
         "TIME",
-        r"{WEEKDAY:wd}(?:\s+(?:at|around))?\s+" + _CLOCK, starts="WEEKDAY"),
-    Rule("oclock", "TIME", r"(?P<n>{NUM})\s+o'clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening))?", starts="NUM"),
+        r"(?P<n>{NUM})\s+o'clock(?:\s+in\s+the\s+(?P<part>morning|afternoon|evening))?",
+        starts="NUM",
+    ),
     # --- durations and sets ---------------------------------------------------------------
     Rule(
         "duration",
         "DURATION",
         r"(?:(?P<qm>{QMOD})\s+(?!the\s))?(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full)|"
         r"the|past|last|next|first|final|coming|previous|another)\s+(?![\w.]+-{UNIT}\b))?"
-        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?", starts="QMOD the REL first final another NUM VAGUE"),
-    Rule("half_unit", "DURATION", r"(?:(?P<qm>{QMOD})\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)", starts="QMOD half"),
+        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?",
+        starts="QMOD the REL first final another NUM VAGUE",
+    ),
+    Rule(
+        "half_unit",
+        "DURATION",
+        r"(?:(?P<qm>{QMOD})\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|month|century|decade)",
+        starts="QMOD half",
+    ),
     Rule(
         "bare_units",
         "DURATION",
-        r"\b(?:for|within|over|in|after)\s+(?P<t>(?P<u>years|months|weeks|days|hours|minutes|decades))(?!\s+(?:ago|of\s+the|earlier|later))\b", starts="for within over in after"),
+        r"\b(?:for|within|over|in|after)\s+(?P<t>(?P<u>years|months|weeks|days|hours|minutes|decades))(?!\s+(?:ago|of\s+the|earlier|later))\b",
+        starts="for within over in after",
+    ),
     Rule(
         "the_past_unit",
         "DURATION",
-        r"(?:(?P<qm>{QMOD})\s+)?(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final)\s+(?P<u>decade|century|fortnight|hour|day|minute)(?!s)\b", starts="QMOD the REL first final"),
+        r"(?:(?P<qm>{QMOD})\s+)?(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final)\s+(?P<u>decade|century|fortnight|hour|day|minute)(?!s)\b",
+        starts="QMOD the REL first final",
+    ),
     Rule(
         "every",
         "SET",
-        r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{UNIT:u}|{MONTH:m}|{SEASON:s}|{WEEKDAY:wd})", starts="every each per"),
-    Rule("adverb_set", "SET", r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually)\b", starts="daily weekly monthly annually yearly hourly nightly biweekly biannually semiannually"),
-    Rule("times_a", "SET", r"\b(?:times|twice|once|thrice)\s+(?P<t>(?:a|an|per|each)\s+(?P<u>year|month|week|day|hour|decade))\b", starts="times twice once thrice"),
+        r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{UNIT:u}|{MONTH:m}|{SEASON:s}|{WEEKDAY:wd})",
+        starts="every each per",
+    ),
+    Rule(
+        "adverb_set",
+        "SET",
+        r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|semiannually)\b",
+        starts="daily weekly monthly annually yearly hourly nightly biweekly biannually semiannually",
+    ),
+    Rule(
+        "times_a",
+        "SET",
+        r"\b(?:times|twice|once|thrice)\s+(?P<t>(?:a|an|per|each)\s+(?P<u>year|month|week|day|hour|decade))\b",
+        starts="times twice once thrice",
+    ),
 )
 
 
@@ -352,13 +449,15 @@ def _last_words(item: str) -> set[str]:
         return {item}
     words = {re.split(r"[\s-]", key.lower())[-1] for key in _slot_words(item)}
     if item in ("WEEKDAY", "UNIT"):
-        words |= {w + "s" for w in words}
+        words |= {w + "s" for w in words if len(w) > 3}
     return words
 
 
 @functools.cache
-def compiled() -> tuple[tuple[tuple[Rule, re.Pattern], ...], dict[str, tuple[int, ...]], re.Pattern]:
-    """The compiled rules, which rules can start at which word, and the anchor regex."""
+def compiled() -> tuple[
+    tuple[tuple[Rule, re.Pattern], ...], dict[str, tuple[int, ...]], frozenset[str]
+]:
+    """The compiled rules, which rules can start at which word, and the anchor words."""
     rules = []
     by_word: dict[str, list[int]] = {}
     for index, rule in enumerate(RULES):
@@ -370,23 +469,24 @@ def compiled() -> tuple[tuple[tuple[Rule, re.Pattern], ...], dict[str, tuple[int
             for word in _first_words(item):
                 by_word.setdefault(word, []).append(index)
     anchors = {w for item in ANCHORS.split() for w in _last_words(item)} - {"#", "'"}
-    words = "|".join(re.escape(w) for w in sorted(anchors, key=lambda w: (-len(w), w)))
-    anchor_regex = re.compile(rf"(?<!\w)(?:{words})(?!\w)|\d+|'(?=\d)", re.IGNORECASE)
-    return tuple(rules), {w: tuple(sorted(set(i))) for w, i in by_word.items()}, anchor_regex
+    return tuple(rules), {w: tuple(sorted(set(i))) for w, i in by_word.items()}, frozenset(anchors)
 
 
-def _windows(text: str, anchor_regex: re.Pattern) -> list[tuple[int, int]]:
+def _windows(text: str, anchors: frozenset[str]) -> list[tuple[int, int]]:
     """Stretches of text that end with an anchor word and reach back ANCHOR_REACH characters
     (to the start of a word), merged; every time expression lies inside one of them."""
     windows: list[list[int]] = []
-    for anchor in anchor_regex.finditer(text):
-        start = max(0, anchor.start() - ANCHOR_REACH)
+    for word in WORD.finditer(text):
+        token = word.group()
+        if not (token[0].isdigit() or token[0] == "'" or token.lower() in anchors):
+            continue
+        start = max(0, word.start() - ANCHOR_REACH)
         while start > 0 and text[start - 1].isalnum():
             start -= 1
         if windows and start <= windows[-1][1]:
-            windows[-1][1] = anchor.end()
+            windows[-1][1] = word.end()
         else:
-            windows.append([start, anchor.end()])
+            windows.append([start, word.end()])
     return [(start, end) for start, end in windows]
 
 
@@ -397,9 +497,9 @@ def scan(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[C
     linear in the text. ``accept`` may reject a match (it is then as if it had not
     matched, and a shorter match of another rule can take its place).
     """
-    rules, by_word, anchor_regex = compiled()
+    rules, by_word, anchors = compiled()
     found: list[tuple[int, int, int, Candidate]] = []
-    for window_start, window_end in _windows(text, anchor_regex):
+    for window_start, window_end in _windows(text, anchors):
         for word in WORD.finditer(text, window_start, window_end):
             token = word.group()
             key = "#" if token[0].isdigit() else token.lower()
@@ -413,7 +513,14 @@ def scan(text: str, accept: Callable[[Candidate], bool] | None = None) -> list[C
                 while end > start and text[end - 1] in " \t\n,":
                     end -= 1
                 if end > start:
-                    found.append((-(end - start), order, start, Candidate(start, end, rule, match.groupdict())))
+                    found.append(
+                        (
+                            -(end - start),
+                            order,
+                            start,
+                            Candidate(start, end, rule, match.groupdict()),
+                        )
+                    )
     found.sort(key=lambda item: (item[0], item[1], item[2]))
     taken: list[Candidate] = []
     occupied = bytearray(len(text) + 1)

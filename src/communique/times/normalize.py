@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,13 +26,19 @@ QUARTER_REACH = 300  # characters
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
 PAST_WORDS = frozenset({"last", "past", "previous", "this past", "latest", "recent", "most recent"})
 NEXT_WORDS = frozenset({"next", "coming", "following", "upcoming"})
-THIS_WORDS = frozenset({"this", "current", "the", "that", "same"})
-AMBIGUOUS_MONTHS = frozenset({"may", "march", "jan", "mar", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept"})
-MONTH_CUES = re.compile(
-    r"(?:\b(?:in|since|until|till|by|from|of|during|through|before|after|last|next|this|early|"
-    r"late|mid|between|and|to|or|end|beginning|start|middle|until|throughout)|mid-)\s*$",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def cues() -> dict[str, frozenset[str]]:
+    """The context word lists of ``data/cues.json``, as sets."""
+    return {name: frozenset(words) for name, words in vocabulary("cues").items()}
+
+
+@functools.cache
+def _cue_regex(name: str, suffix: str = r"\s*$") -> re.Pattern:
+    """A regex for one of the words of a cue list as the last word before a match."""
+    words = "|".join(re.escape(w) for w in sorted(cues()[name], key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?:(?<![\w.#])(?:{words})|\bmid-){suffix}", re.IGNORECASE)
 
 
 @dataclass
@@ -154,7 +161,9 @@ def _quantity_mod(word: str | None) -> str | None:
 DIRECTION_WEIGHTS = {-1: (1.0, 4.0), 0: (1.0, 1.5), 1: (1000.0, 1.0)}
 
 
-def _pick(options: list[tuple[int, ...]], anchor: tuple[int, ...], direction: int, distance) -> tuple[int, ...]:
+def _pick(
+    options: list[tuple[int, ...]], anchor: tuple[int, ...], direction: int, distance
+) -> tuple[int, ...]:
     """The option nearest to the anchor, distances weighted by the direction of the tense."""
     past_weight, future_weight = DIRECTION_WEIGHTS[max(-1, min(1, direction))]
 
@@ -186,7 +195,9 @@ def _year_for_month(month: int, ctx: Context, day: int | None = None) -> int | N
     if day is None:
         options = [(y, month) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
         year, _ = _pick(
-            options, (anchor.year, anchor.month), ctx.direction(),
+            options,
+            (anchor.year, anchor.month),
+            ctx.direction(),
             lambda o, a: abs((o[0] * 12 + o[1]) - (a[0] * 12 + a[1])),
         )
         return year
@@ -197,7 +208,10 @@ def _year_for_month(month: int, ctx: Context, day: int | None = None) -> int | N
     if not options:
         return None
     picked = _pick(
-        [(o,) for o in options], (anchor.toordinal(),), ctx.direction(), lambda o, a: abs(o[0] - a[0])
+        [(o,) for o in options],
+        (anchor.toordinal(),),
+        ctx.direction(),
+        lambda o, a: abs(o[0] - a[0]),
     )
     return dt.date.fromordinal(picked[0]).year
 
@@ -236,7 +250,11 @@ def _weekday_date(anchor: dt.date, weekday: int, rel: str | None, direction: int
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
-    limit = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    limit = (
+        calendar.monthrange(year, month)[1]
+        if year
+        else (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    )
     return 1 <= day <= limit
 
 
@@ -255,32 +273,31 @@ def _month_is_time(c: Candidate, text: str) -> bool:
     name = c.groups["m"].rstrip(".")
     if c.groups.get("pre") or c.groups.get("adj"):
         return True
-    if name.lower() in AMBIGUOUS_MONTHS or name.isupper():
+    before = text[max(0, c.start - 20) : c.start]
+    if name.lower() in cues()["ambiguous_months"] or name.isupper():
         if re.match(r"\.?\s+[A-Z][a-z]", text[c.end :]):
             return False  # "Jan Kavan", "May Smith": a first name
-        return bool(MONTH_CUES.search(text[max(0, c.start - 20) : c.start]))
-    before = text[max(0, c.start - 2) : c.start]
-    # "Theresa May", "June Carter": a capitalised word right before is a name
-    prev = re.search(r"([A-Z][a-z]+)\s$", text[max(0, c.start - 30) : c.start])
-    if prev and not MONTH_CUES.search(prev.group(1) + " ") and before.endswith(" "):
-        return prev.group(1) in ("In", "Since", "Until", "By", "From", "During", "Before", "After", "Last", "Next", "This", "Early", "Late")
-    return True
+        return bool(_cue_regex("month_cues").search(before))
+    # "Theresa May", "June Carter": a capitalised word right before, not a preposition
+    previous = re.search(r"([A-Z][a-z]+) $", before)
+    return not previous or bool(_cue_regex("month_cues").search(previous.group(1)))
 
 
 def _weekday_is_time(c: Candidate, text: str) -> bool:
-    name = c.groups["wd"].rstrip(".")
-    full = name.title() in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    name = c.groups["wd"].rstrip(".").title()
+    weekdays = vocabulary("weekdays")
+    full = len(name) == max(len(w) for w, n in weekdays.items() if n == weekdays[name])
     return full or bool(c.groups.get("rel") or c.groups.get("part"))
 
 
 def _year_is_time(c: Candidate, text: str) -> bool:
     if c.groups.get("fiscal") or c.groups.get("pre") or c.groups.get("adj"):
         return True
-    before = text[max(0, c.start - 12) : c.start].lower()
-    after = text[c.end : c.end + 16]
-    if re.match(r"\s*(?:[a-z]+\s+)?(?:people|persons|troops|soldiers|men|women|workers|jobs|units|shares|tons|tonnes|km|miles|meters|metres|feet|votes|cases|dollars|euros|yuan|rubles|pounds)\b", after):
-        return False
-    if re.search(r"(?:\bno\.|\bnumber|#|\bpage|\broute|\bflight|\broom|\brose|\bfell|\bat)\s*$", before):
+    before = text[max(0, c.start - 12) : c.start]
+    after = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+)", text[c.end : c.end + 24])
+    if after and after.group(1) in cues()["counted_nouns"]:
+        return False  # "2000 people", "1500 armed troops": a count
+    if _cue_regex("not_year_after").search(before):
         return False
     return not re.search(r"\b(?:to|from)\s*$", before) or 1900 <= int(c.groups["y"]) <= 2100
 
@@ -291,15 +308,26 @@ def _quarter_is_time(c: Candidate, text: str) -> bool:
         return False
     if (g.get("det") or "").lower() == "a" and not g.get("o"):
         return False
-    return bool(g.get("o") or g.get("y") or g.get("yrel")) or not re.match(r"\s+of\b", text[c.end :])
+    return bool(g.get("o") or g.get("y") or g.get("yrel")) or not re.match(
+        r"\s+of\b", text[c.end :]
+    )
 
 
 def _season_is_time(c: Candidate, text: str) -> bool:
     g = c.groups
     if g["s"].lower() in ("fall", "spring"):
-        if g.get("det") or g.get("y") or g.get("yrel") or g.get("pre") or g.get("adj") or g.get("adj2"):
-            return not re.match(r"\s+of\s+(?!\d|this|last|next)", text[c.end :]) or bool(g.get("y") or g.get("yrel"))
-        return bool(re.search(r"\b(?:in|this|last|next|since|until|by|during)\s+$", text[max(0, c.start - 10) : c.start], re.I))
+        if (
+            g.get("det")
+            or g.get("y")
+            or g.get("yrel")
+            or g.get("pre")
+            or g.get("adj")
+            or g.get("adj2")
+        ):
+            return not re.match(r"\s+of\s+(?!\d|this|last|next)", text[c.end :]) or bool(
+                g.get("y") or g.get("yrel")
+            )
+        return bool(_cue_regex("season_cues", r"\s+$").search(text[max(0, c.start - 10) : c.start]))
     return True
 
 
@@ -307,7 +335,7 @@ def _clock24_is_time(c: Candidate, text: str) -> bool:
     before = text[max(0, c.start - 12) : c.start].lower()
     after = text[c.end : c.end + 14].lower()
     return bool(
-        re.search(r"\b(?:at|by|from|until|till|before|after|around|about|to)\s+$", before)
+        _cue_regex("clock_cues", r"\s+$").search(before)
         or re.match(r"\s*(?:gmt|utc|local|hours|hrs|[a-z]st\b|[a-z]dt\b)", after)
     )
 
@@ -331,34 +359,46 @@ def _reference_is_time(c: Candidate, text: str) -> bool:
     return True
 
 
-RATE = re.compile(
-    r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars?|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundreds|thousands|millions))\s+(?:[a-z]+\s+){0,2}$",
-    re.IGNORECASE,
-)
+def _is_rate(text: str, start: int) -> bool:
+    """Whether "a year" at ``start`` follows an amount ("$500 million a year")."""
+    return bool(
+        _cue_regex("rate_words", r"\s+(?:[a-z]+\s+){0,2}$").search(text[max(0, start - 40) : start])
+    ) or bool(re.search(r"\d[\d,.]*%?\s+(?:[a-z]+\s+){0,2}$", text[max(0, start - 40) : start]))
 
 
 def _duration_is_time(c: Candidate, text: str) -> bool:
     g = c.groups
     unit = g["u"].lower()
     number = (g.get("n") or "").lower()
-    if unit in ("second", "seconds") and number in ("a", "an") and not re.match(r"\s*[.,;)]", text[c.end :]):
+    if (
+        unit in ("second", "seconds")
+        and number in ("a", "an")
+        and not re.match(r"\s*[.,;)]", text[c.end :])
+    ):
         return False
     if unit in ("quarter", "quarters") and re.match(r"\s+of\b", text[c.end :]):
         return False  # "three-quarters of": a fraction
     if unit in ("night", "nights", "quarter", "quarters") and number in ("a", "an"):
         return False
-    if (g.get("adjform") and g["adjform"].lower().endswith("old")) or re.match(r"\s+old\b", text[c.end :]):
+    if (g.get("adjform") and g["adjform"].lower().endswith("old")) or re.match(
+        r"\s+old\b", text[c.end :]
+    ):
         return False  # ages ("a 6-year-old") are not annotated as times
     if unit == "quarter" and not g.get("det") and number in ("one", "a"):
         return False
-    return not (number in ("a", "an") and re.match(r"\s+(?:of|or\s+two)\b", text[c.end :]) is None and re.match(r"\s*-", text[c.end :]))
+    return not (
+        number in ("a", "an")
+        and re.match(r"\s+(?:of|or\s+two)\b", text[c.end :]) is None
+        and re.match(r"\s*-", text[c.end :])
+    )
 
 
 def _unit_relative_is_time(c: Candidate, text: str) -> bool:
     unit = c.groups["u"]
     # "This Week", "Next Year" in title case mid-text name a programme or a publication
-    return not (unit[0].isupper() and not unit.isupper() and c.start > 0 and text[c.start - 1] in "\"'“‘")
+    return not (
+        unit[0].isupper() and not unit.isupper() and c.start > 0 and text[c.start - 1] in "\"'“‘"
+    )
 
 
 VALIDATORS: dict[str, Callable[[Candidate, str], bool]] = {
@@ -419,8 +459,10 @@ def month_day(g: dict, ctx: Context) -> Normal | None:
 
 
 def _year_matching_weekday(month: int, day: int, weekday: int, ctx: Context) -> int | None:
-    """"Tuesday, January 22": the year near the anchor where that day is that weekday."""
-    for year in sorted(range(ctx.anchor.year - 1, ctx.anchor.year + 2), key=lambda y: abs(y - ctx.anchor.year)):
+    """ "Tuesday, January 22": the year near the anchor where that day is that weekday."""
+    for year in sorted(
+        range(ctx.anchor.year - 1, ctx.anchor.year + 2), key=lambda y: abs(y - ctx.anchor.year)
+    ):
         if _valid_day(year, month, day) and dt.date(year, month, day).isoweekday() == weekday:
             return year
     return None
@@ -478,7 +520,10 @@ def season(g: dict, ctx: Context) -> Normal | None:
         elif det in ("this", "that"):
             year = ctx.anchor.year
         else:
-            year = _hinted_year(ctx) or _pick(options, (now,), ctx.direction(), lambda o, a: abs(o[0] - a[0]))[0] // 4
+            year = (
+                _hinted_year(ctx)
+                or _pick(options, (now,), ctx.direction(), lambda o, a: abs(o[0] - a[0]))[0] // 4
+            )
     value = f"{year:04d}-{code}" if year else f"XXXX-{code}"
     return Normal(value, mod=mod)
 
@@ -521,7 +566,16 @@ def century(g: dict, ctx: Context) -> Normal | None:
     return Normal(f"{number - 1:02d}", mod=_point_mod(g.get("pre"), g.get("adj")))
 
 
-QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+QUARTER_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 
 
 def quarter(g: dict, ctx: Context) -> Normal | None:
@@ -586,7 +640,10 @@ def holiday(g: dict, ctx: Context) -> Normal | None:
     if year is not None:
         return Normal(_fmt_date(_holiday_date(rule, year)))
     rel = (g.get("rel") or "").lower()
-    options = [(_holiday_date(rule, y).toordinal(),) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+    options = [
+        (_holiday_date(rule, y).toordinal(),)
+        for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
+    ]
     now = (ctx.anchor.toordinal(),)
     if rel in PAST_WORDS:
         picked = max(o for o in options if o < now)
@@ -629,7 +686,7 @@ def period(g: dict, ctx: Context) -> Normal | None:
 
 
 def _accounting_year(ctx: Context) -> bool:
-    """"the year ended March 31": twelve months closing on a date, not a calendar year."""
+    """ "the year ended March 31": twelve months closing on a date, not a calendar year."""
     return bool(re.match(r"\s+(?:ended|ending|to)\b", ctx.text[ctx.end : ctx.end + 10]))
 
 
@@ -686,10 +743,16 @@ def part_of_day(g: dict, ctx: Context) -> Normal | None:
     if ctx.anchor is None:
         return Normal(None)
     rel = rel or (g.get("day") or "").lower()
-    offset = {"last": -1 if g["part"].lower() == "night" else 0, "yesterday": -1, "tomorrow": 1}.get(rel, 0)
+    offset = {
+        "last": -1 if g["part"].lower() == "night" else 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+    }.get(rel, 0)
     if rel == "last" and g["part"].lower() != "night":
         return None
-    return Normal(_fmt_date(ctx.anchor + dt.timedelta(days=offset)) + part, mod=_point_mod(g.get("adj")))
+    return Normal(
+        _fmt_date(ctx.anchor + dt.timedelta(days=offset)) + part, mod=_point_mod(g.get("adj"))
+    )
 
 
 def weekday(g: dict, ctx: Context) -> Normal | None:
@@ -714,7 +777,7 @@ DATE_AFTER = re.compile(r",?\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
 
 
 def _date_after_weekday(weekday: int, ctx: Context) -> dt.date | None:
-    """"Monday, Oct. 26": the date that follows the weekday, when it falls on that weekday."""
+    """ "Monday, Oct. 26": the date that follows the weekday, when it falls on that weekday."""
     match = DATE_AFTER.match(ctx.text, ctx.end)
     if match is None or match.group(1) not in vocabulary("months"):
         return None
@@ -812,7 +875,12 @@ def ago(g: dict, ctx: Context) -> Normal | None:
         return Normal("PAST_REF" if direction < 0 else "FUTURE_REF", mod=mod)
     code, multiplier, granularity = _unit_info(unit)
     delta = direction * int(amount)
-    if granularity == "year" and amount == 1 and ctx.state.quarter_near(ctx.start) and g["dir"].lower() != "later":
+    if (
+        granularity == "year"
+        and amount == 1
+        and ctx.state.quarter_near(ctx.start)
+        and g["dir"].lower() != "later"
+    ):
         y, q = ctx.state.quarter_near(ctx.start)
         return Normal(f"{y - 1:04d}-Q{q}", mod=mod)
     if granularity in ("decade", "century", "millennium"):
@@ -895,7 +963,11 @@ def clock(g: dict, ctx: Context) -> Normal | None:
     hm = _hour(g)
     if hm is None:
         return None
-    mod = "APPROX" if g.get("qm") and re.match(r"(?:about|around|approx|at)", g["qm"].lower()) else None
+    mod = (
+        "APPROX"
+        if g.get("qm") and re.match(r"(?:about|around|approx|at)", g["qm"].lower())
+        else None
+    )
     mod = mod or ("AFTER" if g.get("qm") and "after" in g["qm"].lower() else None)
     mod = mod or ("BEFORE" if g.get("qm") and "before" in g["qm"].lower() else None)
     return Normal(f"{_day_of(g, ctx)}T{hm[0]:02d}:{hm[1]:02d}", mod=mod)
@@ -918,14 +990,23 @@ def oclock(g: dict, ctx: Context) -> Normal | None:
     hour = _number(g["n"])
     if hour is None or not 1 <= hour <= 12:
         return None
-    hour = int(hour) + (12 if (g.get("part") or "").lower() in ("afternoon", "evening") and hour < 12 else 0)
+    hour = int(hour) + (
+        12 if (g.get("part") or "").lower() in ("afternoon", "evening") and hour < 12 else 0
+    )
     return Normal(f"{_day_of(g, ctx)}T{hour:02d}:00")
 
 
 # --- normalisers: durations and sets --------------------------------------------------------
 
 
-SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+SMALLER_UNIT = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("S", 60),
+}
 
 
 def _duration_value(amount: float | None, unit: str) -> str:
@@ -950,12 +1031,14 @@ def duration(g: dict, ctx: Context) -> Normal | None:
     amount = None if g.get("v") else _number(g.get("n"))
     if not g.get("v") and amount is None:
         return None
-    if amount is not None and (g.get("half") or "and a half" in ctx.text[ctx.start : ctx.end].lower()):
+    if amount is not None and (
+        g.get("half") or "and a half" in ctx.text[ctx.start : ctx.end].lower()
+    ):
         amount += 0.5
-    if (g.get("n") or "").lower() in ("a", "an") and not g.get("det") and not g.get("qm"):
-        if RATE.search(ctx.text[max(0, ctx.start - 40) : ctx.start]):
-            # "$500 million a year", "four flights a week": a frequency
-            return Normal(_duration_value(1, g["u"]), type="SET")
+    single = (g.get("n") or "").lower() in ("a", "an") and not g.get("det") and not g.get("qm")
+    if single and _is_rate(ctx.text, ctx.start):
+        # "$500 million a year", "four flights a week": a frequency
+        return Normal(_duration_value(1, g["u"]), type="SET")
     return Normal(_duration_value(amount, g["u"]), mod=_quantity_mod(g.get("qm")))
 
 
@@ -972,9 +1055,17 @@ def the_past_unit(g: dict, ctx: Context) -> Normal | None:
 
 
 ADVERB_SETS = {
-    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-    "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W",
-    "biannually": "P6M", "semiannually": "P6M",
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "quarterly": "P3M",
+    "biweekly": "P2W",
+    "biannually": "P6M",
+    "semiannually": "P6M",
 }
 
 

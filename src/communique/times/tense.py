@@ -8,21 +8,19 @@ above it, except after verbs of planning ("scheduled to be held in June" looks a
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Token
 
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "must", "should", "may", "might"})
-PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'ve", "'s", "'d"})
-PRESENT_BE = frozenset({"is", "are", "am", "'re", "'s"})
-# verbs whose dependents are scheduled, not past ("has scheduled a news conference Thursday")
-SCHEDULING = frozenset({"schedule", "reschedule", "slate", "postpone", "plan", "due", "expect"})
-PLANNING = frozenset(
-    {
-        "schedule", "plan", "expect", "set", "due", "slate", "intend", "hope", "aim", "agree",
-        "decide", "promise", "pledge", "vow", "want", "seek", "prepare", "propose", "arrange",
-        "invite", "urge", "call", "wish", "look", "go", "need", "try", "consider", "announce",
-    }
-)
+from communique.times.grammar import vocabulary
+
 MAX_CLIMB = 6
+
+
+@functools.cache
+def verbs() -> dict[str, frozenset[str]]:
+    """The lexicons of ``data/verbs.json`` as sets (auxiliaries, scheduling verbs...)."""
+    return {name: frozenset(words) for name, words in vocabulary("verbs").items()}
 
 
 def direction(doc: Doc | None, start: int, end: int) -> int:
@@ -38,7 +36,9 @@ def direction(doc: Doc | None, start: int, end: int) -> int:
         verb = _governing_verb(token)
         if verb is None:
             return 0
-        if verb.lemma_ in SCHEDULING or (infinitive and verb.lemma_ in PLANNING):
+        if verb.lemma_ in verbs()["scheduling"] or (
+            infinitive and verb.lemma_ in verbs()["planning"]
+        ):
             return 1
         found = _verb_direction(verb)
         if found is not None:
@@ -53,7 +53,15 @@ def direction(doc: Doc | None, start: int, end: int) -> int:
 def _governing_verb(token: Token) -> Token | None:
     """The first verb at or above ``token``."""
     for _ in range(12):
-        if token.pos_ in ("VERB", "AUX") or token.tag_ in ("MD", "VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+        if token.pos_ in ("VERB", "AUX") or token.tag_ in (
+            "MD",
+            "VBD",
+            "VBZ",
+            "VBP",
+            "VBN",
+            "VBG",
+            "VB",
+        ):
             if token.pos_ == "AUX" and token.dep_ in ("aux", "auxpass"):
                 token = token.head
                 continue
@@ -68,32 +76,48 @@ def _verb_direction(verb: Token) -> int | None:
     """-1/0/+1 for a verb with a tense; None for a non-finite verb (look further up)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & FUTURE_AUX:
+    if words & verbs()["future_aux"]:
         return 1
-    if "to" in words and verb.lemma_ in PLANNING:
+    if "to" in words and verb.lemma_ in verbs()["planning"]:
         return 1
     if any(a.tag_ == "VBD" for a in auxes) or words & {"had", "did"}:
-        if verb.lemma_ in PLANNING and any(c.tag_ == "VB" and c.dep_ == "xcomp" for c in verb.children):
+        if verb.lemma_ in verbs()["planning"] and any(
+            c.tag_ == "VB" and c.dep_ == "xcomp" for c in verb.children
+        ):
             return 1
         return -1
     if words & {"has", "have", "'ve"} and verb.tag_ == "VBN":
         return -1
     if verb.tag_ == "VBD":
         return -1
-    if words & PRESENT_BE or verb.tag_ in ("VBZ", "VBP"):
-        if verb.lemma_ in PLANNING and (verb.tag_ == "VBN" or _has_xcomp(verb)):
+    if words & verbs()["present_be"] or verb.tag_ in ("VBZ", "VBP"):
+        if verb.lemma_ in verbs()["planning"] and (verb.tag_ == "VBN" or _has_xcomp(verb)):
             return 1
-        if verb.tag_ == "VBG" and words & PRESENT_BE:
-            return 1 if verb.lemma_ in ("go", "meet", "visit", "hold", "leave", "travel", "come") else 0
+        if verb.tag_ == "VBG" and words & verbs()["present_be"]:
+            return (
+                1
+                if verb.lemma_ in ("go", "meet", "visit", "hold", "leave", "travel", "come")
+                else 0
+            )
         return 0
     if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
         # "the meeting scheduled for June" looks ahead, "the injunction issued Thursday" back
-        return 1 if verb.lemma_ in PLANNING else -1
+        return 1 if verb.lemma_ in verbs()["planning"] else -1
     if verb.tag_ == "MD":
-        return 1 if verb.lower_ in FUTURE_AUX else 0
+        return 1 if verb.lower_ in verbs()["future_aux"] else 0
     if verb.tag_ == "VBG" and verb.dep_ not in ("xcomp", "conj"):
         return 0  # a gerund names an activity; it has no tense of its own
-    if verb.tag_ in ("VB", "VBG", "VBN") and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "pcomp", "conj", "dep", "amod"):
+    if verb.tag_ in ("VB", "VBG", "VBN") and verb.dep_ in (
+        "xcomp",
+        "advcl",
+        "acl",
+        "relcl",
+        "ccomp",
+        "pcomp",
+        "conj",
+        "dep",
+        "amod",
+    ):
         return None
     if verb.tag_ == "VB" and "to" in words:
         return None

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
+from communique.web import geo
 from communique.web.db import readonly_engine
 
 MAX_URL = 4096  # longest request target accepted
@@ -95,6 +96,7 @@ def create_app(db: str | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.engine = readonly_engine(db)
+    geo.countries()  # decode the map once, before the first page asks for it
     app.state.templates = templates()
     app.include_router(api.router)
     app.include_router(pages.router)
