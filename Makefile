@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DB ?= sqlite:///communique.db
 
 .PHONY: setup demo test lint bench eval schema clean
 
@@ -16,8 +17,6 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
-
-DB ?= sqlite:///communique.db
 
 demo: setup
 	$(BIN)/communique ingest examples --db $(DB)

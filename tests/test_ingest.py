@@ -222,3 +222,33 @@ def _count_articles(db) -> int:
             return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     except sqlite3.Error:
         return 0
+
+
+def test_retry_errors_analyses_again_what_failed(tmp_path, nlp, monkeypatch):
+    import communique.ingest as ingest_module
+    from communique.pipeline import Failure
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 3)
+    (corpus / "later.txt").write_bytes(b"")  # empty now, written later
+    url = f"sqlite:///{tmp_path / 'retry.db'}"
+    real = ingest_module.analyze_chunk
+    monkeypatch.setattr(
+        ingest_module,
+        "analyze_chunk",
+        lambda docs, model=None: [Failure(d.id, "stage crashed") for d in docs],
+    )
+    first = ingest([str(corpus)], db=url)
+    assert first.statuses["error"] == 4
+
+    monkeypatch.setattr(ingest_module, "analyze_chunk", real)
+    (corpus / "later.txt").write_text(story(3), encoding="utf-8")
+    plain = ingest([str(corpus)], db=url)
+    assert plain.already_stored == 3 and plain.statuses["ok"] == 1  # later.txt is new content
+    assert Store(url).counts()["articles_by_status"] == {"error": 4, "ok": 1}
+
+    retried = ingest([str(corpus)], db=url, retry_errors=True)
+    assert retried.statuses["ok"] == 3 and retried.already_stored == 1
+    assert Store(url).counts()["articles_by_status"] == {"ok": 4}
+    again = ingest([str(corpus)], db=url, retry_errors=True)
+    assert again.already_stored == 4

@@ -63,6 +63,6 @@ def quad(plover_type: str) -> int:
 
 
 def gdelt_quad(code: str) -> int:
-    """GDELT QuadClass from a CAMEO root code: 01-05 → 1, 06-08 → 2, 09-13 → 3, 14-20 → 4."""
+    """GDELT QuadClass from a CAMEO code's root: 01-05 → 1, 06-08 → 2, 09-13 → 3, 14-20 → 4."""
     root = int(code[:2])
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4

@@ -221,6 +221,10 @@ def ingest(
     fetch_delay: Annotated[
         float, typer.Option(help="Seconds between requests to one web host.")
     ] = 1.0,
+    retry_errors: Annotated[
+        bool,
+        typer.Option("--retry-errors", help="Read and analyse again what is stored as an error."),
+    ] = False,
     model: ModelOption = None,
 ) -> None:
     """Ingest news into the event database, with a progress bar and a summary."""
@@ -228,7 +232,7 @@ def ingest(
 
     summary = run_with_progress(
         paths, err, db=db, workers=workers, dask=dask, model=model, batch_size=batch_size,
-        max_bytes=max_bytes, fetch_delay=fetch_delay,
+        max_bytes=max_bytes, fetch_delay=fetch_delay, retry_errors=retry_errors,
     )  # fmt: skip
     err.print(summary_table(summary))
     for location, status, error in summary.errors:

@@ -8,9 +8,10 @@ import pytest
 
 from communique import pipeline
 from communique.article.captions import is_credit_line, split_credit
-from communique.article.furniture import is_furniture, is_timestamp, opens_furniture
 from communique.article.html import read_html
 from communique.article.metadata import strip_site_name
+from communique.article.wording import is_furniture_paragraph as is_furniture
+from communique.article.wording import is_timestamp, opens_furniture
 from communique.errors import CommuniqueError
 
 PARAGRAPHS = [

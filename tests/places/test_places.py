@@ -206,3 +206,12 @@ def test_odd_texts_do_not_break_the_stage(run, text):
     for place in run(text, "MOSCOW")[2]:
         assert 0 <= place.start < place.end <= len(text)
         assert text[place.start : place.end] == place.text
+
+
+def test_curated_regions(run):
+    text = "Peace in the Asia-Pacific region needs the denuclearization of the Korean peninsula."
+    places = places_named(run, text)
+    assert places["Korean peninsula"].name == "Korean Peninsula"
+    assert places["Asia-Pacific region"].feature == "region"
+    places = places_named(run, "Tankers crossed the Strait of Hormuz into the Persian Gulf.")
+    assert places["Strait of Hormuz"].feature == "strait"

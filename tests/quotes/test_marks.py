@@ -63,3 +63,8 @@ def test_two_hundred_quotations():
     found = contents(text)
     assert len(found) == 200
     assert found[199] == "Quote number 199 is here,"
+
+
+def test_typewriter_double_quotes():
+    text = "''We will win,'' he said. ''It's over.''"
+    assert contents(text) == ["We will win,", "It's over."]

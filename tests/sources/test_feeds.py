@@ -107,7 +107,7 @@ def test_malformed_feed_is_an_item_with_an_error(tmp_path):
 
 
 def test_summaries_are_fetched_politely(site):
-    with PoliteFetcher(delay=0.4, timeout=5, max_bytes=20_000) as fetcher:
+    with PoliteFetcher(delay=0.05, timeout=5, max_bytes=20_000) as fetcher:
         items = list(iter_items([f"{site}/feed.xml"], max_bytes=20_000, fetcher=fetcher))
     by_path = {i.location.removeprefix(site): i.document for i in items}
     assert list(by_path) == [
@@ -124,9 +124,34 @@ def test_summaries_are_fetched_politely(site):
     paths = [p for _, p in Site.log]
     assert "/private/2.html" not in paths
     assert paths.count("/robots.txt") == 1
-    times = [t for t, _ in Site.log]
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert min(gaps) >= 0.3  # one request per host every 0.4 s (less network jitter)
+
+
+def test_one_request_per_host_every_delay_seconds():
+    import httpx
+
+    sent: list[tuple[float, str]] = []
+
+    def handler(request):
+        sent.append((time.monotonic(), request.url.host))
+        return (
+            httpx.Response(200, text="<p>news</p>")
+            if request.url.path != "/robots.txt"
+            else (httpx.Response(404))
+        )
+
+    with PoliteFetcher(delay=0.3, transport=httpx.MockTransport(handler)) as fetcher:
+        for url in [
+            "http://a.example/1",
+            "http://b.example/1",
+            "http://a.example/2",
+            "http://a.example/3",
+        ]:
+            fetcher.fetch(url)
+    a_times = [t for t, host in sent if host == "a.example"]  # robots.txt, /1, /2, /3
+    assert len(a_times) == 4
+    assert min(b - a for a, b in zip(a_times, a_times[1:], strict=False)) >= 0.3
+    b_first = next(t for t, host in sent if host == "b.example")
+    assert b_first - a_times[1] < 0.3  # another host does not wait for a.example
 
 
 def test_feed_detection():

@@ -71,6 +71,11 @@ def test_odd_input_never_crashes(text):
         assert all(text[t.start : t.end] == t.text for t in times)
 
 
+def test_parse_of_another_text_is_ignored(doc):
+    other = "Talks were held on November 14 in Singapore, officials said."
+    assert find_times(other, "2019-01-29", doc) == find_times(other, "2019-01-29")
+
+
 def test_without_doc_sentences_come_from_punctuation():
     times = {
         t.text: t.value for t in find_times("In 2010 sales fell. In March they rose.", "2019-01-29")

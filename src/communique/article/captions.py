@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from communique.article.furniture import is_furniture
+from communique.article.wording import is_furniture_paragraph
 from communique.model import Caption
 
 MAX_CAPTION_CHARS = 600
@@ -143,7 +143,7 @@ def _caption_of(element: etree._Element) -> Caption | None:
     text = _CAPTION_LABEL.sub("", " ".join(text.split())).strip(" |-–—")
     if credit is None:
         text, credit = split_credit(text)
-    if not text or _is_control_label(text) or is_furniture(text):
+    if not text or _is_control_label(text) or is_furniture_paragraph(text):
         return None
     return Caption(text=text, credit=credit or None)
 

@@ -26,7 +26,7 @@ from communique.model import Dateline
 
 DATA = Path(__file__).with_name("data")
 
-_MONTH = (
+MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
@@ -34,7 +34,7 @@ _WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
     rf"(?:{_WEEKDAY},?\s+)?"
-    rf"(?:(?P<month>{_MONTH})\.?\s+(?P<day>{_DAY})|(?P<day2>{_DAY})\s+(?P<month2>{_MONTH})\.?)"
+    rf"(?:(?P<month>{MONTH})\.?\s+(?P<day>{_DAY})|(?P<day2>{_DAY})\s+(?P<month2>{MONTH})\.?)"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 # A place word: "MOSCOW", "Washington", "D.", "D.C.", "N'DJAMENA", "Port-au-Prince", "ST.".
@@ -46,7 +46,7 @@ _AGENCY = rf"{_AGENCY_WORD}(?:\s+{_AGENCY_WORD}){{0,3}}"
 _SEP = r"(?:--|—|–|―|-|:|\.)"
 _QUALIFIERS = (
     r"(?:\s*\[(?P<country>[^\]\n]{2,40})\])?"  # Washington D. C. [USA]
-    rf"(?:\s*,\s*(?P<region>(?!{_MONTH}\b)(?!{_WEEKDAY}\b)(?!KNOWN_AGENCIES){_TOKEN}(?:\s+{_TOKEN})?)(?=\s*(?:[(,]|--|—|–|―|-|:)))?"
+    rf"(?:\s*,\s*(?P<region>(?!{MONTH}\b)(?!{_WEEKDAY}\b)(?!KNOWN_AGENCIES){_TOKEN}(?:\s+{_TOKEN})?)(?=\s*(?:[(,]|--|—|–|―|-|:)))?"
 )
 
 _DATELINE_PATTERN = rf"""^(?P<place>{_PLACE}){_QUALIFIERS}

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from communique.article.dateline import month_numbers
+from communique.article.dateline import MONTH, ParsedDateline, month_numbers
+from communique.model import Dateline
 
 MonthDay = tuple[int, int]
 
@@ -19,19 +20,15 @@ _ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR = re.compile(r"(?<![\d,.$€£/])(?P<year>(?:19|20)\d\d)(?!\d|[,.]\d|%)")
 # Years that name a deadline or a plan, not when the article was written.
 _FUTURE_CUE = re.compile(r"\b(?:by|until|till|through|before|to|beyond|in\s+the\s+year)\s+$", re.I)
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
 _DATE_PATTERNS = (
     # January 29, 2019 / Jan. 29 2019 / Tue, Jan 29, 2019
     re.compile(
-        rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+        rf"(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
         re.I,
     ),
     # 29 January 2019 / 29 Jan, 2019
     re.compile(
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b",
         re.I,
     ),
     # 2019-01-29 / 2019/01/29
@@ -168,3 +165,25 @@ def dateline_full_date(
     if date_source in ("dateline", "inferred"):
         return complete_month_day(dateline_month_day, year=reference.year)
     return complete_month_day(dateline_month_day, reference=reference)
+
+
+def date_article(
+    cli_date: str | None,
+    metadata_date: str | None,
+    parsed: ParsedDateline | None,
+    text: str,
+) -> tuple[str | None, str | None, Dateline | None]:
+    """The article's date and its source, and the dateline (when ``parsed`` found one) with its
+    own date completed: what both readers do once they have the metadata and the dateline."""
+    month_day = (parsed.month, parsed.day) if parsed and parsed.month and parsed.day else None
+    year = parsed.year if parsed else None
+    date, source = resolve_article_date(
+        cli_date, metadata_date, month_day, text, dateline_year=year
+    )
+    if parsed is None:
+        return date, source, None
+    dateline = parsed.dateline.model_copy()
+    dateline.date = dateline_full_date(
+        month_day, dateline_year=year, article_date=date, date_source=source
+    )
+    return date, source, dateline

@@ -7,7 +7,7 @@ quotations and tables (``bare_extraction``). On top of it this module:
   the subheadline (a heading, or a paragraph without final punctuation, right under it)
   out of the body, and a byline ("By ...", or a line naming the page's author);
 - drops captions and photo credits (:mod:`.captions`), and page furniture by wording
-  (:mod:`.furniture`, and the plain-text reader's :mod:`.wording` for wire sign-offs):
+  (:mod:`.wording`, the vocabulary the plain-text reader uses too):
   "Read more: ...", newsletters, share lines, copyright footers, lists of other stories;
 - groups the paragraphs under their section headings;
 - splits a dateline off the first paragraph and resolves the article's date.
@@ -28,11 +28,10 @@ from trafilatura.utils import load_html
 
 from communique.article import wording
 from communique.article.captions import find_captions, is_credit_line
-from communique.article.dateline import parse_dateline
-from communique.article.dates import dateline_full_date, resolve_article_date
-from communique.article.furniture import is_furniture, opens_furniture, strip_labels
+from communique.article.dateline import ParsedDateline, parse_dateline
+from communique.article.dates import date_article
 from communique.article.metadata import PageMetadata, read_metadata
-from communique.model import Article, Caption, Dateline, Section
+from communique.model import Article, Caption, Section
 
 LOGGER = logging.getLogger(__name__)
 
@@ -57,6 +56,18 @@ _WORDS = re.compile(r"\w+")
 # taken for the list it introduces (headlines of other stories).
 _SHORT_LINE_WORDS = 25
 MAX_FURNITURE_CHARS = 600
+# A standfirst paragraph: as long as a long headline, never a story's paragraph.
+MIN_LEAD_WORDS = 5
+MAX_LEAD_WORDS = 40
+# Class names that mark a standfirst (subheadline) paragraph; a hint beside the layout rules.
+_STANDFIRST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|excerpt|sub-?title|sub-?head(?:line)?|lead|dek|deck|summary"
+    r"|strapline|teaser)(?:$|[\s_-])",
+    re.I,
+)
+_CLASSED_PARAGRAPHS = etree.XPath("//p[@class]")
+# A sentence's end followed by the start of another sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-ZÀ-Þ0-9]")
 MAX_WIRE_FURNITURE_CHARS = 80
 
 
@@ -89,23 +100,17 @@ def read_html(
     """Read one article from an HTML page: headline, byline, date, captions, sections, body."""
     tree = _parse(content)
     if tree is None:
-        date_value, date_source = resolve_article_date(date, None, None, "")
+        date_value, date_source, _ = date_article(date, None, None, "")
         return Article(url=url, source=source, date=date_value, date_source=date_source)
     meta = read_metadata(tree, url)
     captions = find_captions(tree)
     blocks = extract_blocks(tree, url)
-    layout = lay_out(blocks, meta, captions)
+    layout = lay_out(blocks, meta, captions, standfirst_keys(tree))
     sections = layout.sections or []
-    dateline, month_day, dateline_year = _split_dateline(sections)
+    parsed = _split_dateline(sections)
     body = "\n\n".join(p for section in sections for p in section.paragraphs)
     text = "\n\n".join(p for p in (layout.headline, layout.subheadline, body) if p) if body else ""
-    date_value, date_source = resolve_article_date(
-        date, meta.date, month_day, text, dateline_year=dateline_year
-    )
-    if dateline is not None:
-        dateline.date = dateline_full_date(
-            month_day, dateline_year=dateline_year, article_date=date_value, date_source=date_source
-        )
+    date_value, date_source, dateline = date_article(date, meta.date, parsed, text)
     return Article(
         url=url,
         source=source or meta.site_name or (dateline.agency if dateline else None),
@@ -145,7 +150,7 @@ def extract_blocks(tree: etree._Element, url: str | None = None) -> list[Block]:
     _add_loose_text(blocks, document.body.text)
     for element in document.body:
         if isinstance(element.tag, str):
-            text = strip_labels(element_text(element))
+            text = wording.strip_link_labels(element_text(element))
             if text:
                 blocks.append(Block(element.tag, text, element.get("rend")))
         _add_loose_text(blocks, element.tail)
@@ -183,8 +188,14 @@ def _collect_text(element: etree._Element, parts: list[str]) -> None:
             parts.append(child.tail)
 
 
-def lay_out(blocks: list[Block], meta: PageMetadata, captions: list[Caption]) -> Layout:
-    """Sort the blocks into headline, subheadline, byline and body sections."""
+def lay_out(
+    blocks: list[Block],
+    meta: PageMetadata,
+    captions: list[Caption],
+    standfirsts: frozenset[str] = frozenset(),
+) -> Layout:
+    """Sort the blocks into headline, subheadline, byline and body sections (``standfirsts``:
+    the keys of paragraphs the markup calls a standfirst, see :func:`standfirst_keys`)."""
     layout = Layout()
     title_key = _key(meta.title)
     position = _take_headlines(blocks, title_key, layout)
@@ -194,24 +205,49 @@ def lay_out(blocks: list[Block], meta: PageMetadata, captions: list[Caption]) ->
         blocks[position:], title_key, _caption_keys(captions), _key(meta.author), layout
     )
     if layout.headline and layout.subheadline is None:
-        kept = _take_lead(kept, layout, at_top=position > 0)
+        kept = _take_lead(kept, layout, at_top=position > 0, standfirsts=standfirsts)
     layout.sections = _sections(kept)
     return layout
 
 
-def _take_lead(blocks: list[Block], layout: Layout, at_top: bool) -> list[Block]:
-    """A standfirst written as a paragraph: right under the headline, title-like (no final
-    punctuation), followed by the first paragraph of the story."""
-    if not at_top or len(blocks) < 2 or blocks[0].kind != "p":
+def standfirst_keys(tree: etree._Element) -> frozenset[str]:
+    """The keys (:func:`_key`) of short paragraphs whose class calls them a standfirst."""
+    keys = set()
+    for element in _CLASSED_PARAGRAPHS(tree):
+        if _STANDFIRST_CLASS.search(element.get("class") or ""):
+            text = " ".join("".join(element.itertext()).split())
+            if len(text.split()) <= MAX_LEAD_WORDS:
+                keys.add(_key(text))
+    keys.discard("")
+    return frozenset(keys)
+
+
+def _take_lead(
+    blocks: list[Block], layout: Layout, at_top: bool, standfirsts: frozenset[str]
+) -> list[Block]:
+    """A standfirst written as a paragraph, the first one under the headline, short, without a
+    dateline, and followed by another paragraph: one the markup calls a standfirst, one
+    sentence with the dateline's paragraph after it, or (right under the headline's heading)
+    a title-like line without final punctuation before the story's first paragraph."""
+    if len(blocks) < 2 or blocks[0].kind != "p" or blocks[1].kind != "p":
         return blocks
-    lead, following = blocks[0].text, blocks[1]
-    words = len(lead.split())
-    if "\n" in lead or not 5 <= words <= 40 or _ends_sentence(lead):
+    lead, following = blocks[0].text, blocks[1].text
+    if "\n" in lead or not MIN_LEAD_WORDS <= len(lead.split()) <= MAX_LEAD_WORDS:
         return blocks
-    if following.kind != "p" or not _is_sentence_paragraph(following.text):
+    if parse_dateline(lead) is not None:
+        return blocks
+    marked = _key(lead) in standfirsts and _one_sentence(lead)
+    before_dateline = _one_sentence(lead) and parse_dateline(following) is not None
+    title_like = at_top and not _ends_sentence(lead) and _is_sentence_paragraph(following)
+    if not (marked or before_dateline or title_like):
         return blocks
     layout.subheadline = lead
     return blocks[1:]
+
+
+def _one_sentence(text: str) -> bool:
+    """No sentence ends before the last word ("... in May. Talks ..." is two)."""
+    return _SENTENCE_BREAK.search(text.rstrip()) is None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -253,7 +289,7 @@ def _drop_furniture(
                 in_furniture = False
             else:
                 continue
-        if opens_furniture(block.text):
+        if wording.opens_furniture(block.text):
             in_furniture = True
             continue
         if not key or key in caption_keys or _repeats_title(block, key, title_key):
@@ -278,9 +314,9 @@ def _is_furniture_block(text: str) -> bool:
 def _is_furniture_line(text: str) -> bool:
     if len(text) > MAX_FURNITURE_CHARS:
         return False  # furniture is short; long paragraphs are the article's
-    if is_furniture(text) or is_credit_line(text):
+    if wording.is_furniture_paragraph(text) or is_credit_line(text):
         return True
-    # The plain-text reader's wire furniture: sign-offs, desk tags, "(END)", short labels.
+    # Furniture lines as the plain-text reader judges them: sign-offs, desk tags, "(END)".
     return len(text) <= MAX_WIRE_FURNITURE_CHARS and wording.is_furniture(text)
 
 
@@ -301,19 +337,15 @@ def _sections(blocks: list[Block]) -> list[Section]:
     return sections
 
 
-def _split_dateline(
-    sections: list[Section],
-) -> tuple[Dateline | None, tuple[int, int] | None, int | None]:
-    """Take a dateline off the first paragraph; returns it with its month/day and year."""
+def _split_dateline(sections: list[Section]) -> ParsedDateline | None:
+    """Take a dateline off the first paragraph and return it."""
     if not sections or not sections[0].paragraphs:
-        return None, None, None
-    first = sections[0].paragraphs[0]
-    parsed = parse_dateline(first)
+        return None
+    parsed = parse_dateline(sections[0].paragraphs[0])
     if parsed is None or not parsed.rest:
-        return None, None, None
+        return None
     sections[0].paragraphs[0] = parsed.rest
-    month_day = (parsed.month, parsed.day) if parsed.month and parsed.day else None
-    return parsed.dateline.model_copy(), month_day, parsed.year
+    return parsed
 
 
 def _is_sentence_paragraph(text: str) -> bool:

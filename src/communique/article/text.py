@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from communique.article import wording
 from communique.article.dateline import ParsedDateline, parse_dateline
-from communique.article.dates import dateline_full_date, find_date, resolve_article_date
-from communique.model import Article, Caption, Dateline, Section
+from communique.article.dates import date_article, find_date
+from communique.model import Article, Caption, Section
 
 NAVIGATION = "navigation"
 HEADLINE = "headline"
@@ -468,25 +468,10 @@ def _assemble(
     paragraphs = [p for section in sections for p in section.paragraphs]
     body = "\n\n".join(paragraphs)
     text = "\n\n".join(part for part in (headline, subheadline, body) if part)
-    month_day = (parsed.month, parsed.day) if parsed and parsed.month else None
-    year = parsed.year if parsed else None
-    metadata_date = _header_date(lines)
     captions = collect_captions(lines)
     # Years in captions count too ("... in Moscow on Sept. 13, 2023. (Yonhap)").
     year_text = "\n\n".join([text, *(caption.text for caption in captions)])
-    date, date_source = resolve_article_date(
-        cli_date, metadata_date, month_day, year_text, dateline_year=year
-    )
-    dateline = None
-    if parsed is not None:
-        dateline = Dateline(
-            text=parsed.dateline.text,
-            place=parsed.dateline.place,
-            agency=parsed.dateline.agency,
-            date=dateline_full_date(
-                month_day, dateline_year=year, article_date=date, date_source=date_source
-            ),
-        )
+    date, date_source, dateline = date_article(cli_date, _header_date(lines), parsed, year_text)
     return Article(
         url=url,
         source=source or (dateline.agency if dateline else None),

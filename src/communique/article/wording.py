@@ -1,9 +1,13 @@
-"""What a single line of scraped news text is, judged by its wording alone.
+"""What a line or paragraph of news text is, judged by its wording alone.
 
-Page furniture ("Show More", "Subscribe to ...", cookie notices, comment forms), photo credits
-("© Name/AGENCY", "REUTERS/Name", "Photo: ..."), captions with a credit glued on, bylines and
-time stamps. :mod:`communique.article.text` combines these judgements with the layout.
-The phrases are data (``data/furniture.json``); the shapes are the regular expressions here.
+Page furniture ("Show More", "Subscribe to ...", "Read more: ...", cookie notices, comment
+forms, copyright footers, lists of other stories), photo credits ("© Name/AGENCY",
+"REUTERS/Name", "Photo: ..."), captions with a credit glued on, bylines and time stamps.
+Both readers use it: :mod:`communique.article.text` judges single lines and combines the
+judgements with the layout (:func:`is_furniture`, :func:`is_list_intro`, ...);
+:mod:`communique.article.html` judges trafilatura's paragraphs (:func:`is_furniture_paragraph`,
+:func:`opens_furniture`). The phrases are one vocabulary (``data/furniture.json``); the shapes
+are the regular expressions here. Nothing here names an outlet.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from communique.article.dateline import is_known_agency
 from communique.article.dates import find_date
 
 DATA = Path(__file__).with_name("data")
@@ -107,6 +112,8 @@ _TIMESTAMP_LABEL = re.compile(
     r"(?:\s+(?:on|at))?\s*:?\s*|on\s+)+",
     re.I,
 )
+# "... by Anna Berg" after a time stamp: a byline on the same line.
+_TRAILING_BYLINE = re.compile(r"\s+by\s+(?:[A-ZÀ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}$")
 # A clock time, a numeric date, or a day number beside a month's name.
 _CLOCK_OR_DATE = re.compile(
     r"\b\d{1,2}[:.h]\d{2}\b|\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"
@@ -132,18 +139,29 @@ class Credit:
 
 
 @functools.cache
-def furniture_data() -> dict[str, frozenset[str] | tuple[str, ...]]:
-    """The furniture phrases of ``data/furniture.json``, lower case."""
+def furniture_data() -> dict:
+    """The furniture vocabulary of ``data/furniture.json``: phrases in lower case, patterns
+    compiled."""
     raw = json.loads((DATA / "furniture.json").read_text(encoding="utf-8"))
     return {
         "lines": frozenset(raw["lines"]),
         "prefixes": tuple(sorted(raw["prefixes"])),
+        "contains": tuple(sorted(raw["contains"])),
         "list_intros": frozenset(raw["list_intros"]),
+        "list_intro_patterns": _alternatives(raw["list_intro_patterns"]),
         "end_markers": frozenset(raw["end_markers"]),
         "end_marker_prefixes": tuple(sorted(raw["end_marker_prefixes"])),
         "line_suffixes": tuple(sorted(raw["line_suffixes"], key=lambda s: (-len(s), s))),
-        "contains": tuple(sorted(raw["contains"])),
+        "paragraph_patterns": _alternatives(raw["paragraph_patterns"]),
+        "paragraph_phrases": tuple(
+            (re.compile(entry["pattern"], re.I), int(entry["max_chars"]))
+            for entry in raw["paragraph_phrases"]
+        ),
     }
+
+
+def _alternatives(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
 def strip_link_labels(line: str) -> str:
@@ -206,12 +224,15 @@ def is_furniture(line: str) -> bool:
 
 
 def is_list_intro(line: str) -> bool:
-    """Whether a line introduces a list of other stories ("Read more", "Related:")."""
+    """Whether a line or heading introduces a list of other stories ("Read more", "Related:",
+    "Most read in world news")."""
     if len(line) > MAX_FURNITURE_CHARS:
         return False
     plain, keep, _ = _phrase(line)
-    intros = furniture_data()["list_intros"]
-    return plain in intros or keep in intros or bool(_LIST_OF_ITEMS.match(plain))
+    data = furniture_data()
+    if plain in data["list_intros"] or keep in data["list_intros"]:
+        return True
+    return bool(_LIST_OF_ITEMS.match(plain) or data["list_intro_patterns"].fullmatch(plain))
 
 
 def is_end_marker(line: str) -> bool:
@@ -347,7 +368,7 @@ def _timestamp_segment(text: str) -> tuple[bool, str | None]:
     if len(text.split()) > 14:
         return False, None
     labelled = bool(_TIMESTAMP_LABEL.match(text))
-    body = _TIMESTAMP_LABEL.sub("", text)
+    body = _TRAILING_BYLINE.sub("", _TIMESTAMP_LABEL.sub("", text))
     leftover = _DATE_WORDS.sub(" ", body).split()
     if not _CLOCK_OR_DATE.search(body):
         return False, None
@@ -359,9 +380,51 @@ def _timestamp_segment(text: str) -> tuple[bool, str | None]:
 
 def trailing_agency(line: str) -> str | None:
     """The agency a caption ends with: "... on Sept. 13, 2023. (Yonhap)" -> "Yonhap"."""
-    from communique.article.dateline import is_known_agency
-
     match = re.search(r"\(([^()]{2,30})\)\s*$", line.strip())
     if match and is_known_agency(match.group(1)):
         return match.group(1)
     return None
+
+
+# --- whole paragraphs (the HTML reader) ------------------------------------------------------
+
+
+def is_furniture_paragraph(text: str) -> bool:
+    """True for a paragraph of a page's main text that is furniture rather than the article:
+    a furniture line, "Read more: ...", newsletter and share calls, copyright footers, time
+    stamps, upper-case teasers of other stories, text without words."""
+    text = text.strip()
+    if not text:
+        return True
+    data = furniture_data()
+    if normalize(text) in data["lines"]:
+        return True
+    return bool(
+        data["paragraph_patterns"].match(text)
+        or any(len(text) <= limit and p.search(text) for p, limit in data["paragraph_phrases"])
+        or is_timestamp(text)
+        or is_teaser(text)
+        or not any(ch.isalpha() for ch in text)
+    )
+
+
+def opens_furniture(text: str) -> bool:
+    """True for a heading or paragraph that opens a block of furniture ("You may also like",
+    "Comments"): the short lines after it are furniture too."""
+    return is_list_intro(text)
+
+
+def is_timestamp(text: str) -> bool:
+    """A publication-time line: "Updated: Tue., Nov. 19, 2019", "5:45 AM PST 11/19/2019"."""
+    return timestamp(text)[0]
+
+
+def is_teaser(text: str) -> bool:
+    """An upper-case line that is no sentence: the headline of another story, a call to act."""
+    if len(text) > 250 or text != text.upper():
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 12 or not all(ch.isupper() for ch in letters):  # scripts without case
+        return False
+    words = text.split()
+    return 3 <= len(words) <= 25 and not text.rstrip("\"'”’").endswith((".", "?"))

@@ -176,26 +176,45 @@ class Entry:
 
 
 def plan(
-    items: Iterable[Item], store: Store, summary: Summary, block: int = 256
+    items: Iterable[Item],
+    store: Store,
+    summary: Summary,
+    block: int = 256,
+    retry_errors: bool = False,
 ) -> Iterator[Entry]:
-    """Records for the items, leaving out what is stored already; duplicates need no analysis."""
+    """Records for the items, leaving out what is stored already; duplicates need no analysis.
+
+    With ``retry_errors``, documents stored as errors are read and analysed again.
+    """
     seen: dict[str, str] = {}  # content hash -> first location in this run
     pending: list[Entry] = []
 
     def flush() -> Iterator[Entry]:
-        known = store.known_locations(e.record.id for e in pending)
+        ids = [e.record.id for e in pending]
+        if retry_errors:  # also the read failures stored for these locations
+            ids += [failure_id(e.item.location) for e in pending]
+        known = store.known_articles(ids)
         for entry in pending:
-            location = known.get(entry.record.id, "\0absent")
-            if location == entry.item.location or (
-                location != "\0absent" and entry.record.error is not None
-            ):
+            entry.record.retry = retry_errors
+            if entry.record.id not in known:
+                yield entry
+                continue
+            location, status = known[entry.record.id]
+            stale = known.get(failure_id(entry.item.location), (None, None))[1] == ERROR
+            if retry_errors and status == ERROR and location == entry.item.location:
+                yield entry
+            elif retry_errors and stale and entry.record.error is None:
+                entry.record.analysed, entry.document = (
+                    False,
+                    None,
+                )  # the writer drops the stale row
+                yield entry
+            elif location == entry.item.location or entry.record.error is not None:
                 summary.documents += 1
                 summary.already_stored += 1
-                continue
-            if location != "\0absent":
-                entry.record.analysed = False  # stored from another location: a duplicate
-                entry.document = None
-            yield entry
+            else:  # stored from another location: a duplicate, no analysis needed
+                entry.record.analysed, entry.document = False, None
+                yield entry
 
     for item in items:
         entry = _entry(item)
@@ -237,6 +256,7 @@ def ingest(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     max_bytes: int | None = None,
     fetch_delay: float = 1.0,
+    retry_errors: bool = False,
     on_progress: Callable[[Summary], None] | None = None,
     executor: Executor | None = None,
 ) -> Summary:
@@ -254,7 +274,7 @@ def ingest(
     try:
         with PoliteFetcher(max_bytes=max_bytes, delay=fetch_delay) as fetcher:
             items = iter_items(locations, max_bytes=max_bytes, fetcher=fetcher)
-            entries = plan(items, store, summary)
+            entries = plan(items, store, summary, retry_errors=retry_errors)
             batch: list[tuple[Entry, object]] = []
             for chunk, results in _analysed(entries, executor, chunk_size):
                 batch.extend(zip(chunk, results, strict=True))

@@ -137,10 +137,6 @@ class Mention:
     within: str | None = None  # for embedded mentions: the name they are part of
     inner: Mention | None = None  # for unresolved facilities: a known place inside the name
 
-    @property
-    def key(self) -> str:
-        return self.text.casefold()
-
 
 def find(
     doc: Doc,
@@ -170,6 +166,8 @@ def find(
             if len(found) == 1 and not found[0].ids:
                 inside = _embedded(ent, gaz)
                 found[0].inner = inside[0] if inside else None
+        elif ent.label_ == "NORP" and (landform := _demonym_landform(ent, gaz)):
+            toponyms.extend(landform)  # "the Korean peninsula"
         elif ent.label_ == "NORP" and gaz.demonym_country(ent.text):
             continue
         else:
@@ -330,6 +328,16 @@ def _mention(span: Span, matched: str, ids: tuple[int, ...], source: str, label:
 
 def _is_place_like(entry: Entry) -> bool:
     return entry.feature in STRONG_FEATURES or entry.curated
+
+
+def _demonym_landform(ent: Span, gaz: Gazetteer) -> list[Mention]:
+    """A demonym and a common noun that together name a curated place: "Korean peninsula"."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].pos_ != "NOUN":
+        return []
+    span = doc[ent.start : ent.end + 1]
+    ids = tuple(i for i in gaz.ids(span.text) if gaz.entry(i).curated)
+    return [_mention(span, span.text, ids, "ner", "LOC")] if ids else []
 
 
 def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:

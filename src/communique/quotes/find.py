@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from communique.quotes import syntax
 from communique.quotes.lexicon import lexicon
-from communique.quotes.marks import QUOTE_CHARS, Marked, find_marked
+from communique.quotes.marks import QUOTE_CHARS, Marked, find_marked, normalise_marks
 
 DASH_NAME = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(@?[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}|@\w+)")
 HEADING_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$")
@@ -48,7 +48,7 @@ class Found:
 class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = normalise_marks(doc.text)
         self.marks = [m for m in find_marked(doc.text) if not m.single or m.closed]
         self.inside = self._inside_index()
         self.any_verb = True
@@ -398,12 +398,31 @@ class _Finder:
             last = merged[-1] if merged else None
             if last is not None and self._continues(last, f):
                 merged[-1] = replace(last, end=f.end)
+            elif last is not None and self._leads_into(last, f):
+                merged[-1] = replace(f, start=last.start)
             else:
                 merged.append(f)
         return merged
 
+    def _whole_paragraph(self, f: Found) -> bool:
+        """Whether a quotation is all its paragraph holds (besides its marks)."""
+        para_start = self.text.rfind("\n", 0, f.start) + 1
+        para_end = self.text.find("\n", f.end)
+        para_end = len(self.text) if para_end < 0 else para_end
+        outside = self.text[para_start : f.start] + self.text[f.end : para_end]
+        return not any(c.isalnum() for c in outside)
+
+    def _leads_into(self, a: Found, b: Found) -> bool:
+        """“A.” “B,” X said: an unattributed quotation right before an attributed one."""
+        if a.kind != "direct" or b.kind != "direct" or a.how not in ("context", "none") or b.cue is None:
+            return False
+        gap = self.text[a.end : b.start]
+        return b.cue[0] > b.end and "\n" not in gap and not any(c.isalnum() for c in gap)
+
     def _continues(self, a: Found, b: Found) -> bool:
         if a.kind == "indirect" or b.kind != "direct" or a.nested or b.nested:
+            return False
+        if "\n" in self.text[a.end : b.start] and not self._whole_paragraph(b):
             return False
         if b.cue is not None and b.cue != a.cue:
             return False
@@ -418,10 +437,11 @@ class _Finder:
     def attribute_free(self, m: Marked, cues: list[Token], found: list[Found]) -> Found | None:
         """Attribute a quotation no cue's clause took up; None for scare quotes and titles."""
         short = len(self.text[m.start : m.end].split()) <= lexicon().title_words_max
-        if self.is_title(m):
-            return None
         cue = self.nearest_cue(m, cues)
-        if cue is not None and (not short or self._adjacent(m, cue)):
+        adjacent = cue is not None and self._adjacent(m, cue)
+        if self.is_title(m) and not adjacent:
+            return None
+        if cue is not None and (not short or adjacent):
             source = syntax.according_source(cue) if syntax.is_according(cue) else syntax.subject_of(cue)
             speaker, head = self.speaker_of(source)
             return Found(m.start, m.end, "direct", self.chars(*syntax.cue_bounds(cue)), speaker, head, how="cue")
@@ -448,7 +468,7 @@ class _Finder:
         """Names of shows, books and slogans: Title Case or CAPITALS, no sentence inside."""
         content = self.text[m.start : m.end].rstrip()
         words = re.findall(r"[^\W\d_][\w’'-]*", content)
-        if not words or len(words) > TITLE_WORDS_MAX or content.endswith(("!", "?")):
+        if not words or len(words) > TITLE_WORDS_MAX or content.endswith(("!", "?")) or ". " in content:
             return False
         if self._in_title_case_line(m):
             return False  # a headline: everything is capitalised there

@@ -7,6 +7,7 @@ opens with a quote mark again (the newspaper convention for multi-paragraph quot
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPENERS = frozenset("“„«")
@@ -150,6 +151,25 @@ class _Scanner:
         return i + 1
 
 
+TWO_APOSTROPHES = re.compile(r"''|``")
+
+
+def _one_mark(match: re.Match) -> str:
+    text, end = match.string, match.end()
+    opening = match.group() == "``" or (end < len(text) and not text[end].isspace() and text[end] not in ".,;:!?")
+    return ' "' if opening else '" '
+
+
+def normalise_marks(text: str) -> str:
+    """The text with ``''`` and ````` (typewriter double quotes, as in the NYT) as one ``"``.
+
+    The result has the same length, so offsets stay valid; the mark lands next to the quotation.
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    return TWO_APOSTROPHES.sub(_one_mark, text)
+
+
 def find_marked(text: str) -> list[Marked]:
     """All quoted stretches of ``text`` in text order (outermost quotations only)."""
-    return _Scanner(text).scan()
+    return _Scanner(normalise_marks(text)).scan()

@@ -24,6 +24,7 @@ from communique.store.writer import (
     Written,
     content_hash,
     existing_ids,
+    known_articles,
     known_locations,
     write_records,
 )
@@ -77,6 +78,11 @@ class Store:
         """Article id -> the location it was read from, for the ids already stored."""
         with self.engine.connect() as conn:
             return known_locations(conn, ids)
+
+    def known_articles(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        """Article id -> (location, status), for the ids already stored."""
+        with self.engine.connect() as conn:
+            return known_articles(conn, ids)
 
     def counts(self) -> dict:
         with self.engine.connect() as conn:

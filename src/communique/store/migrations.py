@@ -28,11 +28,21 @@ def _initial_schema(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.DATA_TABLES))
 
 
+def _query_indexes(conn: Connection) -> None:
+    for index in schema.QUERY_INDEXES:
+        index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(
         1,
         "articles, entities, quotes, places, events, participants, dyads, mentions",
         _initial_schema,
+    ),
+    Migration(
+        2,
+        "indexes for filtered event queries (dyads, participants, quad, location)",
+        _query_indexes,
     ),
 ]
 

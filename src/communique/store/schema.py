@@ -213,3 +213,26 @@ DATA_TABLES = (
     event_dyads,
     event_mentions,
 )
+
+# Indexes for the web's filtered event queries (schema version 2). Bound to the tables, so a
+# new database gets them with the rest; migration 2 adds them to older databases.
+QUERY_INDEXES = (
+    Index(
+        "ix_dyads_a1_a2_event",
+        event_dyads.c.actor1_country,
+        event_dyads.c.actor2_country,
+        event_dyads.c.event_id,
+    ),
+    Index(
+        "ix_dyads_a2_a1_event",
+        event_dyads.c.actor2_country,
+        event_dyads.c.actor1_country,
+        event_dyads.c.event_id,
+    ),
+    Index(
+        "ix_participants_country_event", event_participants.c.country, event_participants.c.event_id
+    ),
+    Index("ix_participants_name_event", event_participants.c.name, event_participants.c.event_id),
+    Index("ix_events_quad_status_date", events.c.quad, events.c.status, events.c.date),
+    Index("ix_events_location_date", events.c.location_name, events.c.date),
+)

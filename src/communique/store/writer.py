@@ -67,6 +67,7 @@ class Record:
     date: str | None = None
     warnings: list[str] = field(default_factory=list)
     analysed: bool = True  # False: not sent for analysis (e.g. seen before in this run)
+    retry: bool = False  # True: replace an error row stored for this document or its location
 
 
 @dataclass
@@ -94,23 +95,30 @@ def existing_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
     return found
 
 
-def known_locations(conn: Connection, ids: Iterable[str]) -> dict[str, str | None]:
-    """Article id -> location, for those of these ids the database holds."""
+def known_articles(conn: Connection, ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+    """Article id -> (location, status), for those of these ids the database holds."""
     ids = sorted(set(ids))
-    found: dict[str, str | None] = {}
+    found: dict[str, tuple[str | None, str]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows = conn.execute(
-            select(articles.c.id, articles.c.location).where(articles.c.id.in_(chunk))
+            select(articles.c.id, articles.c.location, articles.c.status).where(
+                articles.c.id.in_(chunk)
+            )
         )
-        found.update((row.id, row.location) for row in rows)
+        found.update((row.id, (row.location, row.status)) for row in rows)
     return found
+
+
+def known_locations(conn: Connection, ids: Iterable[str]) -> dict[str, str | None]:
+    """Article id -> location, for those of these ids the database holds."""
+    return {key: location for key, (location, _status) in known_articles(conn, ids).items()}
 
 
 def write_records(conn: Connection, records: Iterable[Record]) -> list[Written]:
     """Write records in the caller's transaction; return what each one did."""
     records = list(records)
-    pending = Pending(known_locations(conn, (r.id for r in records)))
+    pending = Pending(known_articles(conn, (r.id for r in records)))
     written = [write_record(conn, record, pending) for record in records]
     pending.flush(conn)
     return written
@@ -120,9 +128,11 @@ def write_record(conn: Connection, record: Record, pending: Pending | None = Non
     """Write one record; its sections and event rows go to ``pending``, written at its flush."""
     own = pending is None
     if pending is None:
-        pending = Pending(known_locations(conn, [record.id]))
+        pending = Pending(known_articles(conn, [record.id]))
+    if record.retry:
+        _forget_errors(conn, record, pending)
     if record.id in pending.known:
-        location = pending.known[record.id]
+        location, _status = pending.known[record.id]
         if record.location and location != record.location and record.error is None:
             return _write_duplicate(conn, record, location)
         return Written(record.id, None)
@@ -131,7 +141,7 @@ def write_record(conn: Connection, record: Record, pending: Pending | None = Non
         return Written(record.id, None, "the original of this duplicate was not written")
     status, error = article_status(record)
     _insert_article(conn, record, status, error)
-    pending.known[record.id] = record.location
+    pending.known[record.id] = (record.location, status)
     written = Written(record.id, status, error)
     if record.report is not None and status in (OK, WARNING):
         pending.sections(record.id, record.report)
@@ -148,8 +158,9 @@ def write_record(conn: Connection, record: Record, pending: Pending | None = Non
 class Pending:
     """Rows written in bulk at the end of a batch (fewer round trips to the database)."""
 
-    def __init__(self, known: dict[str, str | None] | None = None) -> None:
-        self.known = dict(known or {})  # article id -> location, stored or written in this batch
+    def __init__(self, known: dict[str, tuple[str | None, str]] | None = None) -> None:
+        # article id -> (location, status), stored or written in this batch
+        self.known = dict(known or {})
         self.rows: dict = {table: [] for table in _BULK_TABLES}
         self.touched: set[int] = set()  # events whose counts must be recomputed
 
@@ -166,6 +177,18 @@ class Pending:
         for start in range(0, len(touched), 500):
             conn.execute(_RECOUNT, {"ids": touched[start : start + 500]})
         self.touched = set()
+
+
+def _forget_errors(conn: Connection, record: Record, pending: Pending) -> None:
+    """Delete the error rows this record replaces: its own, and its location's read failure."""
+    stale = [record.id]
+    if record.location:
+        stale.append(failure_id(record.location))
+    stored = known_articles(conn, stale)
+    for article_id, (location, status) in stored.items():
+        if status == ERROR and (article_id != record.id or location == record.location):
+            conn.execute(articles.delete().where(articles.c.id == article_id))
+            pending.known.pop(article_id, None)
 
 
 def article_status(record: Record) -> tuple[str, str | None]:

@@ -52,7 +52,9 @@ def find_times(text: str, date: str | dt.date | None = None, doc: Doc | None = N
     anchor = _anchor(date)
     if not text:
         return []
-    candidates = [c for c in grammar.scan(text, accept=lambda c: normalize.is_time(c, text))]
+    if doc is not None and not _covers(doc, text):
+        doc = None  # a parse of some other text would give tenses for the wrong words
+    candidates = grammar.scan(text, accept=lambda c: normalize.is_time(c, text))
     sentences = _sentence_starts(text, doc)
     hints = _year_hints(candidates, sentences)
     state = normalize.DocState()
@@ -65,7 +67,7 @@ def find_times(text: str, date: str | dt.date | None = None, doc: Doc | None = N
             start=candidate.start,
             end=candidate.end,
             direction=_lazy_direction(doc, candidate.start, candidate.end),
-            year_hint=_hint_for(candidate, hints.get(sentence, [])),
+            year_hint=_hint_for(candidate, hints.get(sentence, []), doc),
             state=state,
         )
         normal = normalize.normalize(candidate, ctx)
@@ -134,8 +136,20 @@ def _lazy_direction(doc: Doc | None, start: int, end: int):
     return compute
 
 
+def _covers(doc: Doc, text: str) -> bool:
+    """Whether ``doc`` is a parse of ``text`` (checked cheaply: length and both ends)."""
+    if not len(doc):
+        return not text.strip()
+    last = doc[-1]
+    return (
+        last.idx + len(last.text_with_ws) == len(text)
+        and text.startswith(doc[0].text, doc[0].idx)
+        and text.startswith(last.text, last.idx)
+    )
+
+
 def _sentence_starts(text: str, doc: Doc | None) -> list[int]:
-    if doc is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+    if doc is not None and len(doc):
         starts = doc.to_array("SENT_START")
         if (starts != 0).any():  # the parser or a sentencizer has set sentence starts
             offsets = doc.to_array("IDX")
@@ -145,18 +159,27 @@ def _sentence_starts(text: str, doc: Doc | None) -> list[int]:
 
 def _year_hints(
     candidates: list[grammar.Candidate], sentences: list[int]
-) -> dict[int, list[tuple[int, int]]]:
-    """Sentence number -> (position, year) of the years the sentence names on their own."""
-    hints: dict[int, list[tuple[int, int]]] = {}
+) -> dict[int, list[tuple[int, int, int]]]:
+    """Sentence number -> (start, end, year) of the years the sentence names on their own."""
+    hints: dict[int, list[tuple[int, int, int]]] = {}
     for candidate in candidates:
         year = candidate.groups.get("y")
         if candidate.rule.name in YEAR_GIVING and year:
             sentence = bisect.bisect_right(sentences, candidate.start)
-            hints.setdefault(sentence, []).append((candidate.start, int(year)))
+            hints.setdefault(sentence, []).append((candidate.start, candidate.end, int(year)))
     return hints
 
 
-def _hint_for(candidate: grammar.Candidate, hints: list[tuple[int, int]]) -> int | None:
+def _hint_for(
+    candidate: grammar.Candidate, hints: list[tuple[int, int, int]], doc: Doc | None
+) -> int | None:
+    """The year named in the sentence for a partial date: with a parse, only a year in the
+    same clause ("In 1998 the firm was sold on May 5", not "founded in 1990, it said on May 5")."""
     if candidate.rule.name not in YEAR_HINTED or not hints:
         return None
-    return min(hints, key=lambda h: (abs(h[0] - candidate.start), h[0]))[1]
+    if doc is not None:
+        verb = tense.governing_verb(doc, candidate.start, candidate.end)
+        hints = [h for h in hints if tense.governing_verb(doc, h[0], h[1]) == verb]
+        if not hints:
+            return None
+    return min(hints, key=lambda h: (abs(h[0] - candidate.start), h[0]))[2]

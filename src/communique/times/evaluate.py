@@ -60,12 +60,12 @@ def read_timeml(path: Path) -> TimeMLDocument | None:
         return None
     dct = DCT.search(raw)
     date = dct.group(1)[:10] if dct and re.match(r"\d{4}-\d{2}-\d{2}", dct.group(1)) else None
-    text, times, open_timex = _strip_tags(body.group(1))
-    del open_timex
+    text, times = _strip_tags(body.group(1))
     return TimeMLDocument(name=path.name, date=date, text=text, times=times)
 
 
-def _strip_tags(xml: str) -> tuple[str, list[GoldTime], None]:
+def _strip_tags(xml: str) -> tuple[str, list[GoldTime]]:
+    """The text of a TimeML fragment without its tags, entities decoded, and its TIMEX3s."""
     parts: list[str] = []
     length = 0
     times: list[GoldTime] = []
@@ -101,7 +101,7 @@ def _strip_tags(xml: str) -> tuple[str, list[GoldTime], None]:
             )
             opened = None
     parts.append(xml[position:])
-    return "".join(parts), times, None
+    return "".join(parts), times
 
 
 def load_documents(data: Path, limit: int | None = None) -> list[TimeMLDocument]:

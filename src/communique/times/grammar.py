@@ -6,6 +6,10 @@ compiled once; :func:`scan` runs them all over a text and keeps the longest non-
 matches (ties go to the rule listed first). Each rule names its normaliser in
 :mod:`communique.times.normalize` and the TIMEX3 type it produces by default.
 
+To stay linear in the text, a rule is tried only at a word that can begin it (its
+``starts``) and only within ANCHOR_REACH characters before an anchor word, a word that every
+time expression contains (a month, a weekday, a unit, a number...).
+
 Span conventions follow the TimeML guidelines: determiners and modifiers belong to the
 expression ("the summer of this year", "more than 70 years", "the mid-20th century"),
 governing prepositions do not ("in June" -> "June").
@@ -259,8 +263,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "the_unit",
         "DATE",
-        r"(?P<the>the|that)\s+(?P<u>weekend|year)(?!s)(?![-\w])",
-        starts="the that",
+        r"(?:(?P<pre>{PREMOD})\s+the\s+(?P<u2>month|week|year)|(?P<the>the|that)\s+(?P<u>weekend|year))(?!s)(?![-\w])",
+        starts="PREMOD the that",
     ),
     Rule(
         "ago",
@@ -349,7 +353,7 @@ RULES: tuple[Rule, ...] = (
         "DURATION",
         r"(?:(?P<qm>{QMOD})\s+(?!the\s))?(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full)|"
         r"the|past|last|next|first|final|coming|previous|another)\s+(?![\w.]+-{UNIT}\b))?"
-        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?",
+        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+(?:(?:more|additional|further|extra)\s+)?{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?",
         starts="QMOD the REL first final another NUM VAGUE",
     ),
     Rule(

@@ -420,7 +420,7 @@ def is_time(candidate: Candidate, text: str) -> bool:
     validator = VALIDATORS.get(candidate.rule.name)
     try:
         return validator is None or validator(candidate, text)
-    except (KeyError, ValueError, AttributeError, TypeError):
+    except (KeyError, ValueError, IndexError, AttributeError, TypeError):
         return False
 
 
@@ -852,6 +852,11 @@ def _weekend(anchor: dt.date, direction: int) -> str:
 
 
 def the_unit(g: dict, ctx: Context) -> Normal | None:
+    if g.get("pre"):  # "the end of the month": this month, this year
+        if ctx.anchor is None:
+            return Normal(None, mod=_point_mod(g["pre"]))
+        granularity = g["u2"].lower()
+        return Normal(_shifted_value(ctx.anchor, granularity, 0), mod=_point_mod(g["pre"]))
     unit = g["u"].lower()
     if g["the"].lower() == "that":
         return None
@@ -1142,5 +1147,5 @@ def normalize(candidate: Candidate, ctx: Context) -> Normal | None:
         return None
     try:
         return function(candidate.groups, ctx)
-    except (KeyError, ValueError, OverflowError, AttributeError, TypeError):
+    except (KeyError, ValueError, IndexError, OverflowError, AttributeError, TypeError):
         return None

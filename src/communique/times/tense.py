@@ -3,7 +3,10 @@
 -1 (past: take the previous occurrence), +1 (future: the next one), 0 (nearest).
 The governing verb is found by climbing the dependency tree from the expression; an
 infinitive or a participle without a finite auxiliary passes the question to the verb
-above it, except after verbs of planning ("scheduled to be held in June" looks ahead).
+above it, except after verbs of planning ("scheduled to be held in June" looks ahead);
+whatever a scheduling verb governs looks ahead ("has scheduled a news conference Thursday").
+Modal auxiliaries other than "would"/"could" look ahead; "would" stays neutral because
+reported speech uses it for past and future alike. The lexicons are ``data/verbs.json``.
 """
 
 from __future__ import annotations
@@ -48,6 +51,17 @@ def direction(doc: Doc | None, start: int, end: int) -> int:
         infinitive = verb.tag_ == "VB"
         token = verb.head
     return 0
+
+
+def governing_verb(doc: Doc | None, start: int, end: int) -> int | None:
+    """The token index of the verb that governs the characters ``start:end``, if any."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = _governing_verb(span.root)
+    return None if verb is None else verb.i
 
 
 def _governing_verb(token: Token) -> Token | None:
