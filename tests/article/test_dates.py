@@ -116,3 +116,22 @@ def test_parse_date():
     assert parse_date("2019-02-30") is None
     assert parse_date("2019") is None
     assert parse_date(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The jet was shot down on November 24, 2015.", "2016-06-27"),
+        ("The jet was shot down on 24 November 2015.", "2016-06-27"),
+        ("The talks began on March 3, 2015.", "2015-06-27"),
+        ("The talks must end before November 24, 2015.", "2015-06-27"),
+        ("Relations soured in 2015.", "2015-06-27"),
+    ],
+)
+def test_inferred_year_follows_reported_dates(text, date):
+    assert resolve_article_date(None, None, (6, 27), text) == (date, "inferred")
+
+
+def test_metadata_year_is_not_moved_by_reported_dates():
+    text = "The jet was shot down on November 24, 2015."
+    assert resolve_article_date(None, "2015", (6, 27), text) == ("2015-06-27", "inferred")

@@ -346,3 +346,69 @@ def test_gallery_labels_are_taken_off_captions():
 )
 def test_site_name_is_taken_off_the_title(title, site, expected):
     assert strip_site_name(title, site) == expected
+
+
+DATELINED = ["SEOUL, March 3 (Yonhap) -- " + PARAGRAPHS[0], *PARAGRAPHS[1:]]
+HEADLINE = "<h1>Ministers meet in Geneva to prepare border talks</h1>"
+
+
+@pytest.mark.parametrize("with_h1", [True, False])
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Working group on trade to meet in March after a pause of two years.",
+        "Working group on trade to meet in March; detainee lists exchanged",
+        "Will the working group on trade meet again in March?",
+    ],
+)
+def test_short_first_paragraph_before_the_dateline_is_the_subheadline(lead, with_h1):
+    body = (HEADLINE if with_h1 else "") + paragraphs([lead, *DATELINED])
+    art = read_html(page(body, META_TAGS))
+    assert art.subheadline == lead
+    assert (art.dateline.place, art.dateline.agency) == ("Seoul", "Yonhap")
+    assert art.body == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize("css", ["standfirst", "article-dek", "story__summary", "sub-title"])
+def test_paragraph_marked_as_standfirst_is_the_subheadline(css):
+    lead = "The working group on trade will meet in March, officials said."
+    body = HEADLINE + f'<p class="{css}">{lead}</p>' + paragraphs()
+    art = read_html(page(body, META_TAGS))
+    assert art.subheadline == lead
+    assert art.body == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # two sentences: the story's own first paragraph, even with a dateline after it
+        "The ministers met in Geneva. They agreed to set up a working group on trade.",
+        # long: running text
+        PARAGRAPHS[1] + " " + PARAGRAPHS[2],
+        # its own dateline: the story starts here
+        "GENEVA (Reuters) - The ministers met in Geneva on Tuesday.",
+    ],
+)
+def test_story_paragraphs_are_not_taken_for_a_subheadline(first):
+    body = HEADLINE + paragraphs([first, *DATELINED])
+    art = read_html(page(body, META_TAGS))
+    assert art.subheadline is None
+    assert art.body.startswith(first.removeprefix("GENEVA (Reuters) - "))
+
+
+def test_marked_standfirst_of_two_sentences_stays_in_the_body():
+    first = "The ministers met in Geneva. They agreed to set up a working group on trade."
+    body = HEADLINE + f'<p class="summary">{first}</p>' + paragraphs()
+    art = read_html(page(body, META_TAGS))
+    assert art.subheadline is None
+    assert art.body.startswith(first)
+
+
+def test_link_labels_and_list_openers_shared_with_the_text_reader():
+    body = (
+        HEADLINE
+        + paragraphs([PARAGRAPHS[0] + " Click to Tweet", *PARAGRAPHS[1:]])
+        + "<h2>Tell us what you think</h2><p>Border talks: the story so far</p>"
+    )
+    art = read_html(page(body, META_TAGS))
+    assert art.body == "\n\n".join(PARAGRAPHS)

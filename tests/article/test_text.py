@@ -951,3 +951,40 @@ def test_navigation_links_before_the_headline_are_not_taken_for_it():
     assert "Trending" not in article.text
     # single lines of similar length are not mistaken for a hard-wrapped paragraph
     assert len(article.body.split("\n\n")) == 1
+
+
+@pytest.mark.parametrize(
+    ("stamp", "date"),
+    [
+        ("Source: Xinhua | 2023-03-10 20:41:00", "2023-03-10"),
+        ("Source: Global Courier | 2023-03-10 20:41 | Editor: Jane Doe", "2023-03-10"),
+        ("By Jane Doe and John Roe | Updated: 2023-03-10 21:30", "2023-03-10"),
+        ("Posted: 2023-03-10 21:30 | By Jane Doe", "2023-03-10"),
+        ("UPDATED: March 10, 2023 at 2:10 p.m.", "2023-03-10"),
+        ("PUBLISHED: March 10, 2023 at 9:32 a.m. | UPDATED: March 11, 2023", "2023-03-10"),
+        ("Last updated on 10 Mar 2023, 21:30 GMT", "2023-03-10"),
+    ],
+)
+def test_time_stamp_lines_give_the_date_and_are_no_dateline(stamp, date):
+    page = (
+        "Saudi Arabia and Iran agree to restore ties\n\n"
+        f"{stamp}\n\n"
+        "BEIJING (Xinhua) -- Saudi Arabia and Iran agreed on Friday to resume diplomatic "
+        "relations, according to a joint statement. The two had cut ties in 2016.\n"
+    )
+    article = read_text(page)
+    assert (article.date, article.date_source) == (date, "metadata")
+    assert (article.dateline.place, article.dateline.agency) == ("Beijing", "Xinhua")
+    assert "2023" not in article.text
+
+
+def test_year_after_a_reported_date_later_than_the_dateline():
+    page = (
+        "Kremlin says Turkish president apologised for downing of jet\n\n"
+        "MOSCOW, June 27. /TASS/. The Turkish president has apologised for the downing of the "
+        "Russian jet, the Kremlin said.\n\n"
+        "A Turkish fighter shot down the Russian bomber on November 24, 2015 near the border.\n"
+    )
+    article = read_text(page)
+    assert (article.date, article.date_source) == ("2016-06-27", "inferred")
+    assert article.dateline.date == "2016-06-27"

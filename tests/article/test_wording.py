@@ -248,3 +248,39 @@ def test_breadcrumbs():
     assert not wording.is_breadcrumb(
         "Russia-Japan talks | What the leaders agreed on in Moscow today"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("5:45 AM PST 11/19/2019 by Anna Berg", None),
+        ("Updated 10:34 GMT, Jan. 29, 2019 by Jane Doe", "2019-01-29"),
+    ],
+)
+def test_timestamps_with_a_byline_after_them(line, date):
+    assert wording.timestamp(line) == (True, date)
+    assert wording.is_timestamp(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Most read in world news", "More from The Daily Courier", "Popular on Example News"],
+)
+def test_list_intros_written_with_a_name(line):
+    assert wording.is_list_intro(line)
+    assert wording.opens_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Thank you", "Order reprints", "Show More", "Purchase licensing rights", "© 2019 TASS"],
+)
+def test_one_vocabulary_for_lines_and_paragraphs(line):
+    assert wording.is_furniture(line) or wording.is_end_marker(line)
+    assert wording.is_furniture_paragraph(line)
+
+
+def test_link_labels_from_both_readers_are_cut_off():
+    assert wording.strip_link_labels("Talks resume in March. Click to Tweet") == (
+        "Talks resume in March."
+    )

@@ -60,19 +60,25 @@ def _year_of(value: str | None) -> int | None:
 def find_date(text: str) -> str | None:
     """The first complete written date in ``text`` ("Jan. 29, 2019", "29 January 2019",
     "2019-01-29") as YYYY-MM-DD, or None."""
+    dates = written_dates(text)
+    return dates[0][1].isoformat() if dates else None
+
+
+def written_dates(text: str) -> list[tuple[int, dt.date]]:
+    """Every complete written date in ``text`` with where it starts, in order."""
     found = []
     for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if match is not None:
-            found.append((match.start(), match))
-    for _start, match in sorted(found, key=lambda item: item[0]):
-        month = match["month"]
-        number = int(month) if month.isdigit() else month_numbers().get(month.lower().rstrip("."))
-        try:
-            return dt.date(int(match["year"]), number, int(match["day"])).isoformat()
-        except (TypeError, ValueError):
-            continue
-    return None
+        for match in pattern.finditer(text):
+            month = match["month"]
+            number = (
+                month_numbers().get(month.lower().rstrip("."))
+                if not month.isdigit()
+                else int(month)
+            )
+            date = _safe_date(int(match["year"]), number, int(match["day"])) if number else None
+            if date is not None:
+                found.append((match.start(), date))
+    return sorted(found)
 
 
 def latest_year(text: str, *, not_after: int | None = None) -> int | None:
@@ -142,9 +148,26 @@ def resolve_article_date(
         full = complete_month_day(dateline_month_day, year=dateline_year)
         if full is not None:
             return full, "dateline"
-    year = _year_of(metadata_date) or latest_year(text)
+    year = _year_of(metadata_date)
+    if year is None:
+        year = latest_year(text)
+        if year is not None:
+            year = _after_reported_dates(dateline_month_day, year, text)
     full = complete_month_day(dateline_month_day, year=year) if year else None
     return (full, "inferred") if full else (None, None)
+
+
+def _after_reported_dates(month_day: MonthDay, year: int, text: str) -> int:
+    """The year for a dateline's month and day when ``year`` is the latest in the text: the
+    year after it when the text reports a complete date of that year later than the dateline
+    ("... shot down on November 24, 2015" under a June 27 dateline was written in 2016)."""
+    dateline = _safe_date(year, *month_day)
+    if dateline is None or year + 1 > dt.date.today().year:
+        return year
+    for start, date in written_dates(text):
+        if date > dateline and not _FUTURE_CUE.search(text[max(0, start - 20) : start]):
+            return year + 1
+    return year
 
 
 def dateline_full_date(

@@ -212,7 +212,7 @@ def is_furniture(line: str) -> bool:
         return is_cookie_notice(line) or is_copyright_footer(line)
     plain, keep, words = _phrase(line)
     data = furniture_data()
-    if plain in data["lines"] or keep in data["lines"]:
+    if _listed(plain, keep, "lines"):
         return True
     if words <= 30 and (keep.startswith(data["prefixes"]) or plain.startswith(_alnum_prefixes())):
         return True
@@ -229,10 +229,10 @@ def is_list_intro(line: str) -> bool:
     if len(line) > MAX_FURNITURE_CHARS:
         return False
     plain, keep, _ = _phrase(line)
-    data = furniture_data()
-    if plain in data["list_intros"] or keep in data["list_intros"]:
+    if _listed(plain, keep, "list_intros"):
         return True
-    return bool(_LIST_OF_ITEMS.match(plain) or data["list_intro_patterns"].fullmatch(plain))
+    patterns = furniture_data()["list_intro_patterns"]
+    return bool(_LIST_OF_ITEMS.match(plain) or patterns.fullmatch(plain))
 
 
 def is_end_marker(line: str) -> bool:
@@ -240,10 +240,15 @@ def is_end_marker(line: str) -> bool:
     if len(line) > MAX_FURNITURE_CHARS:
         return is_copyright_footer(line)
     plain, keep, _ = _phrase(line)
-    data = furniture_data()
-    if plain in data["end_markers"] or keep in data["end_markers"]:
+    if _listed(plain, keep, "end_markers"):
         return True
-    return keep.startswith(data["end_marker_prefixes"]) or is_copyright_footer(line)
+    return keep.startswith(furniture_data()["end_marker_prefixes"]) or is_copyright_footer(line)
+
+
+def _listed(plain: str, keep: str, name: str) -> bool:
+    """Whether a line (without decoration, or keeping its colon) is in one of the lists."""
+    phrases = furniture_data()[name]
+    return plain in phrases or keep in phrases
 
 
 def is_cookie_notice(line: str) -> bool:

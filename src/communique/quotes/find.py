@@ -24,7 +24,7 @@ from communique.quotes.marks import QUOTE_CHARS, Marked, find_marked, normalise_
 DASH_NAME = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(@?[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}|@\w+)")
 HEADING_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$")
 MIXED_MIN_CHARS = 4
-MERGE_GAP_CHARS = 160
+MERGE_GAP_CHARS = 250
 ADJACENT_CHARS = 40
 TITLE_WORDS_MAX = 8
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "is", "from", "vs"})
@@ -424,7 +424,7 @@ class _Finder:
             return False
         if "\n" in self.text[a.end : b.start] and not self._whole_paragraph(b):
             return False
-        if b.cue is not None and b.cue != a.cue:
+        if b.cue is not None and b.cue != a.cue and not a.end <= b.cue[0] < b.start:
             return False
         if b.cue is None and b.speaker is not None and b.speaker != a.speaker:
             return False
