@@ -27,7 +27,11 @@ def test_schema_is_versioned_and_migrations_run_once(db_url, monkeypatch):
     store = Store(db_url)
     assert store.version == latest_version()
     with store.engine.connect() as conn:
-        versions = conn.execute(text("SELECT version FROM schema_version ORDER BY version")).scalars().all()
+        versions = (
+            conn.execute(text("SELECT version FROM schema_version ORDER BY version"))
+            .scalars()
+            .all()
+        )
     assert versions == list(range(1, latest_version() + 1))  # each migration recorded once
 
     applied = []

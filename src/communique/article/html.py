@@ -56,6 +56,7 @@ _WORDS = re.compile(r"\w+")
 # taken for the list it introduces (headlines of other stories).
 _SHORT_LINE_WORDS = 25
 MAX_FURNITURE_CHARS = 600
+MAX_WIRE_FURNITURE_CHARS = 80
 # A standfirst paragraph: as long as a long headline, never a story's paragraph.
 MIN_LEAD_WORDS = 5
 MAX_LEAD_WORDS = 40
@@ -68,7 +69,6 @@ _STANDFIRST_CLASS = re.compile(
 _CLASSED_PARAGRAPHS = etree.XPath("//p[@class]")
 # A sentence's end followed by the start of another sentence.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-ZÀ-Þ0-9]")
-MAX_WIRE_FURNITURE_CHARS = 80
 
 
 @dataclass

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from communique.article.dateline import is_known_agency
+from communique.article.dateline import MONTH, is_known_agency
 from communique.article.dates import find_date
 
 DATA = Path(__file__).with_name("data")
@@ -121,8 +121,7 @@ _CLOCK_OR_DATE = re.compile(
     re.I,
 )
 _DATE_WORDS = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?"
+    rf"\b(?:{MONTH}|mon(?:day)?|tue(?:s(?:day)?)?"
     r"|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m"
     r"|gmt|utc|[a-z]{1,2}[sd]t|msk|ist|cet|cest|bst|jst|kst|hkt|sgt|ago|today|yesterday|hours?"
     r"|minutes?|at|on|updated|published|posted)\b|\d+(?::\d+)*|[,.:|/+\-–—()]",

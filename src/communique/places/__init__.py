@@ -26,6 +26,8 @@ Decisions:
   located at a place named inside it ("Toronto Pearson" -> Toronto), else at the
   article's main city (feature "local", no geonames_id), else not reported: every
   reported place has coordinates.
+- A US county (the package data has no county points) is placed at the article's main
+  town when that town is in the county's state, else at the state's point.
 - ``country`` is the administering country's alpha-3 code; ``disputed_with`` lists the
   other states claiming or controlling the place (see ``data/README.md``).
 """
@@ -112,6 +114,13 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
             near = resolve.choose(mention.inner, gaz, context)
         if entry is None and mention.container:  # "Churchill, Man.": somewhere in Manitoba
             near = gaz.entry(mention.container[0])
+        if (
+            entry is not None
+            and entry.feature == "admin2"
+            and local
+            and local.admin1 == entry.admin1
+        ):
+            entry = entry._replace(lat=local.lat, lon=local.lon)  # a county: at the story's town
         place = _place(f"P{len(places) + 1}", mention, entry, near or local)
         if place is not None:
             places.append(place)

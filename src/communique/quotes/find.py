@@ -424,7 +424,7 @@ class _Finder:
             return False
         if "\n" in self.text[a.end : b.start] and not self._whole_paragraph(b):
             return False
-        if b.cue is not None and b.cue != a.cue and not a.end <= b.cue[0] < b.start:
+        if b.cue is not None and b.cue != a.cue:
             return False
         if b.cue is None and b.speaker is not None and b.speaker != a.speaker:
             return False

@@ -10,7 +10,8 @@ SQLite (WAL mode, readers while an ingest writes) and PostgreSQL share one schem
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from sqlalchemy import Engine
 
@@ -28,6 +29,8 @@ from communique.store.writer import (
     known_locations,
     write_records,
 )
+
+_T = TypeVar("_T")
 
 __all__ = [
     "DEFAULT_URL",
@@ -71,46 +74,48 @@ class Store:
 
     def known(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored."""
-        with self.engine.connect() as conn:
-            return existing_ids(conn, ids)
+        return self._read(existing_ids, ids)
 
     def known_locations(self, ids: Iterable[str]) -> dict[str, str | None]:
         """Article id -> the location it was read from, for the ids already stored."""
-        with self.engine.connect() as conn:
-            return known_locations(conn, ids)
+        return self._read(known_locations, ids)
 
     def known_articles(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
         """Article id -> (location, status), for the ids already stored."""
-        with self.engine.connect() as conn:
-            return known_articles(conn, ids)
+        return self._read(known_articles, ids)
 
     def counts(self) -> dict:
-        with self.engine.connect() as conn:
-            return queries.counts(conn)
+        """Row counts: articles by status, events, mentions, quotes, entities, places."""
+        return self._read(queries.counts)
 
     def events(self, **filters) -> list[dict]:
-        with self.engine.connect() as conn:
-            return queries.list_events(conn, **filters)
+        """Events matching the filters (see :func:`queries.event_filters`), by date."""
+        return self._read(queries.list_events, **filters)
 
     def event(self, event_id: int) -> dict | None:
-        with self.engine.connect() as conn:
-            return queries.get_event(conn, event_id)
+        """One event with its mentions, or None."""
+        return self._read(queries.get_event, event_id)
 
     def articles(self, **filters) -> list[dict]:
-        with self.engine.connect() as conn:
-            return queries.list_articles(conn, **filters)
+        """Article rows without their reports, newest first."""
+        return self._read(queries.list_articles, **filters)
 
     def article(self, article_id: str) -> dict | None:
-        with self.engine.connect() as conn:
-            return queries.get_article(conn, article_id)
+        """One article with its report and events, or None."""
+        return self._read(queries.get_article, article_id)
 
     def actors(self, **filters) -> list[dict]:
-        with self.engine.connect() as conn:
-            return queries.list_actors(conn, **filters)
+        """Actors taking part in events, most active first."""
+        return self._read(queries.list_actors, **filters)
 
     def timeline(self, **filters) -> list[dict]:
+        """Number of events per date and type."""
+        return self._read(queries.timeline, **filters)
+
+    def _read(self, query: Callable[..., _T], *args, **kwargs) -> _T:
+        """Run one read query on a connection of its own."""
         with self.engine.connect() as conn:
-            return queries.timeline(conn, **filters)
+            return query(conn, *args, **kwargs)
 
     def dispose(self) -> None:
         self.engine.dispose()

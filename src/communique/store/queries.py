@@ -25,6 +25,59 @@ EVENT_COLUMNS = (
     "confidence", "first_article_id", "source_url", "num_mentions", "num_sources",
     "num_articles",
 )  # fmt: skip
+# What a list of articles shows: every column but the report JSON.
+ARTICLE_COLUMNS = tuple(c for c in articles.c if c.name != "report")
+# A quotation with the article it is from.
+QUOTE_COLUMNS = (
+    quotes.c.article_id, quotes.c.quote_id, quotes.c.text, quotes.c.start, quotes.c.end,
+    quotes.c.kind, quotes.c.cue, quotes.c.speaker_entity, quotes.c.speaker_name,
+    quotes.c.speaker_text, articles.c.date, articles.c.url, articles.c.source,
+    articles.c.headline,
+)  # fmt: skip
+QUOTES_WITH_ARTICLES = quotes.join(articles, articles.c.id == quotes.c.article_id)
+
+
+def fetch_dicts(conn: Connection, query) -> list[dict]:
+    """The rows of a query as plain dicts, in the query's order."""
+    return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def count_rows(conn: Connection, table, conditions=()) -> int:
+    """How many rows of ``table`` (a table or join) meet every condition."""
+    return conn.execute(select(func.count()).select_from(table).where(*conditions)).scalar()
+
+
+def select_events():
+    """``SELECT`` of the event columns the pages, the API and the exports show."""
+    return select(*(events.c[name] for name in EVENT_COLUMNS))
+
+
+def select_articles():
+    """``SELECT`` of the article columns (no report), newest first, undated last, by id."""
+    return select(*ARTICLE_COLUMNS).order_by(
+        articles.c.date.is_(None), articles.c.date.desc(), articles.c.id
+    )
+
+
+def select_quotes():
+    """``SELECT`` of quotations with their articles' date, URL, source and headline."""
+    return select(*QUOTE_COLUMNS).select_from(QUOTES_WITH_ARTICLES)
+
+
+def date_range(column, date_from: str | None, date_to: str | None) -> list:
+    """Conditions for an ISO date column between two (partial) dates, both included."""
+    conditions = []
+    if date_from:
+        conditions.append(column >= date_from)
+    if date_to:
+        conditions.append(column <= date_to + "\uffff")  # "2019-01" includes its days
+    return conditions
+
+
+def contains(text: str, *columns):
+    """Any of the columns contains ``text``, in any case (``%`` and ``_`` match themselves)."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(*(func.lower(c).like(f"%{escaped}%", escape="\\") for c in columns))
 
 
 def counts(conn: Connection) -> dict:
@@ -33,7 +86,7 @@ def counts(conn: Connection) -> dict:
         conn.execute(select(articles.c.status, func.count()).group_by(articles.c.status)).all()
     )
     total = {
-        name: conn.execute(select(func.count()).select_from(table)).scalar()
+        name: count_rows(conn, table)
         for name, table in (
             ("events", events),
             ("event_mentions", event_mentions),
@@ -76,10 +129,7 @@ def event_filters(
         conditions.append(exists().where(and_(*dyad)))
     if actor:
         conditions.append(_has_participant(name=actor))
-    if date_from:
-        conditions.append(events.c.date >= date_from)
-    if date_to:
-        conditions.append(events.c.date <= date_to + "\uffff")  # "2019-01" includes its days
+    conditions += date_range(events.c.date, date_from, date_to)
     if location:
         conditions.append(func.lower(events.c.location_name) == location.lower())
     if location_country:
@@ -110,27 +160,24 @@ def list_events(
 ) -> list[dict]:
     """Events matching the filters, by date then id."""
     query = (
-        select(*(events.c[name] for name in EVENT_COLUMNS))
+        select_events()
         .where(*event_filters(**filters))
         .order_by(events.c.date.is_(None), events.c.date, events.c.id)
         .offset(offset)
     )
     if limit is not None:
         query = query.limit(limit)
-    return [dict(row._mapping) for row in conn.execute(query)]
+    return fetch_dicts(conn, query)
 
 
 def count_events(conn: Connection, **filters) -> int:
-    return conn.execute(
-        select(func.count()).select_from(events).where(*event_filters(**filters))
-    ).scalar()
+    """How many events match the filters."""
+    return count_rows(conn, events, event_filters(**filters))
 
 
 def get_event(conn: Connection, event_id: int) -> dict | None:
     """One event with its mentions (article, headline, offsets, evidence)."""
-    row = conn.execute(
-        select(*(events.c[name] for name in EVENT_COLUMNS)).where(events.c.id == event_id)
-    ).first()
+    row = conn.execute(select_events().where(events.c.id == event_id)).first()
     if row is None:
         return None
     event = dict(row._mapping)
@@ -139,6 +186,7 @@ def get_event(conn: Connection, event_id: int) -> dict | None:
 
 
 def event_mentions_of(conn: Connection, event_id: int) -> list[dict]:
+    """Every article's telling of the event, with the article's headline, URL and date."""
     query = (
         select(
             event_mentions.c.article_id,
@@ -159,7 +207,7 @@ def event_mentions_of(conn: Connection, event_id: int) -> list[dict]:
         .where(event_mentions.c.event_id == event_id)
         .order_by(event_mentions.c.pk)
     )
-    return [dict(row._mapping) for row in conn.execute(query)]
+    return fetch_dicts(conn, query)
 
 
 def list_articles(
@@ -179,28 +227,13 @@ def list_articles(
         conditions.append(articles.c.status == status)
     if source:
         conditions.append(articles.c.source == source)
-    if date_from:
-        conditions.append(articles.c.date >= date_from)
-    if date_to:
-        conditions.append(articles.c.date <= date_to + "\uffff")
+    conditions += date_range(articles.c.date, date_from, date_to)
     if search:
-        pattern = f"%{search.lower()}%"
-        conditions.append(
-            or_(
-                func.lower(articles.c.headline).like(pattern),
-                func.lower(articles.c.location).like(pattern),
-            )
-        )
-    columns = [c for c in articles.c if c.name != "report"]
-    query = (
-        select(*columns)
-        .where(*conditions)
-        .order_by(articles.c.date.is_(None), articles.c.date.desc(), articles.c.id)
-        .offset(offset)
-    )
+        conditions.append(contains(search, articles.c.headline, articles.c.location))
+    query = select_articles().where(*conditions).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    return [dict(row._mapping) for row in conn.execute(query)]
+    return fetch_dicts(conn, query)
 
 
 def get_article(conn: Connection, article_id: str) -> dict | None:
@@ -235,7 +268,7 @@ def list_actors(
         query = query.where(event_participants.c.country == country)
     if limit is not None:
         query = query.limit(limit)
-    return [dict(row._mapping) for row in conn.execute(query)]
+    return fetch_dicts(conn, query)
 
 
 def timeline(conn: Connection, **filters) -> list[dict]:
@@ -246,7 +279,7 @@ def timeline(conn: Connection, **filters) -> list[dict]:
         .group_by(events.c.date, events.c.type)
         .order_by(events.c.date, events.c.type)
     )
-    return [dict(row._mapping) for row in conn.execute(query)]
+    return fetch_dicts(conn, query)
 
 
 def list_quotes(
@@ -257,25 +290,8 @@ def list_quotes(
     limit: int | None = 100,
 ) -> list[dict]:
     """Quotations with their speakers and articles."""
-    query = (
-        select(
-            quotes.c.article_id,
-            quotes.c.quote_id,
-            quotes.c.text,
-            quotes.c.start,
-            quotes.c.end,
-            quotes.c.kind,
-            quotes.c.cue,
-            quotes.c.speaker_entity,
-            quotes.c.speaker_name,
-            quotes.c.speaker_text,
-            articles.c.date,
-            articles.c.url,
-            articles.c.source,
-            articles.c.headline,
-        )
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .order_by(articles.c.date.is_(None), articles.c.date, quotes.c.article_id, quotes.c.start)
+    query = select_quotes().order_by(
+        articles.c.date.is_(None), articles.c.date, quotes.c.article_id, quotes.c.start
     )
     if speaker:
         query = query.where(func.lower(quotes.c.speaker_name) == speaker.lower())
@@ -283,4 +299,4 @@ def list_quotes(
         query = query.where(quotes.c.article_id == article_id)
     if limit is not None:
         query = query.limit(limit)
-    return [dict(row._mapping) for row in conn.execute(query)]
+    return fetch_dicts(conn, query)

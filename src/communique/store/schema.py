@@ -27,6 +27,33 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+
+def _section_item(item_id: str) -> tuple[Column, ...]:
+    """The columns a per-article section table starts with: row key, article, item id."""
+    return (
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+        Column(item_id, String, nullable=False),
+    )
+
+
+def _text_span() -> tuple[Column, ...]:
+    """An item's text and its character offsets in the article text."""
+    return (
+        Column("text", Text, nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+    )
+
+
+def _event_part() -> tuple[Column, ...]:
+    """The columns a table of per-event rows starts with: row key and event."""
+    return (
+        Column("pk", Integer, primary_key=True, autoincrement=True),
+        Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    )
+
+
 schema_version = Table(
     "schema_version",
     metadata,
@@ -61,9 +88,7 @@ articles = Table(
 entities = Table(
     "entities",
     metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
-    Column("entity_id", String, nullable=False),
+    *_section_item("entity_id"),
     Column("name", Text, nullable=False),
     Column("type", String),
     Column("country", String),
@@ -79,12 +104,8 @@ entities = Table(
 quotes = Table(
     "quotes",
     metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
-    Column("quote_id", String, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_section_item("quote_id"),
+    *_text_span(),
     Column("kind", String),
     Column("cue", Text),
     Column("speaker_entity", String),
@@ -97,12 +118,8 @@ quotes = Table(
 places = Table(
     "places",
     metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
-    Column("place_id", String, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
+    *_section_item("place_id"),
+    *_text_span(),
     Column("name", Text),
     Column("country", String),
     Column("lat", Float),
@@ -153,8 +170,7 @@ events = Table(
 event_participants = Table(
     "event_participants",
     metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    *_event_part(),
     Column("role", String(10), nullable=False),  # "actor" | "recipient"
     Column("position", Integer, nullable=False),
     Column("name", Text, nullable=False),
@@ -168,8 +184,7 @@ event_participants = Table(
 event_dyads = Table(
     "event_dyads",
     metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    *_event_part(),
     Column("position", Integer, nullable=False),
     Column("actor1_name", Text),
     Column("actor1_country", String),
@@ -184,8 +199,7 @@ event_dyads = Table(
 event_mentions = Table(
     "event_mentions",
     metadata,
-    Column("pk", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    *_event_part(),
     Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
     Column("article_event_id", String, nullable=False),  # the event's id in the report
     Column("source", Text),

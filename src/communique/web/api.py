@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel
 from sqlalchemy import Connection
 
-from communique.store.queries import counts
+from communique.store import queries as store
 from communique.web import queries
 from communique.web.params import (
     EventFilters,
@@ -28,6 +28,13 @@ def connection(request: Request):
 
 
 Conn = Annotated[Connection, Depends(connection)]
+
+
+def or_404(found: dict | None, message: str) -> dict:
+    """What a detail query found, or a 404 answer saying ``message`` when it found nothing."""
+    if found is None:
+        raise HTTPException(404, message)
+    return found
 
 
 class Page(BaseModel):
@@ -120,11 +127,7 @@ def list_articles(
 @router.get("/articles/{article_id}", summary="One article with its full report")
 def get_article(conn: Conn, article_id: ArticleId) -> dict:
     """The stored article: its row, the full report JSON and the ids of its merged events."""
-    from communique.store.queries import get_article as store_article
-
-    article = store_article(conn, article_id)
-    if article is None:
-        raise HTTPException(404, f"no article {article_id}")
+    article = or_404(store.get_article(conn, article_id), f"no article {article_id}")
     article["event_ids"] = queries.article_event_ids(conn, article_id)
     return article
 
@@ -147,10 +150,7 @@ def list_events(
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with its mentions")
 def get_event(conn: Conn, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict:
     """The event and every article's telling of it (offsets, evidence, headline)."""
-    event = queries.event_detail(conn, event_id)
-    if event is None:
-        raise HTTPException(404, f"no event {event_id}")
-    return event
+    return or_404(store.get_event(conn, event_id), f"no event {event_id}")
 
 
 @router.get("/actors", response_model=Page, summary="Search actors")
@@ -174,10 +174,7 @@ def get_actor(
     ],
 ) -> dict:
     """Countries, sectors, events per month with mean score, main partners, latest events."""
-    actor = queries.actor_detail(conn, name)
-    if actor is None:
-        raise HTTPException(404, f"no actor named {name!r}")
-    return actor
+    return or_404(queries.actor_detail(conn, name), f"no actor named {name!r}")
 
 
 @router.get("/quotes", response_model=Page, summary="Search quotations")
@@ -207,7 +204,7 @@ def get_stats(
     """Row counts of the database, and the matching events by type, status, month
     (with mean PLOVER score and counts per quad class) and dyad."""
     return {
-        "counts": counts(conn),
+        "counts": store.counts(conn),
         **queries.stats(conn, top_dyads=top_dyads, **filters.as_kwargs()),
     }
 

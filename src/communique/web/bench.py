@@ -148,29 +148,6 @@ def fill(url: str, n_events: int, *, seed: int = 7, batch: int = 5000) -> None:
     store.dispose()
 
 
-# Indexes proposed to the store (``--proposed-indexes`` adds them to the synthetic database
-# to measure their effect): the participant and dyad filters become index-only scans.
-PROPOSED_INDEXES = {
-    "ix_dyads_pair_event": ("event_dyads", ("actor1_country", "actor2_country", "event_id")),
-    "ix_dyads_recipient_event": ("event_dyads", ("actor2_country", "actor1_country", "event_id")),
-    "ix_participants_country_event": ("event_participants", ("country", "event_id")),
-    "ix_participants_name_event": ("event_participants", ("name", "event_id")),
-    "ix_events_quad_status_date": ("events", ("quad", "status", "date")),
-    "ix_events_place_date": ("events", ("location_name", "date")),
-}
-
-
-def add_proposed_indexes(url: str) -> None:
-    store = Store(url)
-    with store.engine.begin() as conn:
-        for name, (table, columns) in PROPOSED_INDEXES.items():
-            conn.exec_driver_sql(
-                f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})"
-            )
-        conn.exec_driver_sql("ANALYZE")
-    store.dispose()
-
-
 def _known_columns(table, rows: list[dict]) -> list[dict]:
     """The rows without keys the store's table does not have (its schema may move on)."""
     names = set(table.c.keys())
@@ -256,11 +233,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", action="store_true", help="Measure the --db as it is, without filling it."
     )
-    parser.add_argument(
-        "--proposed-indexes",
-        action="store_true",
-        help="Also measure with the indexes proposed to the store.",
-    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
@@ -274,10 +246,6 @@ def main(argv: list[str] | None = None) -> int:
             **measure(url, args.runs),
         }
         _print("the store's indexes", figures)
-        if args.proposed_indexes:
-            add_proposed_indexes(url)
-            figures["with_proposed_indexes"] = measure(url, args.runs)
-            _print("with the proposed indexes", figures["with_proposed_indexes"])
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0 if figures["query_p95_ms"] <= TARGET_P95_MS else 1

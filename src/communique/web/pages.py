@@ -6,13 +6,13 @@ import json
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 
-from communique.store.queries import counts, get_article
+from communique.store.queries import counts, get_article, get_event
 from communique.web import charts, geo, highlight, queries
-from communique.web.api import connection
+from communique.web.api import connection, or_404
 from communique.web.params import (
     COUNTRY_PATTERN,
     MAX_OFFSET,
@@ -33,12 +33,19 @@ def render(request: Request, name: str, **context) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, name, context)
 
 
-def pager(request: Request, page: int, total: int, shown: int, exact: bool = True) -> dict:
-    """Links to the previous and next pages, keeping the other parameters.
+def window(page: int) -> dict:
+    """The ``limit`` and ``offset`` of a page of results (counted from 1)."""
+    return {"limit": PER_PAGE, "offset": (page - 1) * PER_PAGE}
 
-    ``total`` may be a lower bound (``exact`` false): then there is a next page
-    whenever this one is full.
+
+def pager(request: Request, page: int, found: dict) -> dict:
+    """Links to the previous and next pages of a search's results, keeping its parameters.
+
+    ``found["total"]`` may be a lower bound (``found["total_exact"]`` false): then there
+    is a next page whenever this one is full.
     """
+    total, shown = found["total"], len(found["items"])
+    exact = found.get("total_exact", True)
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "page"]
     pages = max(1, -(-total // PER_PAGE))
     first = (page - 1) * PER_PAGE + 1
@@ -141,9 +148,7 @@ def events_page(
     sort: EventSort = "-date",
     page: Page = 1,
 ):
-    found = queries.search_events(
-        conn, sort=sort, limit=PER_PAGE, offset=(page - 1) * PER_PAGE, **filters.as_kwargs()
-    )
+    found = queries.search_events(conn, sort=sort, **window(page), **filters.as_kwargs())
     return render(
         request,
         "events.html",
@@ -152,7 +157,7 @@ def events_page(
         active=filters.as_kwargs(),
         sort=sort,
         sorts=sort_links(request, sort),
-        paging=pager(request, page, found["total"], len(found["items"]), found["total_exact"]),
+        paging=pager(request, page, found),
         types=PLOVER_TYPES,
         statuses=STATUSES,
         countries=queries.pair_countries(conn),
@@ -161,9 +166,7 @@ def events_page(
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, conn: Conn, event_id: Annotated[int, Path(ge=1, le=2**62)]):
-    event = queries.event_detail(conn, event_id)
-    if event is None:
-        raise HTTPException(404, f"No event {event_id}.")
+    event = or_404(get_event(conn, event_id), f"No event {event_id}.")
     reports = queries.article_reports(conn, [m["article_id"] for m in event["mentions"]])
     tellings = []
     for mention in event["mentions"]:
@@ -201,12 +204,10 @@ def _evidence(report: dict, mention: dict) -> list:
 def articles_page(
     request: Request, conn: Conn, q: Text = None, source: Text = None, page: Page = 1
 ):
-    found = queries.search_articles(
-        conn, q=q, source=source, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
-    )
+    found = queries.search_articles(conn, q=q, source=source, **window(page))
     return render(
         request, "articles.html", articles=found["items"], q=q or "", source=source or "",
-        paging=pager(request, page, found["total"], len(found["items"])),
+        paging=pager(request, page, found),
     )  # fmt: skip
 
 
@@ -216,9 +217,7 @@ def article_page(
     conn: Conn,
     article_id: Annotated[str, Path(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")],
 ):
-    article = get_article(conn, article_id)
-    if article is None:
-        raise HTTPException(404, f"No article {article_id}.")
+    article = or_404(get_article(conn, article_id), f"No article {article_id}.")
     report = article.get("report") or {}
     stored = queries.article_event_ids(conn, article_id)
     text = (report.get("article") or {}).get("text") or ""
@@ -247,20 +246,16 @@ def actors_page(
     country: Annotated[str | None, Query(pattern=COUNTRY_PATTERN)] = None,
     page: Page = 1,
 ):
-    found = queries.search_actors(
-        conn, q=q, country=country, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
-    )
+    found = queries.search_actors(conn, q=q, country=country, **window(page))
     return render(
         request, "actors.html", actors=found["items"], q=q or "", country=country or "",
-        paging=pager(request, page, found["total"], len(found["items"])),
+        paging=pager(request, page, found),
     )  # fmt: skip
 
 
 @router.get("/actors/{name:path}", response_class=HTMLResponse)
 def actor_page(request: Request, conn: Conn, name: Annotated[str, Path(max_length=200)]):
-    actor = queries.actor_detail(conn, name, limit=100)
-    if actor is None:
-        raise HTTPException(404, f"No actor named {name}.")
+    actor = or_404(queries.actor_detail(conn, name, limit=100), f"No actor named {name}.")
     return render(
         request,
         "actor.html",
@@ -276,12 +271,10 @@ def actor_page(request: Request, conn: Conn, name: Annotated[str, Path(max_lengt
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, conn: Conn, speaker: Text = None, q: Text = None, page: Page = 1):
-    found = queries.search_quotes(
-        conn, speaker=speaker, q=q, limit=PER_PAGE, offset=(page - 1) * PER_PAGE
-    )
+    found = queries.search_quotes(conn, speaker=speaker, q=q, **window(page))
     return render(
         request, "quotes.html", quotes=found["items"], speaker=speaker or "", q=q or "",
-        paging=pager(request, page, found["total"], len(found["items"])),
+        paging=pager(request, page, found),
     )  # fmt: skip
 
 

@@ -24,7 +24,16 @@ from sqlalchemy import (
     union_all,
 )
 
-from communique.store.queries import EVENT_COLUMNS, event_mentions_of
+from communique.store.queries import (
+    QUOTES_WITH_ARTICLES,
+    contains,
+    count_rows,
+    date_range,
+    fetch_dicts,
+    select_articles,
+    select_events,
+    select_quotes,
+)
 from communique.store.schema import (
     articles,
     event_dyads,
@@ -157,10 +166,7 @@ def event_conditions(
         conditions.append(events.c.status == status)
     for membership in memberships(**members):
         conditions.append(membership.condition((forms or {}).get(membership.name, "in")))
-    if date_from:
-        conditions.append(events.c.date >= date_from)
-    if date_to:
-        conditions.append(events.c.date <= date_to + "\uffff")  # "2019-01" includes its days
+    conditions += date_range(events.c.date, date_from, date_to)
     if location:
         conditions.append(events.c.location_name == location)  # exact: the index can answer
     if location_country:
@@ -242,14 +248,9 @@ def search_events(
 
 
 def _page(conn: Connection, conditions: list, order: list, limit: int, offset: int) -> list[dict]:
-    query = (
-        select(*(events.c[name] for name in EVENT_COLUMNS))
-        .where(*conditions)
-        .order_by(*order)
-        .limit(limit)
-        .offset(offset)
+    return fetch_dicts(
+        conn, select_events().where(*conditions).order_by(*order).limit(limit).offset(offset)
     )
-    return [dict(row._mapping) for row in conn.execute(query)]
 
 
 def _is_broad(conn: Connection, membership: Membership) -> bool:
@@ -270,18 +271,6 @@ def capped_count(conn: Connection, conditions: list, cap: int | None = None) -> 
     matching = select(events.c.id).where(*conditions).limit(cap + 1).subquery()
     found = conn.execute(select(func.count()).select_from(matching)).scalar()
     return min(found, cap), found <= cap
-
-
-def event_detail(conn: Connection, event_id: int) -> dict | None:
-    """One event with every mention across articles, and the article ids that tell it."""
-    row = conn.execute(
-        select(*(events.c[name] for name in EVENT_COLUMNS)).where(events.c.id == event_id)
-    ).first()
-    if row is None:
-        return None
-    event = dict(row._mapping)
-    event["mentions"] = event_mentions_of(conn, event_id)
-    return event
 
 
 def article_reports(conn: Connection, article_ids: list[str]) -> dict[str, dict]:
@@ -313,42 +302,24 @@ def search_articles(
     offset: int = 0,
 ) -> dict:
     """Articles (without the report) whose headline, text, source or location match ``q``."""
-    conditions = []
+    conditions = date_range(articles.c.date, date_from, date_to)
     if q:
-        pattern = f"%{_like_escape(q.lower())}%"
         conditions.append(
-            or_(
-                *(
-                    func.lower(column).like(pattern, escape="\\")
-                    for column in (
-                        articles.c.headline,
-                        articles.c.source,
-                        articles.c.location,
-                        articles.c.url,
-                        _article_text(),
-                    )
-                )
-            )
+            contains(
+                q,
+                articles.c.headline,
+                articles.c.source,
+                articles.c.location,
+                articles.c.url,
+                _article_text(),
+            )  # fmt: skip
         )
     if source:
         conditions.append(func.lower(articles.c.source) == source.lower())
     if status:
         conditions.append(articles.c.status == status)
-    if date_from:
-        conditions.append(articles.c.date >= date_from)
-    if date_to:
-        conditions.append(articles.c.date <= date_to + "\uffff")
-    columns = [c for c in articles.c if c.name != "report"]
-    query = (
-        select(*columns)
-        .where(*conditions)
-        .order_by(articles.c.date.is_(None), articles.c.date.desc(), articles.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    items = [dict(row._mapping) for row in conn.execute(query)]
-    total = conn.execute(select(func.count()).select_from(articles).where(*conditions)).scalar()
-    return {"total": total, "items": items}
+    items = fetch_dicts(conn, select_articles().where(*conditions).limit(limit).offset(offset))
+    return {"total": count_rows(conn, articles, conditions), "items": items}
 
 
 def article_event_ids(conn: Connection, article_id: str) -> dict[str, int]:
@@ -359,10 +330,6 @@ def article_event_ids(conn: Connection, article_id: str) -> dict[str, int]:
         .order_by(event_mentions.c.pk)
     )
     return {row.article_event_id: row.event_id for row in rows}
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # --- quotes --------------------------------------------------------------------------
@@ -380,37 +347,13 @@ def search_quotes(
     """Quotations whose speaker name and text contain the given strings (any case)."""
     conditions = []
     if speaker:
-        pattern = f"%{_like_escape(speaker.lower())}%"
-        conditions.append(
-            or_(
-                func.lower(quotes.c.speaker_name).like(pattern, escape="\\"),
-                func.lower(quotes.c.speaker_text).like(pattern, escape="\\"),
-            )
-        )
+        conditions.append(contains(speaker, quotes.c.speaker_name, quotes.c.speaker_text))
     if q:
-        conditions.append(
-            func.lower(quotes.c.text).like(f"%{_like_escape(q.lower())}%", escape="\\")
-        )
+        conditions.append(contains(q, quotes.c.text))
     if article_id:
         conditions.append(quotes.c.article_id == article_id)
     query = (
-        select(
-            quotes.c.article_id,
-            quotes.c.quote_id,
-            quotes.c.text,
-            quotes.c.start,
-            quotes.c.end,
-            quotes.c.kind,
-            quotes.c.cue,
-            quotes.c.speaker_entity,
-            quotes.c.speaker_name,
-            quotes.c.speaker_text,
-            articles.c.date,
-            articles.c.url,
-            articles.c.source,
-            articles.c.headline,
-        )
-        .join(articles, articles.c.id == quotes.c.article_id)
+        select_quotes()
         .where(*conditions)
         .order_by(
             articles.c.date.is_(None), articles.c.date.desc(), quotes.c.article_id, quotes.c.start
@@ -418,13 +361,10 @@ def search_quotes(
         .limit(limit)
         .offset(offset)
     )
-    items = [dict(row._mapping) for row in conn.execute(query)]
-    total = conn.execute(
-        select(func.count())
-        .select_from(quotes.join(articles, articles.c.id == quotes.c.article_id))
-        .where(*conditions)
-    ).scalar()
-    return {"total": total, "items": items}
+    return {
+        "total": count_rows(conn, QUOTES_WITH_ARTICLES, conditions),
+        "items": fetch_dicts(conn, query),
+    }
 
 
 # --- actors --------------------------------------------------------------------------
@@ -441,8 +381,7 @@ def search_actors(
     """Actors (participant names) with their countries and event counts, most active first."""
     conditions = []
     if q:
-        pattern = f"%{_like_escape(q.lower())}%"
-        conditions.append(func.lower(event_participants.c.name).like(pattern, escape="\\"))
+        conditions.append(contains(q, event_participants.c.name))
     if country:
         conditions.append(event_participants.c.country == country.upper())
     n_events = func.count(distinct(event_participants.c.event_id))
@@ -458,11 +397,10 @@ def search_actors(
         .limit(limit)
         .offset(offset)
     )
-    items = [dict(row._mapping) for row in conn.execute(query)]
     total = conn.execute(
         select(func.count(distinct(event_participants.c.name))).where(*conditions)
     ).scalar()
-    return {"total": total, "items": items}
+    return {"total": total, "items": fetch_dicts(conn, query)}
 
 
 def actor_detail(conn: Connection, name: str, *, limit: int = 200) -> dict | None:
@@ -490,14 +428,12 @@ def actor_detail(conn: Connection, name: str, *, limit: int = 200) -> dict | Non
     if not who:
         return None
     canonical = max(who, key=lambda r: (r.events, r.name)).name
-    total = conn.execute(
-        select(func.count()).select_from(events).where(events.c.id.in_(ids))
-    ).scalar()
-    listed = conn.execute(
-        select(*(events.c[c] for c in EVENT_COLUMNS))
+    listed = fetch_dicts(
+        conn,
+        select_events()
         .where(events.c.id.in_(ids))
         .order_by(events.c.date.is_(None), events.c.date.desc(), events.c.id.desc())
-        .limit(limit)
+        .limit(limit),
     )
     return {
         "name": canonical,
@@ -507,10 +443,10 @@ def actor_detail(conn: Connection, name: str, *, limit: int = 200) -> dict | Non
             role: sum(r.events for r in who if r.role == role)
             for role in sorted({r.role for r in who})
         },
-        "events": total,
+        "events": count_rows(conn, events, [events.c.id.in_(ids)]),
         "timeline": months(conn, events.c.id.in_(ids)),
         "partners": partners(conn, name),
-        "recent_events": [dict(row._mapping) for row in listed],
+        "recent_events": listed,
     }
 
 
@@ -535,7 +471,8 @@ def partners(conn: Connection, name: str, *, limit: int = 25) -> list[dict]:
     )
     pairs = union_all(forward, backward).subquery()
     n_events = func.count(distinct(pairs.c.event_id))
-    rows = conn.execute(
+    rows = fetch_dicts(
+        conn,
         select(
             pairs.c.name,
             func.min(pairs.c.country).label("country"),
@@ -548,9 +485,9 @@ def partners(conn: Connection, name: str, *, limit: int = 25) -> list[dict]:
         .where(func.lower(pairs.c.name) != lowered)
         .group_by(pairs.c.name)
         .order_by(n_events.desc(), pairs.c.name)
-        .limit(limit)
+        .limit(limit),
     )
-    return [_rounded(dict(row._mapping)) for row in rows]
+    return [_rounded(row) for row in rows]
 
 
 # --- statistics ----------------------------------------------------------------------
@@ -558,7 +495,8 @@ def partners(conn: Connection, name: str, *, limit: int = 25) -> list[dict]:
 
 def months(conn: Connection, *conditions) -> list[dict]:
     """Events per month with their mean PLOVER/Goldstein score and counts by quad class."""
-    rows = conn.execute(
+    rows = fetch_dicts(
+        conn,
         select(
             MONTH.label("month"),
             func.count().label("events"),
@@ -570,16 +508,16 @@ def months(conn: Connection, *conditions) -> list[dict]:
         )
         .where(events.c.date.is_not(None), *conditions)
         .group_by(MONTH)
-        .order_by(MONTH)
+        .order_by(MONTH),
     )
-    return [_rounded(dict(row._mapping)) for row in rows]
+    return [_rounded(row) for row in rows]
 
 
 def stats(conn: Connection, *, top_dyads: int = 20, **filters) -> dict:
     """Counts of the events matching the filters: by type, by month, by dyad, by status."""
     conditions = event_conditions(**filters)
-    total = conn.execute(select(func.count()).select_from(events).where(*conditions)).scalar()
-    by_type = conn.execute(
+    by_type = fetch_dicts(
+        conn,
         select(
             events.c.type,
             func.min(events.c.quad).label("quad"),
@@ -588,18 +526,19 @@ def stats(conn: Connection, *, top_dyads: int = 20, **filters) -> dict:
         )
         .where(*conditions)
         .group_by(events.c.type)
-        .order_by(func.count().desc(), events.c.type)
+        .order_by(func.count().desc(), events.c.type),
     )
-    by_status = conn.execute(
+    by_status = fetch_dicts(
+        conn,
         select(events.c.status, func.count().label("events"))
         .where(*conditions)
         .group_by(events.c.status)
-        .order_by(func.count().desc(), events.c.status)
+        .order_by(func.count().desc(), events.c.status),
     )
     return {
-        "events": total,
-        "by_type": [_rounded(dict(r._mapping)) for r in by_type],
-        "by_status": [dict(r._mapping) for r in by_status],
+        "events": count_rows(conn, events, conditions),
+        "by_type": [_rounded(row) for row in by_type],
+        "by_status": by_status,
         "by_month": months(conn, *conditions),
         "by_dyad": dyad_counts(conn, conditions, limit=top_dyads),
     }
@@ -608,7 +547,8 @@ def stats(conn: Connection, *, top_dyads: int = 20, **filters) -> dict:
 def dyad_counts(conn: Connection, conditions: list, *, limit: int = 20) -> list[dict]:
     """Country pairs (actor -> recipient) by number of events, with mean score."""
     n_events = func.count(distinct(event_dyads.c.event_id))
-    rows = conn.execute(
+    rows = fetch_dicts(
+        conn,
         select(
             event_dyads.c.actor1_country,
             event_dyads.c.actor2_country,
@@ -624,9 +564,9 @@ def dyad_counts(conn: Connection, conditions: list, *, limit: int = 20) -> list[
         )
         .group_by(event_dyads.c.actor1_country, event_dyads.c.actor2_country)
         .order_by(n_events.desc(), event_dyads.c.actor1_country, event_dyads.c.actor2_country)
-        .limit(limit)
+        .limit(limit),
     )
-    return [_rounded(dict(r._mapping)) for r in rows]
+    return [_rounded(row) for row in rows]
 
 
 def pair_countries(conn: Connection) -> list[str]:
@@ -645,7 +585,8 @@ def locations(conn: Connection, *, limit: int = 500, **filters) -> list[dict]:
     """Places where events happened, with coordinates and counts."""
     conditions = event_conditions(**filters)
     n_events = func.count()
-    rows = conn.execute(
+    rows = fetch_dicts(
+        conn,
         select(
             events.c.location_name.label("name"),
             events.c.location_country.label("country"),
@@ -657,9 +598,9 @@ def locations(conn: Connection, *, limit: int = 500, **filters) -> list[dict]:
         .where(events.c.lat.is_not(None), events.c.lon.is_not(None), *conditions)
         .group_by(events.c.location_name, events.c.location_country)
         .order_by(n_events.desc(), events.c.location_name, events.c.location_country)
-        .limit(limit)
+        .limit(limit),
     )
-    return [_rounded(dict(r._mapping)) for r in rows]
+    return [_rounded(row) for row in rows]
 
 
 def _rounded(row: dict) -> dict:
