@@ -211,11 +211,6 @@ def test_deeply_nested_html_gives_a_report_or_a_clean_error():
     report_or_clean_error(_nested_page(), html=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="communique.article.html: lxml (trafilatura load_html, no huge_tree) drops all text "
-    "nested deeper than 255 elements, so a valid 1,000-level page gives 'no article text found'",
-)
 def test_deeply_nested_html_keeps_its_text():
     report = analysed(_nested_page(), html=True)
     assert SENTENCE in report["article"]["text"]
@@ -246,11 +241,6 @@ def test_html_with_unclosed_tags():
     assert "Taro Kono in Moscow" in report["article"]["text"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="communique.article.html._parse: trafilatura's load_html rejects a one-element "
-    "fragment ('parsed tree length: 1') and the article's only paragraph is lost",
-)
 def test_html_fragment_of_one_paragraph_keeps_its_text():
     report = report_or_clean_error(f"<p>{SENTENCE} {QUOTE}</p>", html=True)
     assert report is not None and SENTENCE in report["article"]["text"]
@@ -276,11 +266,6 @@ def test_page_with_a_two_megabyte_data_table():
         assert SENTENCE in report["article"]["text"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="communique.pipeline/nlp: the reader keeps a table of sentence-like rows, its 1.6M "
-    "characters exceed spaCy's max_length and ValueError [E088] escapes analyze()",
-)
 def test_page_with_a_two_megabyte_table_of_sentences():
     rows = "".join(
         f"<tr><td>Row {i}: Moscow and Tokyo shipped {i * 3} tonnes on January {i % 28 + 1}, "
@@ -429,11 +414,6 @@ def test_non_english_is_reported_not_analysed(language):
         assert report[section] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="communique.language.detect: short English dense with names is identified as "
-    "'it' or 'af' (py3langid), so the article is reported as foreign and not analysed",
-)
 @pytest.mark.parametrize(
     "text",
     [
@@ -510,11 +490,6 @@ def test_batch_jsonl_goes_on_past_bad_records(run, tmp_path):
     assert set(nul) == {"id", "error"} or offset_problems(nul) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="communique.pipeline/sources.jsonl: a lone surrogate (JSON \\ud800) in a record's text "
-    "raises UnicodeEncodeError in spaCy's tokenizer and the whole batch is lost",
-)
 def test_batch_record_with_a_lone_surrogate(run, tmp_path):
     lines = [
         json.dumps({"id": "before", "text": GOOD}),
@@ -563,22 +538,12 @@ PARAGRAPH = (
 HUGE_TEXT = "Russia and Japan talk\n\n" + "\n\n".join([PARAGRAPH] * 105)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="communique.pipeline/nlp: article text over spaCy's max_length (1,000,000 chars) "
-    "raises ValueError [E088] with a traceback instead of a clean error",
-)
 def test_text_over_a_million_characters_through_the_cli(run, tmp_path):
     assert 1_000_000 < len(HUGE_TEXT.encode("utf-8")) < 10 * 1024 * 1024
     (tmp_path / "huge.txt").write_text(HUGE_TEXT, encoding="utf-8")
     assert_cli_report_or_one_line_error(*run("analyze", "huge.txt"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="communique.pipeline.analyze_many: one text over spaCy's max_length (1,000,000 "
-    "chars) raises ValueError [E088] out of nlp.pipe and the whole batch is lost",
-)
 def test_text_over_a_million_characters_in_a_batch():
     documents = [
         Document(content=GOOD, id="before"),

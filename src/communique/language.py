@@ -6,6 +6,11 @@ import functools
 
 ANALYSED_LANGUAGES = frozenset({"en"})
 MIN_CHARS = 20
+# Below this many characters, a guess this unsure is no evidence against English (names
+# dominate a short wire sentence: "Kim Jong Un met Moon Jae-in in Panmunjom.").
+SHORT_TEXT_CHARS = 300
+MIN_SHORT_TEXT_CONFIDENCE = 0.9
+SHORT_TEXT_CANDIDATES = 6
 
 
 @functools.cache
@@ -24,7 +29,12 @@ def detect(text: str) -> str | None:
     sample = text[:5000]
     if sum(ch.isalpha() for ch in sample) < MIN_CHARS:
         return None
-    lang, _prob = _identifier().classify(sample)
+    ranked = _identifier().rank(sample)
+    lang, confidence = ranked[0]
+    if len(sample) < SHORT_TEXT_CHARS and confidence < MIN_SHORT_TEXT_CONFIDENCE:
+        # Too short to be sure: English when it is still among the likely ones.
+        likely = [code for code, _ in ranked[:SHORT_TEXT_CANDIDATES]]
+        return "en" if "en" in likely else None
     return lang
 
 

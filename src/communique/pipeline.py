@@ -19,6 +19,9 @@ from communique.dates import parse_iso_date
 from communique.errors import CommuniqueError
 from communique.model import Report
 
+# spaCy's own limit on one text (Language.max_length).
+MAX_TEXT_CHARS = 1_000_000
+
 # Stage name -> module; run in this order (later stages read what earlier ones found).
 STAGES: tuple[tuple[str, str], ...] = (
     ("entities", "communique.entities"),
@@ -90,8 +93,9 @@ def read(document: Document) -> Report:
         raise CommuniqueError("empty document")
     if document.date is not None:
         parse_iso_date(document.date)
+    content, repaired = _without_lone_surrogates(document.content)
     art = article_reader.read(
-        document.content,
+        content,
         html=document.html,
         url=document.url,
         source=document.source,
@@ -99,12 +103,24 @@ def read(document: Document) -> Report:
     )
     if not art.text.strip():
         raise CommuniqueError("no article text found in the document")
+    if len(art.text) > MAX_TEXT_CHARS:
+        raise CommuniqueError(
+            f"the article text has {len(art.text):,} characters, more than the {MAX_TEXT_CHARS:,} "
+            "communique analyses in one document; split it"
+        )
     art.language = language.detect(art.body or art.text)
-    return Report(
-        id=document.id or content_id(document.content),
-        article=art,
-        warnings=list(document.warnings),
-    )
+    warnings = list(document.warnings)
+    if repaired:
+        warnings.append(f"{repaired} unpaired surrogate code point(s) replaced with U+FFFD")
+    return Report(id=document.id or content_id(document.content), article=art, warnings=warnings)
+
+
+def _without_lone_surrogates(text: str) -> tuple[str, int]:
+    """The text with unpaired UTF-16 surrogates (from JSON "\\ud800") replaced, and how many."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text, 0
+    clean = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return clean, clean.count("\ufffd") - text.count("\ufffd")
 
 
 def annotate(report: Report, doc: Doc, pipeline: Language) -> Report:
@@ -166,12 +182,31 @@ def _annotate_batch(items: list[Report | Failure], pipeline: Language) -> Iterat
         for item in items
         if isinstance(item, Report) and language.is_analysed(item.article.language)
     ]
-    docs = dict(zip(map(id, to_parse), pipeline.pipe(r.article.text for r in to_parse), strict=True))
+    docs = _parse_all(to_parse, pipeline)
     for item in items:
         if isinstance(item, Report) and id(item) in docs:
             try:
-                annotate(item, docs[id(item)], pipeline)
+                doc = docs[id(item)]
+                if isinstance(doc, Exception):
+                    raise CommuniqueError(f"the parser failed: {type(doc).__name__}: {doc}")
+                annotate(item, doc, pipeline)
             except CommuniqueError as exc:
                 yield Failure(item.id, str(exc))
                 continue
         yield item
+
+
+def _parse_all(reports: list[Report], pipeline: Language) -> dict[int, Doc | Exception]:
+    """Parse the reports' texts in one batch; if the batch fails, one by one, so that one
+    bad text costs only its own report."""
+    texts = [r.article.text for r in reports]
+    try:
+        return dict(zip(map(id, reports), pipeline.pipe(texts), strict=True))
+    except Exception:  # noqa: BLE001 - find the culprit below
+        parsed: dict[int, Doc | Exception] = {}
+        for report, text in zip(reports, texts, strict=True):
+            try:
+                parsed[id(report)] = pipeline(text)
+            except Exception as exc:  # noqa: BLE001
+                parsed[id(report)] = exc
+        return parsed

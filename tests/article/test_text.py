@@ -509,9 +509,10 @@ def test_subheadline_byline_and_page_date():
     assert read_text(REUTERS_LIKE).byline == "By Andreas Rinke"
 
 
-def test_text_is_headline_subheadline_and_body():
+def test_text_is_headline_subheadline_dateline_and_body():
     article = read_text(TASS_LIKE)
-    assert article.text == "\n\n".join([article.headline, article.subheadline, article.body])
+    parts = [article.headline, article.subheadline, article.dateline.text, article.body]
+    assert article.text == "\n\n".join(parts)
     assert article.body.split("\n\n")[0].startswith("Russian Deputy Foreign Minister Grigory")
     assert article.dateline.text == "MOSCOW, March 14. /TASS/."
 
@@ -647,7 +648,7 @@ def test_text_without_headline_starts_with_the_dateline():
     )
     assert article.headline is None
     assert article.body == "The Senate passed the bill on Tuesday.\n\nIt now goes to the House."
-    assert article.text == article.body
+    assert article.text == "WASHINGTON (AP) —\n\n" + article.body
 
 
 def test_hard_wrapped_paragraphs_are_joined():

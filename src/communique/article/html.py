@@ -23,11 +23,13 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+import lxml.html
 from lxml import etree
-from trafilatura.utils import load_html
+from trafilatura.utils import repair_faulty_html
 
 from communique.article import wording
 from communique.article.captions import find_captions, is_credit_line
+from communique.article.compose import analysed_text
 from communique.article.dateline import ParsedDateline, parse_dateline
 from communique.article.dates import date_article
 from communique.article.metadata import PageMetadata, read_metadata
@@ -109,8 +111,8 @@ def read_html(
     sections = layout.sections or []
     parsed = _split_dateline(sections)
     body = "\n\n".join(p for section in sections for p in section.paragraphs)
-    text = "\n\n".join(p for p in (layout.headline, layout.subheadline, body) if p) if body else ""
-    date_value, date_source, dateline = date_article(date, meta.date, parsed, text)
+    year_text = "\n\n".join(p for p in (layout.headline, layout.subheadline, body) if p)
+    date_value, date_source, dateline = date_article(date, meta.date, parsed, year_text)
     return Article(
         url=url,
         source=source or meta.site_name or (dateline.agency if dateline else None),
@@ -123,17 +125,38 @@ def read_html(
         captions=captions,
         sections=sections,
         body=body,
-        text=text,
+        text=analysed_text(layout.headline, layout.subheadline, dateline, body),
     )
 
 
+# trafilatura's parser settings plus huge_tree: without it libxml2 silently drops everything
+# nested deeper than 255 elements.
+HTML_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+    remove_pis=True, huge_tree=True,
+)
+
+
 def _parse(content: str) -> etree._Element | None:
+    """The page as a tree; a bare fragment ("<p>...</p>") is read as a page's body."""
     if not content or not content.strip():
         return None
     try:
-        return load_html(content)
+        tree = _parse_markup(repair_faulty_html(content, content[:50].lower()))
     except Exception as exc:  # noqa: BLE001 - any markup, however broken, must not crash
         LOGGER.debug("unparsable HTML: %s", exc)
+        return None
+    if tree is None or (len(tree) < 2 and tree.find("body") is None):
+        return _parse_markup(f"<html><body>{content}</body></html>")
+    return tree
+
+
+def _parse_markup(markup: str) -> etree._Element | None:
+    try:
+        return lxml.html.fromstring(markup, parser=HTML_PARSER)
+    except ValueError:  # a string with an encoding declaration: lxml wants bytes
+        return lxml.html.fromstring(markup.encode("utf-8"), parser=HTML_PARSER)
+    except etree.ParserError:
         return None
 
 

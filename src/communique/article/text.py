@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from communique.article import wording
+from communique.article.compose import analysed_text
 from communique.article.dateline import ParsedDateline, parse_dateline
 from communique.article.dates import date_article, find_date
 from communique.model import Article, Caption, Section
@@ -467,10 +468,9 @@ def _assemble(
     sections = _sections(lines)
     paragraphs = [p for section in sections for p in section.paragraphs]
     body = "\n\n".join(paragraphs)
-    text = "\n\n".join(part for part in (headline, subheadline, body) if part)
     captions = collect_captions(lines)
     # Years in captions count too ("... in Moscow on Sept. 13, 2023. (Yonhap)").
-    year_text = "\n\n".join([text, *(caption.text for caption in captions)])
+    year_text = "\n\n".join([headline or "", subheadline or "", body, *(c.text for c in captions)])
     date, date_source, dateline = date_article(cli_date, _header_date(lines), parsed, year_text)
     return Article(
         url=url,
@@ -484,7 +484,7 @@ def _assemble(
         captions=captions,
         sections=sections,
         body=body,
-        text=text,
+        text=analysed_text(headline, subheadline, dateline, body),
     )
 
 

@@ -151,6 +151,10 @@ class _Finder:
         for i in range(last + 1, end):
             if i in self.cue_ids:
                 return last
+        for i in range(last + 1, end):
+            token = self.doc[i]
+            if token.head is cue and token.dep_ in ("conj", "cc"):
+                return i - 1  # "A and called B": the cue's own next verb ends its report
         return end - 1
 
     def by_according(self, cue: Token) -> tuple[Found | None, list[int]]:
@@ -500,8 +504,10 @@ class _Finder:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        top = span.root
-        verb = top.head
+        tops = [t for t in span if not t.is_punct and not span.start <= t.head.i < span.end]
+        if not tops:
+            return None
+        verb = tops[0].head
         for _ in range(4):
             if verb.pos_ == "VERB" and self.inside[verb.i] < 0 or verb.head is verb:
                 break
@@ -516,7 +522,8 @@ class _Finder:
         first, last = syntax.trim(self.doc, verb.i + 1, verb.right_edge.i)
         while first <= last and self.doc[first].dep_ == "prt":
             first += 1
-        if not (first <= span.start and span.end - 1 <= last):
+        words = [t.i for t in span if not t.is_punct]
+        if not (first <= words[0] and words[-1] <= last):
             return None
         speaker, head = self.speaker_of(subject)
         result, _ = self.classify(first, last, self.chars(verb.i, verb.i), speaker, head)
