@@ -30,7 +30,7 @@ def test_match_needs_half_of_the_gold_span_and_is_one_to_one():
     found = [
         Found(0, 49, "direct"),  # 49 of 100 characters: too little
         Found(0, 60, "direct"),  # 60 of 100: a match
-        Found(10, 90, "direct"),  # would match too, but the gold span is taken by the larger overlap
+        Found(10, 90, "direct"),  # would match too, but the larger overlap took it
         Found(205, 300, "indirect"),  # 15 of 20
     ]
     assert match(gold, found) == {2: 0, 3: 1}

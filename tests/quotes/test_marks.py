@@ -31,7 +31,9 @@ def test_apostrophes_are_not_quotes():
 
 
 def test_multi_paragraph_quotation_runs_on_when_the_mark_is_repeated():
-    text = "“The first paragraph of the statement.\n\n“The second paragraph,” he said.\n\nNarration."
+    text = (
+        "“The first paragraph of the statement.\n\n“The second paragraph,” he said.\n\nNarration."
+    )
     (marked,) = find_marked(text)
     assert text[marked.start : marked.end].startswith("The first paragraph")
     assert text[marked.start : marked.end].endswith("The second paragraph,")
@@ -51,7 +53,18 @@ def test_new_opening_mark_closes_an_unterminated_one():
 
 @pytest.mark.parametrize(
     "text",
-    ['"', "“", "”", 'odd " count " of " marks', 'ends with a mark "', "«", "‘", "'", "\n\n“\n\n", ""],
+    [
+        '"',
+        "“",
+        "”",
+        'odd " count " of " marks',
+        'ends with a mark "',
+        "«",
+        "‘",
+        "'",
+        "\n\n“\n\n",
+        "",
+    ],
 )
 def test_odd_marks_never_fail(text):
     for m in find_marked(text):

@@ -35,9 +35,7 @@ def only(report: Report, needle: str):
 # -- direct quotations ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("opening", "closing"), [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")]
-)
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“")])
 def test_direct_quote_in_every_mark_style(analyse, opening, closing):
     text = f"{opening}We will sign the agreement next week,{closing} the minister said."
     quote = only(analyse(text), "We will sign the agreement next week")
@@ -114,7 +112,9 @@ def test_scare_quotes_and_titles_are_not_quotations(analyse):
 
 
 def test_mixed_quotation(analyse):
-    text = "Trump said the deal was “a total disaster for American workers” and should be cancelled."
+    text = (
+        "Trump said the deal was “a total disaster for American workers” and should be cancelled."
+    )
     quote = only(analyse(text), "a total disaster")
     assert quote.kind == "mixed"
     assert quote.text.startswith("the deal was")
@@ -226,25 +226,46 @@ def test_speaker_gets_the_canonical_name_of_its_entity(analyse):
         id="E1",
         name="Toyohisa Kozuki",
         type="PERSON",
-        mentions=[mention(text, "Japanese Ambassador Toyohisa Kozuki"), mention(text, "the diplomat")],
+        mentions=[
+            mention(text, "Japanese Ambassador Toyohisa Kozuki"),
+            mention(text, "the diplomat"),
+        ],
     )
     quote = only(analyse(text, [kozuki]), "The talks went well")
-    assert quote.speaker.model_dump() == {"entity": "E1", "name": "Toyohisa Kozuki", "text": "the diplomat"}
+    assert quote.speaker.model_dump() == {
+        "entity": "E1",
+        "name": "Toyohisa Kozuki",
+        "text": "the diplomat",
+    }
 
 
 def test_speaker_without_an_entity_keeps_its_surface_form(analyse):
     quote = only(analyse("“The talks went well,” the diplomat said."), "The talks went well")
-    assert quote.speaker.model_dump() == {"entity": None, "name": "the diplomat", "text": "the diplomat"}
+    assert quote.speaker.model_dump() == {
+        "entity": None,
+        "name": "the diplomat",
+        "text": "the diplomat",
+    }
 
 
 def test_capital_as_speaker_speaks_for_its_country(analyse):
     pytest.importorskip("communique.entities.lexicon")
     text = "Russia and Japan are in talks. Moscow has stated that its sovereignty over the islands is beyond doubt."
     entities = [
-        Entity(id="E1", name="Russia", type="GPE", actor=Actor(country="RUS", sector="GOV"),
-               mentions=[mention(text, "Russia")]),
-        Entity(id="E2", name="Moscow", type="GPE", actor=Actor(country="RUS", sector="GOV"),
-               mentions=[mention(text, "Moscow")]),
+        Entity(
+            id="E1",
+            name="Russia",
+            type="GPE",
+            actor=Actor(country="RUS", sector="GOV"),
+            mentions=[mention(text, "Russia")],
+        ),
+        Entity(
+            id="E2",
+            name="Moscow",
+            type="GPE",
+            actor=Actor(country="RUS", sector="GOV"),
+            mentions=[mention(text, "Moscow")],
+        ),
     ]
     quote = only(analyse(text, entities), "sovereignty over the islands")
     assert quote.speaker.model_dump() == {"entity": "E1", "name": "Russia", "text": "Moscow"}
@@ -272,7 +293,9 @@ def test_odd_documents_give_results_not_errors(analyse, text):
 
 
 def test_two_hundred_quotations_in_one_article(analyse):
-    text = "\n\n".join(f"“Statement number {i} was made today,” the spokesman said." for i in range(200))
+    text = "\n\n".join(
+        f"“Statement number {i} was made today,” the spokesman said." for i in range(200)
+    )
     report = analyse(text)
     assert len(report.quotes) == 200
     assert [q.id for q in report.quotes[:3]] == ["Q1", "Q2", "Q3"]

@@ -19,5 +19,7 @@ def test_seed_quotations_and_speakers(seed_report, seed_expected):
 
 
 def test_seed_nested_attribution_to_putin(seed_report):
-    nested = [q for q in seed_report.quotes if q.text.startswith("the potential of bilateral cooperation")]
+    nested = [
+        q for q in seed_report.quotes if q.text.startswith("the potential of bilateral cooperation")
+    ]
     assert nested and nested[0].speaker.name == "Vladimir Putin"

@@ -45,8 +45,10 @@ def _entity(
         if mention.kind == "pronoun":
             continue
         surface = text[mention.start : mention.end]
-        if surface != name and surface not in aliases:
-            aliases.append(surface)
+        # The surface form, and the bare name inside a titled one ("Toyohisa Kodzuki").
+        for form in (surface, mention.name):
+            if form and form != name and form not in aliases:
+                aliases.append(form)
     return Entity(
         id="E0",
         name=name,

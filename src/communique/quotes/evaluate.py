@@ -67,7 +67,11 @@ def match(golds: list[GoldAttribution], found: list[Found]) -> dict[int, int]:
 
 
 def _surname(text: str) -> str | None:
-    words = [w for w in re.findall(r"[A-Z][\w’'-]+", text) if w.lower() not in ("the", "mr", "mrs", "ms", "dr")]
+    words = [
+        w
+        for w in re.findall(r"[A-Z][\w’'-]+", text)
+        if w.lower() not in ("the", "mr", "mrs", "ms", "dr")
+    ]
     return words[-1].lower() if words else None
 
 
@@ -76,11 +80,15 @@ def speaker_right(report: Report, gold: GoldAttribution, f: Found, quote: Quote)
         return False
     if any(s < f.speaker[1] and f.speaker[0] < e for s, e in gold.source):
         return True
-    entity = next((e for e in report.entities if quote.speaker and e.id == quote.speaker.entity), None)
+    entity = next(
+        (e for e in report.entities if quote.speaker and e.id == quote.speaker.entity), None
+    )
     if entity and any(m.start < e and s < m.end for m in entity.mentions for s, e in gold.source):
         return True
     source = _surname(" ".join(report.article.text[s:e] for s, e in gold.source))
-    names = " ".join(filter(None, [quote.speaker.name, quote.speaker.text])) if quote.speaker else ""
+    names = (
+        " ".join(filter(None, [quote.speaker.name, quote.speaker.text])) if quote.speaker else ""
+    )
     return source is not None and source in {w.lower() for w in re.findall(r"[\w’'-]+", names)}
 
 
@@ -160,5 +168,8 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         "quotes_time_share": _ratio(stage_seconds, spacy_seconds) if spacy_seconds else None,
         "by_gold_kind": counts,
         "by_predicted_kind": predicted,
-        "by_attribution": {k: {**v, "precision": _ratio(v["correct"], v["predicted"])} for k, v in sorted(by_how.items())},
+        "by_attribution": {
+            k: {**v, "precision": _ratio(v["correct"], v["predicted"])}
+            for k, v in sorted(by_how.items())
+        },
     }

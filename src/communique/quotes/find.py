@@ -21,13 +21,16 @@ from communique.quotes import syntax
 from communique.quotes.lexicon import lexicon
 from communique.quotes.marks import QUOTE_CHARS, Marked, find_marked, normalise_marks
 
-DASH_NAME = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*(@?[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}|@\w+)")
-HEADING_COLON = re.compile(r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$")
+DASH_NAME = re.compile(
+    r"[ \t]*[—–-]{1,2}[ \t]*(@?[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}|@\w+)"
+)
+HEADING_COLON = re.compile(
+    r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$"
+)
 MIXED_MIN_CHARS = 4
 MERGE_GAP_CHARS = 250
 ADJACENT_CHARS = 40
 TITLE_WORDS_MAX = 8
-TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "is", "from", "vs"})
 MIN_CLAUSE_TOKENS = 3
 
 
@@ -51,7 +54,6 @@ class _Finder:
         self.text = normalise_marks(doc.text)
         self.marks = [m for m in find_marked(doc.text) if not m.single or m.closed]
         self.inside = self._inside_index()
-        self.any_verb = True
 
     def _inside_index(self) -> list[int]:
         """For each token, the index of the quotation around it, else -1."""
@@ -133,13 +135,19 @@ class _Finder:
 
     def rest_of_sentence(self, cue: Token) -> tuple[int, int] | None:
         """A misparsed "X says the movement appeals to ...": the clause after a bare cue."""
-        if any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "advcl") for c in cue.children if c.i > cue.i):
+        if any(
+            c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "advcl")
+            for c in cue.children
+            if c.i > cue.i
+        ):
             return None
         first, last = cue.i + 1, cue.sent.end - 1
         while first <= last and (self.doc[first].dep_ == "prt" or self.doc[first].lower_ == "that"):
             first += 1
         tokens = self.doc[first : last + 1]
-        if len(tokens) < MIN_CLAUSE_TOKENS + 2 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        if len(tokens) < MIN_CLAUSE_TOKENS + 2 or not any(
+            t.pos_ in ("VERB", "AUX") for t in tokens
+        ):
             return None
         if any(i in self.cue_ids for i in range(first, last + 1)):
             return None
@@ -162,7 +170,11 @@ class _Finder:
         phrase_first, phrase_last = cue.left_edge.i, cue.right_edge.i
         sent = cue.sent
         head = cue.head if cue.head is not cue else None
-        lo, hi = (head.left_edge.i, head.right_edge.i) if head is not None else (sent.start, sent.end - 1)
+        lo, hi = (
+            (head.left_edge.i, head.right_edge.i)
+            if head is not None
+            else (sent.start, sent.end - 1)
+        )
         before = syntax.trim(self.doc, lo, phrase_first - 1)
         after = syntax.trim(self.doc, phrase_last + 1, hi)
         first, last = max(before, after, key=lambda r: r[1] - r[0])
@@ -239,12 +251,12 @@ class _Finder:
         line_end = self.text.find("\n", m.outer_end)
         line_end = len(self.text) if line_end < 0 else line_end
         match = DASH_NAME.match(self.text, m.outer_end, line_end)
-        if match and match.end(1) == len(self.text[: line_end].rstrip(" .\t")):
+        if match and match.end(1) == len(self.text[:line_end].rstrip(" .\t")):
             return match.start(1), match.end(1)
         return None
 
     def by_colon(self, m: Marked) -> Found | None:
-        """"Name: “...”" or "X told reporters: “...”" (also across a paragraph break)."""
+        """A speaker before a colon: Name: “...”, or X told reporters: “...” (also across paragraphs)."""
         before = self.text[: m.outer_start].rstrip()
         if not before.endswith(":"):
             return None
@@ -270,14 +282,28 @@ class _Finder:
         if not sents or sents[-1].end >= len(self.doc):
             return None
         after = self.doc[sents[-1].end].sent
-        if "\n" in self.text[m.outer_end : after.start_char] or any(self.inside[t.i] >= 0 for t in after):
+        if "\n" in self.text[m.outer_end : after.start_char] or any(
+            self.inside[t.i] >= 0 for t in after
+        ):
             return None
         for cue in cues:
-            if after.start <= cue.i < after.end and not syntax.is_according(cue) and syntax.clause_of(cue) is None:
+            if (
+                after.start <= cue.i < after.end
+                and not syntax.is_according(cue)
+                and syntax.clause_of(cue) is None
+            ):
                 subject = syntax.subject_of(cue)
                 if subject is not None and syntax.is_agent(subject):
                     speaker, head = self.speaker_of(subject)
-                    return Found(m.start, m.end, "direct", self.chars(*syntax.cue_bounds(cue)), speaker, head, how="following")
+                    return Found(
+                        m.start,
+                        m.end,
+                        "direct",
+                        self.chars(*syntax.cue_bounds(cue)),
+                        speaker,
+                        head,
+                        how="following",
+                    )
         return None
 
     def by_context(self, m: Marked, found: list[Found]) -> Found | None:
@@ -287,9 +313,9 @@ class _Finder:
         limit = prev_para if self.text[para_start + 2 : m.outer_start].strip() == "" else para_start
         best = None
         for f in found:
-            if f.speaker is not None and limit <= f.start < m.outer_start and not f.nested:
-                if best is None or f.start > best.start:
-                    best = f
+            usable = f.speaker is not None and limit <= f.start < m.outer_start and not f.nested
+            if usable and (best is None or f.start > best.start):
+                best = f
         return best
 
     # -- pass 3 ---------------------------------------------------------------------------
@@ -303,7 +329,8 @@ class _Finder:
             if syntax.is_according(token):
                 source = syntax.according_source(token)
             elif syntax.is_cue_verb(token) and any(
-                c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i < token.i for c in token.children
+                c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i < token.i
+                for c in token.children
             ):
                 source = syntax.subject_of(token)
             else:
@@ -326,8 +353,15 @@ class _Finder:
             first_s, last_s = syntax.speaker_bounds(source)
             start, end = self.chars(first, last)
             found.append(
-                Found(start, end, "indirect", self.chars(*syntax.cue_bounds(token)),
-                      self.chars(first_s, last_s), self.chars(source.i, source.i), nested=True)
+                Found(
+                    start,
+                    end,
+                    "indirect",
+                    self.chars(*syntax.cue_bounds(token)),
+                    self.chars(first_s, last_s),
+                    self.chars(source.i, source.i),
+                    nested=True,
+                )
             )
         return found
 
@@ -418,7 +452,12 @@ class _Finder:
 
     def _leads_into(self, a: Found, b: Found) -> bool:
         """“A.” “B,” X said: an unattributed quotation right before an attributed one."""
-        if a.kind != "direct" or b.kind != "direct" or a.how not in ("context", "none") or b.cue is None:
+        if (
+            a.kind != "direct"
+            or b.kind != "direct"
+            or a.how not in ("context", "none")
+            or b.cue is None
+        ):
             return False
         gap = self.text[a.end : b.start]
         return b.cue[0] > b.end and "\n" not in gap and not any(c.isalnum() for c in gap)
@@ -436,7 +475,11 @@ class _Finder:
         if len(gap) > MERGE_GAP_CHARS or any(c in QUOTE_CHARS for c in gap.strip()[1:-1]):
             return False
         between = gap.replace("\n", " ")
-        return a.cue is None or (a.end <= a.cue[0] and a.cue[1] <= b.start) or between.strip(" \"“”»«„") == ""
+        return (
+            a.cue is None
+            or (a.end <= a.cue[0] and a.cue[1] <= b.start)
+            or between.strip(' "“”»«„') == ""
+        )
 
     def attribute_free(self, m: Marked, cues: list[Token], found: list[Found]) -> Found | None:
         """Attribute a quotation no cue's clause took up; None for scare quotes and titles."""
@@ -444,11 +487,21 @@ class _Finder:
         cue = self.nearest_cue(m, cues)
         adjacent = cue is not None and self._adjacent(m, cue)
         if self.is_title(m) and not adjacent:
-            return None
+            return self.by_object_verb(m, any_verb=False)  # called him “Little Marco”
         if cue is not None and (not short or adjacent):
-            source = syntax.according_source(cue) if syntax.is_according(cue) else syntax.subject_of(cue)
+            source = (
+                syntax.according_source(cue) if syntax.is_according(cue) else syntax.subject_of(cue)
+            )
             speaker, head = self.speaker_of(source)
-            return Found(m.start, m.end, "direct", self.chars(*syntax.cue_bounds(cue)), speaker, head, how="cue")
+            return Found(
+                m.start,
+                m.end,
+                "direct",
+                self.chars(*syntax.cue_bounds(cue)),
+                speaker,
+                head,
+                how="cue",
+            )
         described = self.by_object_verb(m)
         if described is not None:
             return described
@@ -465,22 +518,31 @@ class _Finder:
             return following
         context = self.by_context(m, found)
         if context is not None:
-            return Found(m.start, m.end, "direct", None, context.speaker, context.speaker_head, how="context")
+            return Found(
+                m.start, m.end, "direct", None, context.speaker, context.speaker_head, how="context"
+            )
         return Found(m.start, m.end, "direct", how="none")
 
     def is_title(self, m: Marked) -> bool:
         """Names of shows, books and slogans: Title Case or CAPITALS, no sentence inside."""
         content = self.text[m.start : m.end].rstrip()
         words = re.findall(r"[^\W\d_][\w’'-]*", content)
-        if not words or len(words) > TITLE_WORDS_MAX or content.endswith(("!", "?")) or ". " in content:
+        if (
+            not words
+            or len(words) > TITLE_WORDS_MAX
+            or content.endswith(("!", "?"))
+            or ". " in content
+        ):
             return False
         if self._in_title_case_line(m):
             return False  # a headline: everything is capitalised there
         capitalised = [w for w in words if w[0].isupper()]
-        small = [w for w in words if w.lower() in TITLE_SMALL_WORDS]
+        small = [w for w in words if w.lower() in lexicon().title_small_words]
         if len(capitalised) + len(small) < len(words) or len(capitalised) < max(1, len(words) // 2):
             return False
-        return len(words) > 1 or self.text[m.outer_start - 2 : m.outer_start].rstrip().endswith(("’s", "'s"))
+        return len(words) > 1 or self.text[m.outer_start - 2 : m.outer_start].rstrip().endswith(
+            ("’s", "'s")
+        )
 
     def _in_title_case_line(self, m: Marked) -> bool:
         line_start = self.text.rfind("\n", 0, m.outer_start) + 1
@@ -490,16 +552,26 @@ class _Finder:
         words = re.findall(r"[^\W\d_][\w’'-]*", line)
         if len(words) < 3:
             return False
-        lower = [w for w in words if w[0].islower() and w.lower() not in TITLE_SMALL_WORDS]
+        lower = [
+            w for w in words if w[0].islower() and w.lower() not in lexicon().title_small_words
+        ]
         return len(lower) <= len(words) // 10
 
     def _adjacent(self, m: Marked, cue: Token) -> bool:
         """A short quotation right beside its cue ("Okay," I said) is speech, not a scare quote."""
-        gap = self.text[m.outer_end : cue.idx] if cue.idx >= m.outer_end else self.text[cue.idx : m.outer_start]
+        gap = (
+            self.text[m.outer_end : cue.idx]
+            if cue.idx >= m.outer_end
+            else self.text[cue.idx : m.outer_start]
+        )
         ends = self.text[m.start : m.end].rstrip()[-1:]
-        return len(gap) <= ADJACENT_CHARS and "\n" not in gap and (ends in ",.?!…" or gap.strip().endswith((",", ":")))
+        return (
+            len(gap) <= ADJACENT_CHARS
+            and "\n" not in gap
+            and (ends in ",.?!…" or gap.strip().endswith((",", ":")))
+        )
 
-    def by_object_verb(self, m: Marked) -> Found | None:
+    def by_object_verb(self, m: Marked, any_verb: bool = True) -> Found | None:
         """A quotation in what someone called or described something: mixed with its clause."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -514,7 +586,7 @@ class _Finder:
             verb = verb.head
         if verb.pos_ != "VERB" or self.inside[verb.i] >= 0 or verb.i > span.start:
             return None
-        if verb.lemma_.lower() not in lexicon().object_verbs and not self.any_verb:
+        if verb.lemma_.lower() not in lexicon().object_verbs and not any_verb:
             return None
         subject = syntax.subject_of(verb)
         if subject is None or not syntax.is_agent(subject):

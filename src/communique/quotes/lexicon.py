@@ -20,6 +20,9 @@ class Lexicon:
     object_verbs: frozenset[str]
     speech_nouns: frozenset[str]
     title_words_max: int
+    title_small_words: frozenset[str]
+    non_agents: frozenset[str]
+    non_agent_entities: frozenset[str]
 
     def is_cue_verb(self, lemma: str, particles: frozenset[str] = frozenset()) -> bool:
         """Whether a verb with this lemma (and these particles) reports speech."""
@@ -42,4 +45,7 @@ def lexicon() -> Lexicon:
         object_verbs=frozenset(data["object_verbs"]),
         speech_nouns=frozenset(data["speech_nouns"]),
         title_words_max=int(data["title_words_max"]),
+        title_small_words=frozenset(data["title_small_words"]),
+        non_agents=frozenset(data["non_agents"]),
+        non_agent_entities=frozenset(data["non_agent_entities"]),
     )

@@ -86,7 +86,9 @@ class _Scanner:
         self.double: tuple[int, str, int] | None = None  # (mark index, mark, paragraphs)
         self.single: int | None = None
 
-    def emit(self, open_at: int, close_at: int | None, end: int, *, single: bool, paragraphs: int = 1) -> None:
+    def emit(
+        self, open_at: int, close_at: int | None, end: int, *, single: bool, paragraphs: int = 1
+    ) -> None:
         start, stop = _trimmed(self.text, open_at + 1, end)
         if stop > start:
             outer_end = close_at + 1 if close_at is not None else end
@@ -114,7 +116,8 @@ class _Scanner:
         text = self.text
         if self.double is None:
             if _is_double_open(text, i):
-                self.single = None  # a double quotation inside a single one: the single was an apostrophe
+                # A double quotation inside a single one: the single mark was an apostrophe.
+                self.single = None
                 self.double = (i, text[i], 1)
             return
         open_at, opener, paragraphs = self.double
@@ -130,7 +133,8 @@ class _Scanner:
         text = self.text
         c = text[i]
         if self.single is None:
-            if c in SINGLE_OPENERS and _opening_like(text, i) and text[i + 1 : i + 2].isalnum() | (c == "‘"):
+            starts_word = text[i + 1 : i + 2].isalnum()
+            if c in SINGLE_OPENERS and _opening_like(text, i) and (starts_word or c == "‘"):
                 self.single = i
         elif c in SINGLE_CLOSERS and _closing_like(text, i):
             self.emit(self.single, i, i, single=True)
@@ -156,7 +160,9 @@ TWO_APOSTROPHES = re.compile(r"''|``")
 
 def _one_mark(match: re.Match) -> str:
     text, end = match.string, match.end()
-    opening = match.group() == "``" or (end < len(text) and not text[end].isspace() and text[end] not in ".,;:!?")
+    opening = match.group() == "``" or (
+        end < len(text) and not text[end].isspace() and text[end] not in ".,;:!?"
+    )
     return ' "' if opening else '" '
 
 

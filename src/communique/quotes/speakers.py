@@ -74,7 +74,9 @@ def as_speaker(report: Report, entity: Entity) -> tuple[str, str]:
     return entity.id, _country_name(code)
 
 
-def resolve(report: Report, span: tuple[int, int] | None, head: tuple[int, int] | None) -> Speaker | None:
+def resolve(
+    report: Report, span: tuple[int, int] | None, head: tuple[int, int] | None
+) -> Speaker | None:
     """The speaker of a quotation: its surface text, and its entity when one covers the span."""
     if span is None:
         return None

@@ -11,8 +11,7 @@ INHERITS_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 CLAUSES = frozenset({"ccomp", "parataxis"})
 SPEAKER_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"})
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
-NON_AGENTS = frozenset({"it", "this", "that", "these", "those", "there", "which", "what", "something", "nothing"})
-NON_AGENT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 EDGE_PUNCT = frozenset(",;:—–-()[]")
 
 
@@ -22,7 +21,7 @@ def particles(token: Token) -> frozenset[str]:
 
 def is_cue_verb(token: Token) -> bool:
     """A verb of saying (by its lemma and particles), e.g. said, told, pointed out."""
-    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in VERB_TAGS:
         return False
     return lexicon().is_cue_verb(token.lemma_, particles(token))
 
@@ -66,7 +65,8 @@ def subject_of(verb: Token) -> Token | None:
 
 def is_agent(token: Token) -> bool:
     """Whether a subject can speak: not "it", "this", "there", a number or a date."""
-    if token.lower_ in NON_AGENTS or token.ent_type_ in NON_AGENT_ENTITIES:
+    lex = lexicon()
+    if token.lower_ in lex.non_agents or token.ent_type_ in lex.non_agent_entities:
         return False
     return token.pos_ in ("PROPN", "NOUN", "PRON")
 
@@ -103,7 +103,11 @@ def clause_of(verb: Token) -> Token | None:
     """The reported clause of a cue verb: its clausal complement, or "to"-infinitive for tell/urge."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSES]
     if not clauses:
-        clauses = [c for c in verb.children if c.dep_ == "xcomp" and verb.lemma_.lower() in lexicon().xcomp_verbs]
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and verb.lemma_.lower() in lexicon().xcomp_verbs
+        ]
     if not clauses:
         return None
     return max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
@@ -124,8 +128,14 @@ def spliced_clause(verb: Token) -> tuple[int, int] | None:
 
 def trim(doc: Doc, first: int, last: int) -> tuple[int, int]:
     """Drop complementisers and edge punctuation from a token range (inclusive)."""
-    while first <= last and (doc[first].is_space or doc[first].text in EDGE_PUNCT or (doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"))):
+    while first <= last and (
+        doc[first].is_space
+        or doc[first].text in EDGE_PUNCT
+        or (doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether", "if"))
+    ):
         first += 1
-    while last >= first and (doc[last].is_space or doc[last].text in EDGE_PUNCT or doc[last].text == "."):
+    while last >= first and (
+        doc[last].is_space or doc[last].text in EDGE_PUNCT or doc[last].text == "."
+    ):
         last -= 1
     return first, last
