@@ -572,8 +572,13 @@ def _names_country(doc: Doc, i: int) -> bool:
 
 
 def _country_of_adjective(token: Token) -> str | None:
-    """ "Japanese" -> JPN; "Vietnamese-led" and "Japanese-Russian" -> their first nationality."""
+    """ "Japanese" -> JPN; "North Korean" -> PRK (read with the word before it);
+    "Vietnamese-led" and "Japanese-Russian" -> their first nationality."""
     text = fold(token.text)
+    if token.i > 0:
+        two_words = lexicon.demonyms().get(f"{fold(token.doc[token.i - 1].text)} {text}")
+        if two_words:
+            return two_words
     code = lexicon.demonyms().get(text)
     if code is None and "-" in text:
         code = lexicon.demonyms().get(text.split("-")[0])
