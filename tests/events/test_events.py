@@ -23,10 +23,19 @@ def the_event(text: str, type_: str, date: str = "2024-03-12"):
 
 
 FAMILIES = [
-    ("CONSULT", "Headline\n\nGerman Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Monday."),
-    ("CONSULT", "Headline\n\nThe foreign ministers of India and China held talks in Moscow on Thursday."),
+    (
+        "CONSULT",
+        "Headline\n\nGerman Chancellor Olaf Scholz met French President Emmanuel Macron in Berlin on Monday.",
+    ),
+    (
+        "CONSULT",
+        "Headline\n\nThe foreign ministers of India and China held talks in Moscow on Thursday.",
+    ),
     ("CONSULT", "Headline\n\nPresident Joe Biden visited Poland last week."),
-    ("CONSULT", "Headline\n\nTurkish President Recep Tayyip Erdogan had a telephone conversation with Russian President Vladimir Putin on Sunday."),
+    (
+        "CONSULT",
+        "Headline\n\nTurkish President Recep Tayyip Erdogan had a telephone conversation with Russian President Vladimir Putin on Sunday.",
+    ),
     ("AGREE", "Headline\n\nIsrael and the United Arab Emirates signed an agreement on Tuesday."),
     ("AGREE", "Headline\n\nRussia and Ukraine reached an agreement on grain exports on Friday."),
     ("SUPPORT", "Headline\n\nThe European Union praised Kenya for its mediation efforts."),
@@ -37,7 +46,10 @@ FAMILIES = [
     ("REJECT", "Headline\n\nNorth Korea rejected the proposal from South Korea."),
     ("THREATEN", "Headline\n\nIran threatened Israel with retaliation."),
     ("PROTEST", "Headline\n\nThousands of protesters marched in Hong Kong on Sunday."),
-    ("COERCE", "Headline\n\nPolice in Belarus arrested dozens of opposition activists on Saturday."),
+    (
+        "COERCE",
+        "Headline\n\nPolice in Belarus arrested dozens of opposition activists on Saturday.",
+    ),
     ("COERCE", "Headline\n\nThe Thai government imposed a curfew in Bangkok."),
     ("SANCTION", "Headline\n\nBritain expelled 23 Russian diplomats on Wednesday."),
     ("SANCTION", "Headline\n\nThe United States imposed sanctions on Iran."),
@@ -47,8 +59,14 @@ FAMILIES = [
     ("AID", "Headline\n\nJapan donated medical supplies to Turkey after the earthquake."),
     ("RETREAT", "Headline\n\nIsrael released 39 Palestinian prisoners on Friday."),
     ("RETREAT", "Headline\n\nRussia withdrew its troops from Kherson."),
-    ("COOPERATE", "Headline\n\nIndia and the United States carried out joint military exercises in Rajasthan."),
-    ("CONCEDE", "Headline\n\nThe Japanese government apologised to South Korea for its wartime conduct."),
+    (
+        "COOPERATE",
+        "Headline\n\nIndia and the United States carried out joint military exercises in Rajasthan.",
+    ),
+    (
+        "CONCEDE",
+        "Headline\n\nThe Japanese government apologised to South Korea for its wartime conduct.",
+    ),
 ]
 
 
@@ -67,7 +85,11 @@ def test_lexicon_covers_all_sixteen_plover_types():
 
 
 def test_reciprocal_meeting_lists_all_parties_as_actors():
-    event = the_event("Headline\n\nThe Russian and Japanese top diplomats met in Moscow on January 14.", "CONSULT", "2019-01-29")
+    event = the_event(
+        "Headline\n\nThe Russian and Japanese top diplomats met in Moscow on January 14.",
+        "CONSULT",
+        "2019-01-29",
+    )
     assert countries(event.actors) == {"RUS", "JPN"}
     assert event.recipients == []
     assert event.date == "2019-01-14"
@@ -76,12 +98,19 @@ def test_reciprocal_meeting_lists_all_parties_as_actors():
 
 
 def test_passive_voice_reverses_roles():
-    event = the_event("Headline\n\nA Ukrainian border post was attacked by Russian forces on Monday.", "ASSAULT")
+    event = the_event(
+        "Headline\n\nA Ukrainian border post was attacked by Russian forces on Monday.", "ASSAULT"
+    )
     assert "RUS" in countries(event.actors)
 
 
 def test_negation():
-    assert the_event("Headline\n\nThe Chinese and Indian ministers did not meet in Delhi.", "CONSULT").status == "negated"
+    assert (
+        the_event(
+            "Headline\n\nThe Chinese and Indian ministers did not meet in Delhi.", "CONSULT"
+        ).status
+        == "negated"
+    )
 
 
 def test_future_is_planned():
@@ -90,12 +119,16 @@ def test_future_is_planned():
 
 
 def test_modal_is_hypothetical():
-    event = the_event("Headline\n\nThe European Union could impose sanctions on Belarus.", "SANCTION")
+    event = the_event(
+        "Headline\n\nThe European Union could impose sanctions on Belarus.", "SANCTION"
+    )
     assert event.status == "hypothetical"
 
 
 def test_nominal_event_with_possessive_actor():
-    event = the_event("Headline\n\nPresident Xi Jinping's visit to Russia began on Monday.", "CONSULT")
+    event = the_event(
+        "Headline\n\nPresident Xi Jinping's visit to Russia began on Monday.", "CONSULT"
+    )
     assert "CHN" in countries(event.actors)
     assert "RUS" in countries(event.recipients)
 
@@ -124,7 +157,9 @@ def test_sentences_that_yield_nothing(text):
 
 
 def test_war_of_words_is_accuse_not_assault():
-    events = events_of("Headline\n\nThe war of words between Washington and Beijing escalated on Monday.")
+    events = events_of(
+        "Headline\n\nThe war of words between Washington and Beijing escalated on Monday."
+    )
     assert {e.type for e in events} == {"ACCUSE"}
 
 

@@ -20,7 +20,11 @@ def _matches(event, expected) -> bool:
 
 
 def test_seed_events_are_found(seed_report, seed_expected):
-    missing = [e["evidence"] for e in seed_expected["events"] if not any(_matches(v, e) for v in seed_report.events)]
+    missing = [
+        e["evidence"]
+        for e in seed_expected["events"]
+        if not any(_matches(v, e) for v in seed_report.events)
+    ]
     assert missing == []
 
 

@@ -61,3 +61,44 @@ def test_runs_on_shared_data(shared_data):
     figures = evaluate(shared_data / "geo" / "TR-News.xml", limit=2)
     assert figures["articles"] == 2
     assert 0.0 <= figures["recognition recall"] <= 1.0
+
+
+TYPED = """<?xml version="1.0" ?>
+<articles><article file="0"><title>t</title><text>Workers at Wegmans in Paris, Texas, met the Munich Security Conference.</text>
+<toponyms>
+<toponym><extractedName>Wegmans</extractedName><type>Coercion</type><modifierType></modifierType>
+<start>11</start><end>18</end><latitude>33.66</latitude><longitude>-95.55</longitude></toponym>
+<toponym><extractedName>Paris</extractedName><type>Literal</type><modifierType></modifierType>
+<start>22</start><end>27</end><latitude>33.66094</latitude><longitude>-95.55551</longitude></toponym>
+<toponym><extractedName>Munich</extractedName><type>Embedded_Non_Lit</type><modifierType>Noun</modifierType>
+<start>44</start><end>50</end><latitude>48.13743</latitude><longitude>11.57549</longitude></toponym>
+</toponyms></article></articles>
+"""
+
+
+def test_toponym_recall_leaves_out_coercions_and_counts_names_apart(tmp_path):
+    path = tmp_path / "typed.xml"
+    path.write_text(TYPED, encoding="utf-8")
+    figures = evaluate(path)
+    assert figures["toponym gold (types naming a place)"] == 2  # Paris and Munich
+    assert figures["by gold type"]["Coercion"]["toponym"] == "no"
+    assert figures["standalone toponym recall (not inside a name)"] == 1.0  # Paris
+    assert figures["toponym recall"] == 0.5  # Munich is no toponym span of its own
+    assert figures["toponym recall counting places inside names"] == 1.0
+
+
+def test_a_tr_news_demonym_of_its_gold_place_is_adjectival(tmp_path):
+    text = "Canadian troops left Canadian, Texas."
+    path = tmp_path / "tr.xml"
+    path.write_text(
+        f"""<?xml version="1.0" encoding="utf-8"?>
+<articles><article docid="1"><title>t</title><text><![CDATA[{text}]]></text><toponyms>
+<toponym><phrase>Canadian</phrase><start>0</start><end>8</end>
+<gaztag geonameid="6251999"><name>Canada</name><lat>60.1</lat><lon>-113.6</lon></gaztag></toponym>
+<toponym><phrase>Canadian</phrase><start>21</start><end>29</end>
+<gaztag geonameid="5521050"><name>Canadian</name><lat>35.9</lat><lon>-100.4</lon></gaztag></toponym>
+</toponyms></article></articles>""",
+        encoding="utf-8",
+    )
+    [article] = read_gold(path)
+    assert [t.kind for t in article.toponyms] == ["Adjective", "TR-News"]

@@ -311,3 +311,21 @@ def test_speaker_in_the_following_sentence(analyse):
     quote = only(analyse(text), "The border will stay closed")
     assert quote.speaker.text == "The interior minister"
     assert quote.cue == "announced"
+
+
+def test_headline_name_colon_is_an_attribution(analyse):
+    text = (
+        "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\n"
+        "Donald Trump spoke to supporters in Iowa on Monday."
+    )
+    quote = only(analyse(text), "Worst Thing That Ever Happened")
+    assert quote.speaker.text == "Trump"
+    assert quote.cue == ":"
+
+
+def test_what_someone_called_something_is_a_mixed_quotation(analyse):
+    text = "Jeb Bush attacked the frontrunner on Saturday, calling him a “loser.”"
+    quote = only(analyse(text), "loser")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("him a")
+    assert quote.speaker.text == "Jeb Bush"

@@ -22,8 +22,8 @@ import logging
 import re
 from dataclasses import dataclass
 
-import trafilatura
 import lxml.html
+import trafilatura
 from lxml import etree
 from trafilatura.utils import repair_faulty_html
 
@@ -132,9 +132,16 @@ def read_html(
 # trafilatura's parser settings plus huge_tree: without it libxml2 silently drops everything
 # nested deeper than 255 elements.
 HTML_PARSER = lxml.html.HTMLParser(
-    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
-    remove_pis=True, huge_tree=True,
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=True,
 )
+
+
+FRAGMENT = re.compile(r"\s*<[a-zA-Z]")
 
 
 def _parse(content: str) -> etree._Element | None:
@@ -146,7 +153,7 @@ def _parse(content: str) -> etree._Element | None:
     except Exception as exc:  # noqa: BLE001 - any markup, however broken, must not crash
         LOGGER.debug("unparsable HTML: %s", exc)
         return None
-    if tree is None or (len(tree) < 2 and tree.find("body") is None):
+    if (tree is None or (len(tree) < 2 and tree.find("body") is None)) and FRAGMENT.match(content):
         return _parse_markup(f"<html><body>{content}</body></html>")
     return tree
 

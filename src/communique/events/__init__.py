@@ -26,7 +26,10 @@ def annotate(analysis: Analysis) -> None:
     try:
         analysis.report.events = extract_events(analysis.report, analysis.doc)
     except Exception as exc:  # a weird document gives fewer results, not a crash
-        analysis.report.warnings = [*analysis.report.warnings, f"events: {type(exc).__name__}: {exc}"]
+        analysis.report.warnings = [
+            *analysis.report.warnings,
+            f"events: {type(exc).__name__}: {exc}",
+        ]
         analysis.report.events = []
 
 

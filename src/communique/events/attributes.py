@@ -14,20 +14,67 @@ from communique.model import Location, Report, Time
 DATE_VALUE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d|H\d))?(-\d{2})?")
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MODALS = frozenset({"could", "may", "might", "would", "should", "can"})
-PLANNING_VERBS = frozenset({
-    "plan", "schedule", "expect", "agree", "intend", "prepare", "set", "aim", "hope", "offer",
-    "decide", "arrange", "invite", "instruct", "promise", "pledge", "vow",
-})
+PLANNING_VERBS = frozenset(
+    {
+        "plan",
+        "schedule",
+        "expect",
+        "agree",
+        "intend",
+        "prepare",
+        "set",
+        "aim",
+        "hope",
+        "offer",
+        "decide",
+        "arrange",
+        "invite",
+        "instruct",
+        "promise",
+        "pledge",
+        "vow",
+    }
+)
 # Verbs whose complement is wanted or feared, not done ("threatened to shell", "urged X to").
-HYPOTHETICAL_GOVERNORS = frozenset({
-    "threaten", "warn", "demand", "urge", "ask", "request", "press", "call", "appeal", "propose",
-    "suggest", "consider", "want", "seek",
-})
-FUTURE_MODIFIERS = frozenset({"next", "upcoming", "planned", "future", "forthcoming", "proposed", "scheduled", "soon", "coming"})
+HYPOTHETICAL_GOVERNORS = frozenset(
+    {
+        "threaten",
+        "warn",
+        "demand",
+        "urge",
+        "ask",
+        "request",
+        "press",
+        "call",
+        "appeal",
+        "propose",
+        "suggest",
+        "consider",
+        "want",
+        "seek",
+    }
+)
+FUTURE_MODIFIERS = frozenset(
+    {
+        "next",
+        "upcoming",
+        "planned",
+        "future",
+        "forthcoming",
+        "proposed",
+        "scheduled",
+        "soon",
+        "coming",
+    }
+)
 NEGATORS = frozenset({"not", "n't", "never", "no"})
-FAILURE_VERBS = frozenset({"fail", "refuse", "decline", "reject", "cancel", "postpone", "call", "deny"})
+FAILURE_VERBS = frozenset(
+    {"fail", "refuse", "decline", "reject", "cancel", "postpone", "call", "deny"}
+)
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "to", "into"})
+LOCATION_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "to", "into"}
+)
 DIRECTIONS = frozenset({"to", "into"})
 # How many tokens before a place a trigger may stand when the parse links the place to none.
 NEAREST_TRIGGER_WINDOW = 14
@@ -71,7 +118,9 @@ def anchors(match: TriggerMatch) -> list[Token]:
     return found
 
 
-def attach(items, index: TokenIndex, owners: dict[int, int], where: bool = False, visits=frozenset()) -> dict[int, list]:
+def attach(
+    items, index: TokenIndex, owners: dict[int, int], where: bool = False, visits=frozenset()
+) -> dict[int, list]:
     """Assign each time or place to the nearest trigger anchor above it in the parse.
 
     ``owners`` maps anchor token indices to trigger numbers; the result maps trigger
@@ -88,7 +137,9 @@ def attach(items, index: TokenIndex, owners: dict[int, int], where: bool = False
         owner = owner_above(token, owners)
         if owner is None and where:
             owner = _owner_before(preposition, owners)
-        if owner is not None and (preposition is None or preposition.lower_ not in DIRECTIONS or owner in visits):
+        if owner is not None and (
+            preposition is None or preposition.lower_ not in DIRECTIONS or owner in visits
+        ):
             attached.setdefault(owner, []).append(item)
     return attached
 
@@ -139,8 +190,11 @@ def event_location(places: list) -> Location | None:
     """The first place attached to the event (a toponym, or a place inside a name)."""
     for place in places:
         return Location(
-            place=getattr(place, "id", None), name=place.name, country=place.country,
-            lat=place.lat, lon=place.lon,
+            place=getattr(place, "id", None),
+            name=place.name,
+            country=place.country,
+            lat=place.lat,
+            lon=place.lon,
         )
     return None
 
@@ -172,7 +226,10 @@ def _clause_chain(match: TriggerMatch) -> list[Token]:
     chain = list(anchors(match))
     current = chain[-1]
     for _ in range(4):
-        if current.dep_ not in ("xcomp", "pobj", "prep", "pcomp", "dobj", "relcl", "acl") or current.head is current:
+        if (
+            current.dep_ not in ("xcomp", "pobj", "prep", "pcomp", "dobj", "relcl", "acl")
+            or current.head is current
+        ):
             break
         current = current.head
         chain.append(current)

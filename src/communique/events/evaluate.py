@@ -17,7 +17,12 @@ from communique import nlp as nlp_module
 from communique.model import Article, Event, Report
 from communique.pipeline import annotate
 
-OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+OLD_NAMES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 # CAMEO country codes that are not ISO 3166 alpha-3.
 CAMEO_TO_ISO = {"JAP": "JPN", "UKG": "GBR", "GMY": "DEU", "FRN": "FRA", "ROM": "ROU", "YUG": "SRB"}
 
@@ -74,8 +79,14 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         if event.type != gold:
             continue
         correct_types[gold] += 1
-        sources, targets = gold_countries(record.get("source")), gold_countries(record.get("target"))
-        actors, recipients = predicted_countries(event.actors), predicted_countries(event.recipients)
+        sources, targets = (
+            gold_countries(record.get("source")),
+            gold_countries(record.get("target")),
+        )
+        actors, recipients = (
+            predicted_countries(event.actors),
+            predicted_countries(event.recipients),
+        )
         if len(event.actors) > 1 and not event.recipients:  # reciprocal: every party is an actor
             actor_right += actors == sources | targets
         else:
@@ -85,7 +96,10 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
             recipient_right += (recipients or actors) >= targets
     seconds = time.perf_counter() - started
     total = sum(gold_types.values())
-    per_type = {t: _prf(correct_types[t], predicted_types[t], gold_types[t]) for t in sorted(gold_types | predicted_types)}
+    per_type = {
+        t: _prf(correct_types[t], predicted_types[t], gold_types[t])
+        for t in sorted(gold_types | predicted_types)
+    }
     precision = sum(correct_types.values()) / max(1, sum(predicted_types.values()))
     recall = sum(correct_types.values()) / max(1, total)
     matched = sum(correct_types.values())
@@ -106,8 +120,14 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
 def _prf(correct: int, predicted: int, gold: int) -> dict:
     precision = correct / predicted if predicted else 0.0
     recall = correct / gold if gold else 0.0
-    return {"gold": gold, "predicted": predicted, "correct": correct,
-            "precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+    return {
+        "gold": gold,
+        "predicted": predicted,
+        "correct": correct,
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+    }
 
 
 def _f1(precision: float, recall: float) -> float:

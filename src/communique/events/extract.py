@@ -5,14 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from communique import cameo
-from communique.events.countries import country_name, country_of_word
 from communique.events import attributes
 from communique.events.attributes import TokenIndex, anchors, attach
+from communique.events.countries import country_name, country_of_word
 from communique.events.merge import merge_events
 from communique.events.participants import ParticipantReader
 from communique.events.triggers import TriggerMatch, find_triggers
-from communique.places import location_candidates
 from communique.model import Event, EventMention, Location, Report
+from communique.places import location_candidates
 
 
 def extract(report: Report, doc: Doc) -> list[Event]:
@@ -86,7 +86,9 @@ def _enough_participants(match: TriggerMatch, participants) -> bool:
     return bool(everyone)
 
 
-def _draft(report: Report, match: TriggerMatch, participants, date: str | None, location: Location | None) -> Event:
+def _draft(
+    report: Report, match: TriggerMatch, participants, date: str | None, location: Location | None
+) -> Event:
     sentence = match.sentence
     start, end = sentence.start_char, sentence.end_char
     entry = match.entry

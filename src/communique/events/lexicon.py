@@ -71,8 +71,15 @@ def _read_entries(text: str) -> list[TriggerEntry]:
             continue
         lemma, pos, typ, mode, cameo, needs, roles = line.split("\t")
         entries.append(
-            TriggerEntry(lemma=lemma, pos=pos, type=typ, mode=mode or None, cameo=cameo,
-                         roles=roles or "sv", **_parse_needs(needs))
+            TriggerEntry(
+                lemma=lemma,
+                pos=pos,
+                type=typ,
+                mode=mode or None,
+                cameo=cameo,
+                roles=roles or "sv",
+                **_parse_needs(needs),
+            )
         )
     return entries
 

@@ -18,20 +18,84 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "iobj"})
 RECIPIENT_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "upon"})
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards", "upon"})
 # Entity types and prepositions that never introduce a party of an event.
-NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC"})
-PARTY_PREPS = frozenset({"between", "by", "with", "against", "on", "to", "toward", "towards", "upon"})
+NOT_PARTIES = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC"}
+)
+PARTY_PREPS = frozenset(
+    {"between", "by", "with", "against", "on", "to", "toward", "towards", "upon"}
+)
 # Verbs that inherit their subject from the verb they complement or are coordinated with.
 INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 # Verbs that carry a nominal event ("held talks", "imposed sanctions").
-LIGHT_VERBS = frozenset({
-    "hold", "have", "conduct", "launch", "impose", "stage", "carry", "make", "sign", "provide",
-    "send", "deliver", "announce", "begin", "start", "resume", "open", "continue", "pay",
-    "give", "issue", "offer", "express", "declare", "call", "order", "slap", "extend", "host",
-    "grant", "approve", "pledge", "donate", "mount", "unleash", "reach", "agree", "renew",
-    "complete", "undertake", "organize", "organise", "lodge", "file",
-})
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "launch",
+        "impose",
+        "stage",
+        "carry",
+        "make",
+        "sign",
+        "provide",
+        "send",
+        "deliver",
+        "announce",
+        "begin",
+        "start",
+        "resume",
+        "open",
+        "continue",
+        "pay",
+        "give",
+        "issue",
+        "offer",
+        "express",
+        "declare",
+        "call",
+        "order",
+        "slap",
+        "extend",
+        "host",
+        "grant",
+        "approve",
+        "pledge",
+        "donate",
+        "mount",
+        "unleash",
+        "reach",
+        "agree",
+        "renew",
+        "complete",
+        "undertake",
+        "organize",
+        "organise",
+        "lodge",
+        "file",
+    }
+)
 # Words that count people rather than name them ("thousands of students").
-QUANTITY_WORDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "tens", "scores", "group", "number", "some", "members", "member", "crowd"})
+QUANTITY_WORDS = frozenset(
+    {
+        "thousand",
+        "thousands",
+        "hundred",
+        "hundreds",
+        "dozen",
+        "dozens",
+        "million",
+        "millions",
+        "tens",
+        "scores",
+        "group",
+        "number",
+        "some",
+        "members",
+        "member",
+        "crowd",
+    }
+)
 
 
 @dataclass
@@ -78,7 +142,9 @@ class ParticipantReader:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
         if passive:
             objects = passive + objects
             subjects = agents
@@ -97,9 +163,12 @@ class ParticipantReader:
         for child in noun.children:
             if child.dep_ == "poss":
                 subjects.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "between":
-                subjects += [g for g in child.children if g.dep_ == "pobj"]
-            elif child.dep_ == "prep" and child.lower_ == "by":
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ == "between"
+                or child.dep_ == "prep"
+                and child.lower_ == "by"
+            ):
                 subjects += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
                 objects += [g for g in child.children if g.dep_ == "pobj"]
@@ -127,7 +196,11 @@ class ParticipantReader:
         if counted is not None:
             return self.resolve(counted, reciprocal, generic)
         entity = self._entity(token)
-        coded = entity is not None and entity.actor is not None and bool(entity.actor.country or entity.actor.sector)
+        coded = (
+            entity is not None
+            and entity.actor is not None
+            and bool(entity.actor.country or entity.actor.sector)
+        )
         if coded and entity.actor.country and not _is_plural_descriptor(token, entity):
             return [self._from_entity(entity)]
         for reader in (self._apposition, self._modifier_countries, self._possessors):
@@ -146,7 +219,11 @@ class ParticipantReader:
             return []
         if token.dep_ == "pobj" and token.head.lower_ not in PARTY_PREPS:
             return []
-        words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "amod") or t is token]
+        words = [
+            t
+            for t in token.subtree
+            if t.i <= token.i and t.dep_ in ("compound", "amod") or t is token
+        ]
         return [Participant(name=" ".join(t.text for t in words))]
 
     def _possessors(self, token: Token, reciprocal: bool) -> list[Participant]:
@@ -176,7 +253,11 @@ class ParticipantReader:
             root = name
             while root.dep_ in ("compound", "amod") and root.head.i > root.i:
                 root = root.head
-            found += [self._from_entity(e) for t in (root, *root.conjuncts) if (e := self._entity(t)) and e.actor]
+            found += [
+                self._from_entity(e)
+                for t in (root, *root.conjuncts)
+                if (e := self._entity(t)) and e.actor
+            ]
         return _unique(found)
 
     def _modifier_countries(self, token: Token, reciprocal: bool = False) -> list[Participant]:
@@ -202,8 +283,14 @@ class ParticipantReader:
 
     def _country(self, code: str) -> Participant:
         entity = next(
-            (e for e in self.report.entities
-             if e.type == "GPE" and self.country_of_word(e.name) == code and e.actor and e.actor.country == code),
+            (
+                e
+                for e in self.report.entities
+                if e.type == "GPE"
+                and self.country_of_word(e.name) == code
+                and e.actor
+                and e.actor.country == code
+            ),
             None,
         )
         if entity is not None:
@@ -320,7 +407,12 @@ def main_dyad(report: Report) -> tuple[str, ...]:
     first: dict[str, int] = {}
     for entity in report.entities:
         code = entity.actor.country if entity.actor else None
-        if code and len(code) == 3 and code.isalpha() and code not in ("IGO", "NGO", "MNC", "UNO", "EUR"):
+        if (
+            code
+            and len(code) == 3
+            and code.isalpha()
+            and code not in ("IGO", "NGO", "MNC", "UNO", "EUR")
+        ):
             counts[code] += len(entity.mentions)
             first.setdefault(code, min((m.start for m in entity.mentions), default=0))
             first[code] = min(first[code], min((m.start for m in entity.mentions), default=0))

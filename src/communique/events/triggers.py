@@ -37,7 +37,6 @@ class TriggerMatch:
         return self.span.start_char
 
 
-
 def find_triggers(sentence: Span) -> list[TriggerMatch]:
     """Every trigger of the sentence, phrases first, then single words; in text order."""
     lex = lexicon()
@@ -87,7 +86,9 @@ def _word_entry(token: Token, lex: Lexicon) -> TriggerEntry | None:
 
 
 def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
-    if entry.prep and not any(c.dep_ in PREP_DEPS and c.lower_ == entry.prep for c in token.children):
+    if entry.prep and not any(
+        c.dep_ in PREP_DEPS and c.lower_ == entry.prep for c in token.children
+    ):
         return False
     if entry.obj and not any(
         o.lemma_.lower() in entry.obj

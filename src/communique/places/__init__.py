@@ -24,10 +24,21 @@ Decisions:
   count as weak context for resolution.
 - A facility or local place the gazetteer lacks (a street, a building, an airport) is
   located at a place named inside it ("Toronto Pearson" -> Toronto), else at the
-  article's main city (feature "local", no geonames_id), else not reported: every
-  reported place has coordinates.
+  article's main city (named twice, or the only city named; feature "local", no
+  geonames_id), else not reported: every reported place has coordinates.
 - A US county (the package data has no county points) is placed at the article's main
   town when that town is in the county's state, else at the state's point.
+- Recognition trusts the model's GPE/LOC/FAC spans, then repairs its labels with the
+  gazetteer under guards: a country, capital or city of 100,000 tagged as a person is a
+  place unless the same word is part of a longer person's name in the article or a name
+  follows it ("Kent Brockman"); a town of 5,000 the model missed is a place after "in",
+  "at", "near", "from", ...; an organisation's span that lists places ("Ingham or
+  Townsville", "Wainwright, Alta") gives each; "the City of Montreal" is Montreal.
+- The European Union ("EU") is a place, at Europe's point, as a country would be.
+- A state's name is the state, not its namesake city, when the text reads it so: "New
+  York Gov.", "New York lawmakers", "Bronx, New York" (after a town inside it).
+- A small town (under 20,000) never wins over a first-level region or country of the
+  same name whose country the article names ("Queensland" with Australia named).
 - ``country`` is the administering country's alpha-3 code; ``disputed_with`` lists the
   other states claiming or controlling the place (see ``data/README.md``).
 """
@@ -114,13 +125,10 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
             near = resolve.choose(mention.inner, gaz, context)
         if entry is None and mention.container:  # "Churchill, Man.": somewhere in Manitoba
             near = gaz.entry(mention.container[0])
-        if (
-            entry is not None
-            and entry.feature == "admin2"
-            and local
-            and local.admin1 == entry.admin1
-        ):
-            entry = entry._replace(lat=local.lat, lon=local.lon)  # a county: at the story's town
+        if entry is not None and entry.feature == "admin2":
+            town = _town_in(entry.admin1, local, mention, toponyms, entries)
+            if town is not None:  # a county: at the story's town in its state
+                entry = entry._replace(lat=town.lat, lon=town.lon)
         place = _place(f"P{len(places) + 1}", mention, entry, near or local)
         if place is not None:
             places.append(place)
@@ -130,6 +138,25 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
         if e
     ]
     return places, candidates
+
+
+def _town_in(
+    admin1: str | None,
+    local: Entry | None,
+    mention: recognize.Mention,
+    mentions: list[recognize.Mention],
+    entries: list[Entry | None],
+) -> Entry | None:
+    """The story's main town if it lies in ``admin1``, else the town of that state named
+    nearest to ``mention`` in the text."""
+    if local is not None and local.admin1 == admin1:
+        return local
+    towns = [
+        (abs(m.start - mention.start), m.start, e)
+        for m, e in zip(mentions, entries, strict=True)
+        if e is not None and e.feature in ("city", "capital") and e.admin1 == admin1
+    ]
+    return min(towns, key=lambda t: t[:2])[2] if towns and admin1 else None
 
 
 def _dateline_entry(report: Report | None, gaz: Gazetteer) -> Entry | None:

@@ -63,6 +63,12 @@ LANDFORMS = frozenset(
         "mountains",
     }
 )
+TOWN_FEATURES = frozenset({"city", "capital", "admin2"})
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
+UNIT_OF = re.compile(
+    r"^(?:the\s+)?(?:city|town|county|village|municipality|borough|township|district)\s+of\s+",
+    re.I,
+)
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 LOCATIVE = frozenset(
     {
@@ -120,6 +126,8 @@ PLACE_NOUNS = frozenset(
 MIN_FACILITY_CITY_POPULATION = 100_000
 MIN_RELABELLED_POPULATION = 10_000
 MIN_MISSED_CITY_POPULATION = 100_000
+MIN_LOCATIVE_CITY_POPULATION = 5_000  # a missed name after "in", "near", "from", ...
+MIN_PERSON_CITY_POPULATION = 100_000
 MIN_EMBEDDED_CITY_POPULATION = 20_000
 
 
@@ -136,6 +144,7 @@ class Mention:
     container: tuple[int, ...] = ()  # candidates of the region in "City, Region"
     within: str | None = None  # for embedded mentions: the name they are part of
     inner: Mention | None = None  # for unresolved facilities: a known place inside the name
+    region: bool = False  # the text reads it as a state or province ("New York Gov.")
 
 
 def find(
@@ -172,8 +181,11 @@ def find(
             continue
         else:
             whole = _from_named_entity(ent, gaz)
+            listed = [] if whole else _listed_places(_trim(ent), gaz, towns=True)
             if whole:
                 toponyms.append(whole)
+            elif listed:
+                toponyms.extend(listed)  # "Ingham or Townsville" tagged as one organisation
             elif ent.label_ in CONTAINER_LABELS:
                 embedded.extend(_embedded(ent, gaz))
     missed, inside_names = _missed_names(doc, gaz, covered)
@@ -181,7 +193,35 @@ def find(
     embedded.extend(inside_names)
     toponyms.extend(_descriptive(doc, text, gaz, dateline_country))
     _link_containers(text, toponyms, gaz)
+    _mark_regions(text, toponyms, gaz)
     return _dedupe(toponyms), _dedupe(embedded)
+
+
+_REGION_CUE = re.compile(
+    r"\s+(?:Gov\.|Governor|Lt\. Gov\.|Legislature|Assembly|State (?:Police|Patrol|Senate)|"
+    r"state\b|Attorney General|Sen\.|Senator|Rep\.|lawmakers|legislators)"
+)
+
+
+def _mark_regions(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """ "New York Gov. Andrew Cuomo", "in Bronx, New York": the state, not its namesake city."""
+    cities = {m.end: m for m in mentions}
+    for mention in mentions:
+        if not any(gaz.entry(i).feature == "admin1" for i in mention.ids):
+            continue
+        left = max(0, mention.start - 4)
+        comma = re.search(r"\s*,\s*$", text[left : mention.start])
+        before = cities.get(left + comma.start()) if comma else None
+        regions = {gaz.entry(i).admin1 for i in mention.ids if gaz.entry(i).feature == "admin1"}
+        after_city = (
+            before is not None
+            and any(  # "Bronx, New York", not "Washington, New York"
+                gaz.entry(i).feature in ("city", "capital") and gaz.entry(i).admin1 in regions
+                for i in before.ids[:1]
+            )
+        )
+        if after_city or _REGION_CUE.match(text, mention.end):
+            mention.region = True
 
 
 _DATELINE = re.compile(
@@ -240,11 +280,17 @@ def _candidates(text: str, gaz: Gazetteer) -> tuple[tuple[int, ...], str]:
     ids = gaz.ids(text)
     if ids:
         return ids, text
-    shorter = DIRECTIONS.sub("", text)
+    shorter = DIRECTIONS.sub("", DIRECTIONS.sub("", text))
     if shorter != text and shorter:
         ids = gaz.ids(shorter)
         if ids:
             return ids, shorter
+    unit = UNIT_OF.match(text)
+    if unit:  # "the City of Montreal", "the County of Brant": a town, whatever else it names
+        towns = tuple(
+            i for i in gaz.ids(text[unit.end() :]) if gaz.entry(i).feature in TOWN_FEATURES
+        )
+        return towns, text[unit.end() :] if towns else text
     tail = GENERIC_TAIL.search(text)
     if tail:
         wanted = TAIL_FEATURES.get(tail.group(1).lower(), REGION_FEATURES)
@@ -274,7 +320,33 @@ def _from_toponym_entity(ent: Span, gaz: Gazetteer) -> list[Mention]:
         mentions = [_mention(p, p.text, ids, "ner", ent.label_) for p, ids in parts]
         if any(m.ids for m in mentions):
             return mentions
+    listed = _listed_places(span, gaz)
+    if listed:
+        return listed
     return [_mention(span, text, (), "ner", ent.label_)]
+
+
+def _listed_places(span: Span, gaz: Gazetteer, towns: bool = False) -> list[Mention]:
+    """An entity that is only places side by side: "Greece Italy" (countries, regions),
+    or with ``towns`` any known places joined by "and", "or" or commas ("Ingham or
+    Townsville", "Wainwright, Alta"): each of them."""
+    found, i, joined = [], span.start, True
+    while i < span.end:
+        if towns and span.doc[i].lower_ in LIST_JOINERS:
+            i, joined = i + 1, True
+            continue
+        if towns and not joined:
+            return []  # "Washington Post": two names side by side are one name
+        for length in range(span.end - i, 0, -1):
+            piece, ids = _with_period(span.doc[i : i + length], (), gaz)
+            ids = ids or gaz.ids(piece.text)
+            if ids and (towns or _is_place_like(gaz.entry(ids[0]))):
+                found.append(_mention(piece, piece.text, ids, "ner", "GPE"))
+                i, joined = piece.end, False
+                break
+        else:
+            return []  # a word that is no place: a name the gazetteer lacks
+    return found if len(found) > 1 else []
 
 
 def _with_period(span: Span, ids: tuple[int, ...], gaz: Gazetteer) -> tuple[Span, tuple[int, ...]]:
@@ -358,18 +430,40 @@ def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
     if ent.label_ == "PERSON":  # "Tamil Nadu said", "in Wisconsin and Pennsylvania"
         named_region = entry.feature in ("country", "admin1") and len(span) > 1
         ok = big and (named_region or _after_locative(span) or _listed_with_place(span))
+        ok = ok or (_well_known(entry) and not _used_as_personal_name(span))
     elif ent.label_ == "NORP":
         ok = big
     else:  # an organisation's name: "Washington said", "Crimea", not "Amazon said"
         ok = (
             entry.feature in ("country", "capital", "admin1")
             or (entry.curated and (entry.disputed_with or entry.feature in LANDFORMS))
+            or (entry.curated and entry.feature == "union")
             or (
                 _after_locative(span)
                 and (entry.curated or entry.population >= MIN_RELABELLED_POPULATION)
             )
         )
     return _mention(span, span.text, ids, "org", ent.label_) if ok else None
+
+
+def _well_known(entry: Entry) -> bool:
+    """A country, a capital or a big city: "Abuja", "Azerbaijan" tagged as a person."""
+    return entry.feature in ("country", "capital") or (
+        entry.feature in ("city", "admin1") and entry.population >= MIN_PERSON_CITY_POPULATION
+    )
+
+
+def _used_as_personal_name(span: Span) -> bool:
+    """The name also occurs inside a longer person's name in the article ("Jack Kent"),
+    or is followed by another name token here ("Kent Brockman")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].tag_ in ("NNP", "NNPS"):
+        return True
+    lower = span.text.lower()
+    return any(
+        ent.label_ == "PERSON" and len(ent) > len(span) and lower in ent.text.lower().split()
+        for ent in doc.ents
+    )
 
 
 def _after_place_comma(span: Span) -> bool:
@@ -494,7 +588,7 @@ def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
             piece, ids = _with_period(doc[i : i + length], gaz.ids(doc[i : i + length].text), gaz)
             if (
                 ids
-                and _trusted_missed(piece, gaz.entry(ids[0]))
+                and _trusted_missed(piece, gaz.entry(ids[0]), gaz)
                 and not _acronym_town(piece.text, gaz.entry(ids[0]))
             ):
                 found.append(_mention(piece, piece.text, ids, "gazetteer", ""))
@@ -505,10 +599,14 @@ def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
     return found
 
 
-def _trusted_missed(piece: Span, entry: Entry) -> bool:
+def _trusted_missed(piece: Span, entry: Entry, gaz: Gazetteer) -> bool:
     if _next_to_person(piece):
         return False
-    return _is_place_like(entry) or entry.population >= MIN_MISSED_CITY_POPULATION
+    if _is_place_like(entry) or entry.population >= MIN_MISSED_CITY_POPULATION:
+        return True
+    if _followed_by_region(piece, gaz):  # "Owensboro, Ky.": the region will constrain it
+        return True
+    return entry.population >= MIN_LOCATIVE_CITY_POPULATION and _after_locative(piece)
 
 
 def _next_to_person(piece: Span) -> bool:

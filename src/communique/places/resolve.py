@@ -140,6 +140,8 @@ def choose(mention: Mention, gaz: Gazetteer, context: Context) -> Entry | None:
     containers = [gaz.entry(i) for i in mention.container]
     best, best_score, contained = None, -math.inf, False
     candidates = [gaz.entry(index) for index in mention.ids]
+    if mention.region:  # "New York Gov.": only the state will do
+        candidates = [e for e in candidates if e.feature == "admin1"] or candidates
     for entry in candidates:
         inside = _containment(entry, containers)
         score = score_entry(entry, name, context, gaz) + inside
@@ -147,10 +149,23 @@ def choose(mention: Mention, gaz: Gazetteer, context: Context) -> Entry | None:
             best, best_score, contained = entry, score, inside > 0
     if containers and not contained:
         return None  # "Churchill, Man.": none of the known Churchills is in Manitoba
-    if best is not None and best.feature == "admin1":
+    if best is not None and best.feature == "admin1" and not mention.region:
         best = _namesake_city(best, candidates)
+    if best is not None and not contained:
+        best = _region_over_hamlet(best, candidates, name, context)
     if best is not None and not containers and _out_of_place(best, name, context, gaz):
         return None
+    return best
+
+
+def _region_over_hamlet(best: Entry, candidates: list[Entry], name: str, context: Context) -> Entry:
+    """ "Queensland" in a story naming Australia: the state, not a Canadian hamlet that
+    context from elsewhere in the article favoured."""
+    if best.feature != "city" or best.population >= SMALL_TOWN:
+        return best
+    for entry in candidates:
+        if entry.feature in ("admin1", "country") and context.country_named(entry.country, name):
+            return entry
     return best
 
 
@@ -221,7 +236,7 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, context: Context) -> li
     readings: dict[str, Entry | None] = {}
     result = []
     for mention in mentions:
-        if mention.container:
+        if mention.container or mention.region:
             result.append(choose(mention, gaz, context))
             continue
         name = name_key(mention.text)
@@ -232,11 +247,12 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, context: Context) -> li
 
 
 def focus(entries: list[Entry | None]) -> Entry | None:
-    """The article's main local place: its most named city, if named twice (earliest on ties)."""
+    """The article's main local place: its most named city, if named twice or if it is
+    the only city named (earliest on ties)."""
     counts = Counter(
         e.geonames_id for e in entries if e is not None and e.feature in ("city", "capital")
     )
-    if not counts or max(counts.values()) < 2:
+    if not counts or (max(counts.values()) < 2 and len(counts) > 1):
         return None
     top = max(counts.values())
     for entry in entries:

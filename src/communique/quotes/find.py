@@ -30,6 +30,7 @@ HEADING_COLON = re.compile(
 MIXED_MIN_CHARS = 4
 MERGE_GAP_CHARS = 250
 ADJACENT_CHARS = 40
+NOT_OBJECTS = frozenset({"advcl", "conj", "cc", "punct", "mark", "parataxis", "npadvmod"})
 TITLE_WORDS_MAX = 8
 MIN_CLAUSE_TOKENS = 3
 
@@ -411,7 +412,7 @@ class _Finder:
         found = []
         for match in HEADING_COLON.finditer(self.text):
             name = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-            if name is None or not all(t.pos_ == "PROPN" or t.ent_type_ for t in name):
+            if name is None or not self._is_name(name, match.end()):
                 continue
             start, end = match.start(2), match.end(2)
             content = self.doc.char_span(start, end, alignment_mode="expand")
@@ -426,6 +427,17 @@ class _Finder:
             if result is not None:
                 found.append((replace(result, how="heading"), quotes))
         return found
+
+    def _is_name(self, name: Span, after: int) -> bool:
+        """A person or body's name: tagged so, or (in Title Case headlines, where tagging fails)
+        a capitalised word the article uses again."""
+        if all(t.pos_ == "PROPN" or t.ent_type_ for t in name):
+            return True
+        last = name[-1].text
+        return (
+            last[:1].isupper()
+            and re.search(rf"\b{re.escape(last)}\b", self.text[after:]) is not None
+        )
 
     def _merge_continued(self, found: list[Found]) -> list[Found]:
         """One quotation interrupted by its attribution, or run on in the next paragraphs,
@@ -558,18 +570,15 @@ class _Finder:
         return len(lower) <= len(words) // 10
 
     def _adjacent(self, m: Marked, cue: Token) -> bool:
-        """A short quotation right beside its cue ("Okay," I said) is speech, not a scare quote."""
-        gap = (
-            self.text[m.outer_end : cue.idx]
-            if cue.idx >= m.outer_end
-            else self.text[cue.idx : m.outer_start]
-        )
-        ends = self.text[m.start : m.end].rstrip()[-1:]
-        return (
-            len(gap) <= ADJACENT_CHARS
-            and "\n" not in gap
-            and (ends in ",.?!…" or gap.strip().endswith((",", ":")))
-        )
+        """A short quotation right beside its cue is speech, not a scare quote: “Okay,” I said;
+        He said, “No.”"""
+        if cue.idx >= m.outer_end:
+            gap = self.text[m.outer_end : cue.idx]
+            speech = self.text[m.start : m.end].rstrip().endswith((",", "?", "!", "…"))
+        else:
+            gap = self.text[cue.idx : m.outer_start]
+            speech = gap.rstrip().endswith((",", ":"))
+        return speech and len(gap) <= ADJACENT_CHARS and "\n" not in gap
 
     def by_object_verb(self, m: Marked, any_verb: bool = True) -> Found | None:
         """A quotation in what someone called or described something: mixed with its clause."""
@@ -591,7 +600,10 @@ class _Finder:
         subject = syntax.subject_of(verb)
         if subject is None or not syntax.is_agent(subject):
             return None
-        first, last = syntax.trim(self.doc, verb.i + 1, verb.right_edge.i)
+        objects = [c for c in verb.children if c.i > verb.i and c.dep_ not in NOT_OBJECTS]
+        if not objects:
+            return None
+        first, last = syntax.trim(self.doc, verb.i + 1, max(c.right_edge.i for c in objects))
         while first <= last and self.doc[first].dep_ == "prt":
             first += 1
         words = [t.i for t in span if not t.is_punct]
