@@ -5,6 +5,7 @@ Each NLP stage is a module with ``annotate(analysis)`` that fills its section of
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 from collections.abc import Callable, Iterable, Iterator
@@ -71,18 +72,10 @@ def content_id(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def _stage_functions() -> list[Callable[[Analysis], None]]:
-    functions = []
-    for _name, module_name in STAGES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        if hasattr(module, "annotate"):  # TEMP while stages land
-            functions.append(module.annotate)
-    return functions
+@functools.cache
+def stage_functions() -> tuple[Callable[[Analysis], None], ...]:
+    """The ``annotate`` function of every stage in :data:`STAGES`, in order."""
+    return tuple(importlib.import_module(module).annotate for _name, module in STAGES)
 
 
 def read(document: Document) -> Report:
@@ -126,7 +119,7 @@ def _without_lone_surrogates(text: str) -> tuple[str, int]:
 def annotate(report: Report, doc: Doc, pipeline: Language) -> Report:
     """Run the NLP stages over a parsed report, in order."""
     analysis = Analysis(report=report, doc=doc, nlp=pipeline)
-    for stage in _stage_functions():
+    for stage in stage_functions():
         stage(analysis)
     return report
 

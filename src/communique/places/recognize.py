@@ -63,6 +63,7 @@ LANDFORMS = frozenset(
         "mountains",
     }
 )
+REGION_CANDIDATES = 4  # a state outranks all but a few namesakes ("New York", "Georgia")
 TOWN_FEATURES = frozenset({"city", "capital", "admin2"})
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
 UNIT_OF = re.compile(
@@ -207,12 +208,16 @@ def _mark_regions(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     """ "New York Gov. Andrew Cuomo", "in Bronx, New York": the state, not its namesake city."""
     cities = {m.end: m for m in mentions}
     for mention in mentions:
-        if not any(gaz.entry(i).feature == "admin1" for i in mention.ids):
+        regions = {
+            entry.admin1
+            for entry in map(gaz.entry, mention.ids[:REGION_CANDIDATES])
+            if entry.feature == "admin1"
+        }
+        if not regions:
             continue
         left = max(0, mention.start - 4)
         comma = re.search(r"\s*,\s*$", text[left : mention.start])
         before = cities.get(left + comma.start()) if comma else None
-        regions = {gaz.entry(i).admin1 for i in mention.ids if gaz.entry(i).feature == "admin1"}
         after_city = (
             before is not None
             and any(  # "Bronx, New York", not "Washington, New York"
@@ -330,6 +335,8 @@ def _listed_places(span: Span, gaz: Gazetteer, towns: bool = False) -> list[Ment
     """An entity that is only places side by side: "Greece Italy" (countries, regions),
     or with ``towns`` any known places joined by "and", "or" or commas ("Ingham or
     Townsville", "Wainwright, Alta"): each of them."""
+    if towns and not any(token.lower_ in LIST_JOINERS for token in span):
+        return []
     found, i, joined = [], span.start, True
     while i < span.end:
         if towns and span.doc[i].lower_ in LIST_JOINERS:

@@ -129,6 +129,8 @@ class _Finder:
         inside_quote = self.inside[clause.i] >= 0 if clause is not None else False
         if cue.i < first:
             last = self.to_sentence_end(cue, last)
+        if clause is not None:
+            last = self.before_next_report(clause, first, last)
         first, last = syntax.trim(self.doc, first, last)
         if last - first + 1 < MIN_CLAUSE_TOKENS and not inside_quote:
             return None, []
@@ -153,6 +155,24 @@ class _Finder:
         if any(i in self.cue_ids for i in range(first, last + 1)):
             return None
         return first, last
+
+    def before_next_report(self, clause: Token, first: int, last: int) -> int:
+        """A clause ends before a coordinated report of its own: "that A, claiming that B"."""
+        for token in self.doc[clause.i + 1 : last + 1]:
+            if (
+                token.head.i == clause.i
+                and token.dep_ in ("advcl", "conj")
+                and self.inside[token.i] < 0
+                and self._reports(token)
+            ):
+                return max(first, token.left_edge.i - 1)
+        return last
+
+    def _reports(self, verb: Token) -> bool:
+        """A verb that reports speech or carries its own clause ("questioning how ...")."""
+        if verb.pos_ != "VERB":
+            return False
+        return verb.i in self.cue_ids or any(c.dep_ in ("ccomp",) for c in verb.children)
 
     def to_sentence_end(self, cue: Token, last: int) -> int:
         """Reported clauses after their cue run to the end of the sentence ("X said A, but B")."""
