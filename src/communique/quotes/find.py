@@ -161,7 +161,7 @@ class _Finder:
         for token in self.doc[clause.i + 1 : last + 1]:
             if (
                 token.head.i == clause.i
-                and token.dep_ in ("advcl", "conj")
+                and (token.dep_ == "conj" or token.dep_ == "advcl" and token.tag_ == "VBG")
                 and self.inside[token.i] < 0
                 and self._reports(token)
             ):
@@ -172,13 +172,22 @@ class _Finder:
         """A verb that reports speech or carries its own clause ("questioning how ...")."""
         if verb.pos_ != "VERB":
             return False
-        return verb.i in self.cue_ids or any(c.dep_ in ("ccomp",) for c in verb.children)
+        return verb.i in self.cue_ids or self._describes(verb)
+
+    def _describes(self, token: Token) -> bool:
+        """A verb of calling or describing outside quotation marks ("called her “third-rate”")."""
+        return (
+            token.pos_ == "VERB"
+            and token.tag_ != "VB"  # "for Ginsburg to criticize Trump" reports nothing
+            and self.inside[token.i] < 0
+            and token.lemma_.lower() in lexicon().object_verbs
+        )
 
     def to_sentence_end(self, cue: Token, last: int) -> int:
         """Reported clauses after their cue run to the end of the sentence ("X said A, but B")."""
         end = cue.sent.end
         for i in range(last + 1, end):
-            if i in self.cue_ids:
+            if i in self.cue_ids or self._describes(self.doc[i]):
                 return last
         for i in range(last + 1, end):
             token = self.doc[i]
@@ -497,15 +506,17 @@ class _Finder:
     def _continues(self, a: Found, b: Found) -> bool:
         if a.kind == "indirect" or b.kind != "direct" or a.nested or b.nested:
             return False
-        if "\n" in self.text[a.end : b.start] and not self._whole_paragraph(b):
+        if "\n" in self.text[a.end : b.start] and (a.kind != "direct" or not self._whole_paragraph(b)):
             return False
         if b.cue is not None and b.cue != a.cue:
             return False
         if b.cue is None and b.speaker is not None and b.speaker != a.speaker:
             return False
         gap = self.text[a.end : b.start]
-        if len(gap) > MERGE_GAP_CHARS or any(c in QUOTE_CHARS for c in gap.strip()[1:-1]):
-            return False
+        if len(gap) > MERGE_GAP_CHARS or any(
+            a.end < k.start and k.end < b.start and not self._short(k) for k in self.marks
+        ):
+            return False  # another quotation (not a title like “Meet the Press”) between them
         between = gap.replace("\n", " ")
         return (
             a.cue is None
@@ -515,11 +526,15 @@ class _Finder:
 
     def attribute_free(self, m: Marked, cues: list[Token], found: list[Found]) -> Found | None:
         """Attribute a quotation no cue's clause took up; None for scare quotes and titles."""
-        short = len(self.text[m.start : m.end].split()) <= lexicon().title_words_max
+        short = self._short(m)
         cue = self.nearest_cue(m, cues)
         adjacent = cue is not None and self._adjacent(m, cue)
-        if self.is_title(m) and not adjacent:
+        if self.is_title(m) and (not adjacent or self._named(m)):
             return self.by_object_verb(m, any_verb=False)  # called him “Little Marco”
+        if cue is not None and not adjacent:
+            described = self.by_object_verb(m)
+            if described is not None and described.cue == self.chars(cue.i, cue.i):
+                return described  # describing their meeting as a “...”: the whole object
         if cue is not None and (not short or adjacent):
             source = (
                 syntax.according_source(cue) if syntax.is_according(cue) else syntax.subject_of(cue)
@@ -540,7 +555,7 @@ class _Finder:
         dash = self.by_dash(m)
         if dash is not None:
             return Found(m.start, m.end, "direct", None, dash, None, how="dash")
-        if short or m.single:
+        if (short and not self._own_sentence(m)) or m.single:
             return None
         colon = self.by_colon(m)
         if colon is not None:
@@ -554,6 +569,36 @@ class _Finder:
                 m.start, m.end, "direct", None, context.speaker, context.speaker_head, how="context"
             )
         return Found(m.start, m.end, "direct", how="none")
+
+    def _embedded(self, m: Marked) -> bool:
+        """Whether a quotation starts inside its sentence, after words of the writer's own."""
+        span = self.doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        before = self.text[span[0].sent.start_char : m.outer_start]
+        return any(c.isalnum() for c in before) and not before.rstrip().endswith(":")
+
+    def _named(self, m: Marked) -> bool:
+        """A title after a possessive or "on", "as": CNN’s “State of the Union,” known as “Guccifer,”."""
+        before = self.text[max(0, m.outer_start - 12) : m.outer_start].rstrip()
+        words = re.findall(r"[\w’']+", before)
+        return bool(words) and (
+            words[-1].lower() in lexicon().title_introducers or words[-1].endswith(("’s", "'s"))
+        )
+
+    def _short(self, m: Marked) -> bool:
+        return len(self.text[m.start : m.end].split()) <= lexicon().title_words_max
+
+    def _own_sentence(self, m: Marked) -> bool:
+        """A short quotation that is a whole sentence (“He was very charming.”) is speech."""
+        content = self.text[m.start : m.end].rstrip()
+        if not content[:1].isupper() or not content.endswith((".", "!", "?")):
+            return False
+        span = self.doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        before = self.text[span[0].sent.start_char : m.outer_start]
+        return not any(c.isalnum() for c in before)
 
     def is_title(self, m: Marked) -> bool:
         """Names of shows, books and slogans: Title Case or CAPITALS, no sentence inside."""

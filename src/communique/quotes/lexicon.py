@@ -23,6 +23,8 @@ class Lexicon:
     title_small_words: frozenset[str]
     non_agents: frozenset[str]
     non_agent_entities: frozenset[str]
+    adverbial_marks: frozenset[str]
+    title_introducers: frozenset[str]
 
     def is_cue_verb(self, lemma: str, particles: frozenset[str] = frozenset()) -> bool:
         """Whether a verb with this lemma (and these particles) reports speech."""
@@ -48,4 +50,6 @@ def lexicon() -> Lexicon:
         title_small_words=frozenset(data["title_small_words"]),
         non_agents=frozenset(data["non_agents"]),
         non_agent_entities=frozenset(data["non_agent_entities"]),
+        adverbial_marks=frozenset(data["adverbial_marks"]),
+        title_introducers=frozenset(data["title_introducers"]),
     )

@@ -99,9 +99,16 @@ def speaker_bounds(token: Token) -> tuple[int, int]:
     return first, last
 
 
+def _adverbial(clause: Token) -> bool:
+    """A clause misparsed as a complement: "X said, as fighters worked out, ..."."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in lexicon().adverbial_marks for c in clause.children
+    )
+
+
 def clause_of(verb: Token) -> Token | None:
     """The reported clause of a cue verb: its clausal complement, or "to"-infinitive for tell/urge."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSES]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSES and not _adverbial(c)]
     if not clauses:
         clauses = [
             c
