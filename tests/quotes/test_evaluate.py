@@ -71,3 +71,19 @@ def test_evaluate_on_a_small_split(tmp_path, nlp):
     assert figures["quoted_recall"] == 1.0 and figures["quoted_precision"] == 1.0
     assert figures["quoted_speaker"] == 1.0
     assert figures["indirect_recall"] == 1.0 and figures["indirect_speaker"] == 1.0
+
+
+def test_gold_kind_counts_quote_marks_not_possessive_apostrophes(nlp):
+    from communique.quotes.evaluate import gold_kind
+
+    text = "He said the voters’ heads hurt. He called it ‘sad’ and “bad”, and ''worse''."
+    doc = nlp(text)
+
+    def kind(fragment: str) -> str:
+        start = text.index(fragment)
+        return gold_kind(doc, GoldAttribution(content=((start, start + len(fragment)),)))
+
+    assert kind("the voters’ heads hurt") != "quoted"
+    assert kind("it ‘sad’") == "quoted"
+    assert kind("“bad”") == "quoted"
+    assert kind("''worse''") == "quoted"

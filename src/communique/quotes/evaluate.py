@@ -6,8 +6,8 @@ characters (the article reader's furniture logic is not applied, it would shift 
 entities stage runs first when it is installed, then this stage.
 
 Gold classes (README of shared/data): *quoted* attributions have quote marks in their
-Content; *indirect* ones have none and a verb-of-saying cue (a cue word of ``cues.json``);
-the rest (beliefs, intentions, ...) are *other*. A prediction matches a gold Content when it
+Content (a plural possessive's apostrophe, "the voters’ heads", is not one); *indirect* ones
+have none and a verb-of-saying cue (a cue word of ``cues.json``); the rest (beliefs, intentions, ...) are *other*. A prediction matches a gold Content when it
 overlaps at least half of the gold span's characters (one-to-one, largest overlaps first).
 Precision is counted per predicted kind: direct and mixed quotations against all gold
 attributions, indirect ones likewise. The speaker is right when its span overlaps the gold
@@ -29,7 +29,9 @@ from communique.quotes.brat import GoldAttribution, GoldDocument, read_split
 from communique.quotes.find import Found
 from communique.quotes.syntax import is_according, is_cue_verb
 
-QUOTE_MARK = re.compile(r"[\"“”«»„‟]|(?<![^\W\d_])[‘’']|[‘’'](?![^\W\d_])")
+# Double marks, or an opening single mark: ‘ anywhere, ' before a word it starts. A closing
+# ’ alone is no evidence: it is also the apostrophe of "the voters’ heads".
+QUOTE_MARK = re.compile(r"[\"“”«»„‟‘]|(?<![^\W\d_])'(?=[^\W\d_])")
 KINDS = ("quoted", "indirect", "other")
 
 

@@ -33,6 +33,7 @@ ADJACENT_CHARS = 40
 NOT_OBJECTS = frozenset({"advcl", "conj", "cc", "punct", "mark", "parataxis", "npadvmod"})
 TITLE_WORDS_MAX = 8
 MIN_CLAUSE_TOKENS = 3
+NAME_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART"})
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,49 @@ class _Finder:
             return None, None
         return self.chars(first, last), self.chars(token.i, token.i)
 
+    def speaker_of_cue(self, cue: Token) -> tuple[tuple[int, int] | None, int | None]:
+        """The subject of a cue verb, else (when the parse missed it) the name right beside the
+        cue after a quotation: “...,” Trump barked; “...,” Ramos, 58, told AFP; “...,” said Ramos."""
+        speaker = self.speaker_of(syntax.subject_of(cue))
+        if speaker[0] is not None:
+            return speaker
+        for first, last in (self._name_before(cue), self._name_after(cue)):
+            if first is not None and first <= last:
+                head = self.doc[last]
+                return self.chars(first, last), self.chars(head.i, head.i)
+        return None, None
+
+    def _name_before(self, cue: Token) -> tuple[int | None, int]:
+        i = cue.i - 1
+        while i >= 0 and (self.doc[i].text == "," or self.doc[i].pos_ in ("NUM", "ADV")):
+            i -= 1
+        last = i
+        while i >= 0 and self.inside[i] < 0 and self.doc[i].pos_ in NAME_POS:
+            i -= 1
+        if i < 0 or last == i or self.doc[i].text not in QUOTE_CHARS | {","}:
+            return None, last
+        first, last = syntax.trim(self.doc, i + 1, last)
+        return self._named_span(first, last)
+
+    def _name_after(self, cue: Token) -> tuple[int | None, int]:
+        before = cue.i - 1
+        while before >= 0 and self.doc[before].text == ",":
+            before -= 1
+        if before < 0 or self.doc[before].text not in QUOTE_CHARS:
+            return None, 0
+        i = cue.i + 1
+        while i < len(self.doc) and self.inside[i] < 0 and self.doc[i].pos_ in NAME_POS:
+            i += 1
+        return self._named_span(cue.i + 1, i - 1)
+
+    def _named_span(self, first: int, last: int) -> tuple[int | None, int]:
+        tokens = self.doc[first : last + 1] if first <= last else []
+        if not any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in tokens):
+            return None, last
+        while last > first and self.doc[last].pos_ not in ("PROPN", "PRON", "NOUN"):
+            last -= 1
+        return first, last
+
     def quotes_in(self, first: int, last: int) -> list[int]:
         """Indexes of the quotations overlapping a token range."""
         seen = []
@@ -118,7 +162,7 @@ class _Finder:
             return self.by_according(cue)
         clause = syntax.clause_of(cue)
         cue_span = self.chars(*syntax.cue_bounds(cue))
-        speaker, head = self.speaker_of(syntax.subject_of(cue))
+        speaker, head = self.speaker_of_cue(cue)
         if clause is not None:
             first, last = clause.left_edge.i, clause.right_edge.i
         else:
@@ -148,6 +192,8 @@ class _Finder:
         while first <= last and (self.doc[first].dep_ == "prt" or self.doc[first].lower_ == "that"):
             first += 1
         tokens = self.doc[first : last + 1]
+        if first <= last and self.doc[first].dep_ == "cc":
+            return None  # “...,” Trump barked and a guard escorted Ramos out
         if len(tokens) < MIN_CLAUSE_TOKENS + 2 or not any(
             t.pos_ in ("VERB", "AUX") for t in tokens
         ):
@@ -295,8 +341,10 @@ class _Finder:
             return None
         token = self.doc[span.start - 1]
         cue = None
-        if token.pos_ not in ("PROPN", "NOUN", "PRON"):
-            verb = token if token.pos_ in ("VERB", "AUX") else token.sent.root
+        if token.pos_ not in ("PROPN", "NOUN", "PRON") or not syntax.is_agent(token):
+            verb = token
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
             token = syntax.subject_of(verb)
             cue = self.chars(*syntax.cue_bounds(verb))
             if token is None or not syntax.is_agent(token):
@@ -476,12 +524,18 @@ class _Finder:
         for f in found:
             last = merged[-1] if merged else None
             if last is not None and self._continues(last, f):
-                merged[-1] = replace(last, end=f.end)
+                merged[-1] = self._joined(last, f)
             elif last is not None and self._leads_into(last, f):
                 merged[-1] = replace(f, start=last.start)
             else:
                 merged.append(f)
         return merged
+
+    @staticmethod
+    def _joined(a: Found, b: Found) -> Found:
+        if a.speaker is None:
+            return replace(a, end=b.end, speaker=b.speaker, speaker_head=b.speaker_head)
+        return replace(a, end=b.end)
 
     def _whole_paragraph(self, f: Found) -> bool:
         """Whether a quotation is all its paragraph holds (besides its marks)."""
@@ -506,11 +560,13 @@ class _Finder:
     def _continues(self, a: Found, b: Found) -> bool:
         if a.kind == "indirect" or b.kind != "direct" or a.nested or b.nested:
             return False
-        if "\n" in self.text[a.end : b.start] and (a.kind != "direct" or not self._whole_paragraph(b)):
+        if "\n" in self.text[a.end : b.start] and (
+            a.kind != "direct" or not self._whole_paragraph(b)
+        ):
             return False
         if b.cue is not None and b.cue != a.cue:
             return False
-        if b.cue is None and b.speaker is not None and b.speaker != a.speaker:
+        if b.cue is None and None not in (a.speaker, b.speaker) and b.speaker != a.speaker:
             return False
         gap = self.text[a.end : b.start]
         if len(gap) > MERGE_GAP_CHARS or any(
@@ -536,10 +592,10 @@ class _Finder:
             if described is not None and described.cue == self.chars(cue.i, cue.i):
                 return described  # describing their meeting as a “...”: the whole object
         if cue is not None and (not short or adjacent):
-            source = (
-                syntax.according_source(cue) if syntax.is_according(cue) else syntax.subject_of(cue)
-            )
-            speaker, head = self.speaker_of(source)
+            if syntax.is_according(cue):
+                speaker, head = self.speaker_of(syntax.according_source(cue))
+            else:
+                speaker, head = self.speaker_of_cue(cue)
             return Found(
                 m.start,
                 m.end,
@@ -594,11 +650,8 @@ class _Finder:
         content = self.text[m.start : m.end].rstrip()
         if not content[:1].isupper() or not content.endswith((".", "!", "?")):
             return False
-        span = self.doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        before = self.text[span[0].sent.start_char : m.outer_start]
-        return not any(c.isalnum() for c in before)
+        before = self.text[: m.outer_start].rstrip(" \t")
+        return before == "" or before[-1] in ".!?:\n" or before[-2:-1] in (".", "!", "?", ",")
 
     def is_title(self, m: Marked) -> bool:
         """Names of shows, books and slogans: Title Case or CAPITALS, no sentence inside."""

@@ -36,7 +36,9 @@ class Marked:
 def _opening_like(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before in BEFORE_OPENING or before in QUOTE_CHARS) and not after.isspace()
+    return (
+        before in BEFORE_OPENING or before.isspace() or before in QUOTE_CHARS
+    ) and not after.isspace()  # isspace: also the no-break spaces of web text
 
 
 def _closing_like(text: str, i: int) -> bool:

@@ -101,9 +101,7 @@ def speaker_bounds(token: Token) -> tuple[int, int]:
 
 def _adverbial(clause: Token) -> bool:
     """A clause misparsed as a complement: "X said, as fighters worked out, ..."."""
-    return any(
-        c.dep_ == "mark" and c.lower_ in lexicon().adverbial_marks for c in clause.children
-    )
+    return any(c.dep_ == "mark" and c.lower_ in lexicon().adverbial_marks for c in clause.children)
 
 
 def clause_of(verb: Token) -> Token | None:
