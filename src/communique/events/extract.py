@@ -32,7 +32,7 @@ def extract(report: Report, doc: Doc) -> list[Event]:
     dates = {n: attributes.event_date(times.get(n, [])) for n in range(len(matches))}
     locations = {n: attributes.event_location(places.get(n, [])) for n in range(len(matches))}
     _share_with_enclosing(matches, owners, dates, locations)
-    reader = ParticipantReader(report, country_of_word, _CountryNames())
+    reader = ParticipantReader(report, country_of_word, country_name)
     heads = {m.head.i for m in matches}
     drafts = []
     for number, match in enumerate(matches):
@@ -52,11 +52,6 @@ def _lead_end(report: Report) -> int:
     article = report.article
     lead = "\n\n".join(p for p in (article.headline, article.subheadline) if p)
     return len(lead) if lead and article.text.startswith(lead) else 0
-
-
-class _CountryNames(dict):
-    def __missing__(self, code: str) -> str:
-        return country_name(code) or code
 
 
 def _share_with_enclosing(matches, owners, dates, locations) -> None:

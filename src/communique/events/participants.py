@@ -110,10 +110,10 @@ class Participants:
 class ParticipantReader:
     """Resolves parse tokens to the report's entities and countries."""
 
-    def __init__(self, report: Report, country_of_word, country_names: dict[str, str]):
+    def __init__(self, report: Report, country_of_word, country_name):
         self.report = report
         self.country_of_word = country_of_word
-        self.country_names = country_names
+        self.country_name = country_name
         self.dyad = main_dyad(report)
         self.entity_at_char = _tightest_entity_by_char(report)
 
@@ -295,7 +295,7 @@ class ParticipantReader:
         )
         if entity is not None:
             return Participant(entity=entity.id, name=entity.name, country=code, sector="GOV")
-        return Participant(name=self.country_names[code], country=code, sector="GOV")
+        return Participant(name=self.country_name(code) or code, country=code, sector="GOV")
 
 
 def _names_plural_parties(token: Token, entity: Entity | None) -> bool:

@@ -33,7 +33,6 @@ ADJACENT_CHARS = 40
 NOT_OBJECTS = frozenset({"advcl", "conj", "cc", "punct", "mark", "parataxis", "npadvmod"})
 TITLE_WORDS_MAX = 8
 MIN_CLAUSE_TOKENS = 3
-ASIDE_DEPS = frozenset({"cc", "conj", "appos", "advcl", "relcl"})
 NAME_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART"})
 
 
@@ -728,19 +727,9 @@ class _Finder:
         words = [t.i for t in span if not t.is_punct]
         if not (first <= words[0] and words[-1] <= last):
             return None
-        last = self._until_aside(span.end, last)
         speaker, head = self.speaker_of(subject)
         result, _ = self.classify(first, last, self.chars(verb.i, verb.i), speaker, head)
         return replace(result, how="object") if result is not None else None
-
-    def _until_aside(self, after: int, last: int) -> int:
-        """What someone called something ends with the quotation when an aside follows:
-        called him a “moderate,” a subtle dig at ...; called it “shameful” and called on ..."""
-        for i in range(after, last + 1):
-            token = self.doc[i]
-            if token.is_punct and token.text not in QUOTE_CHARS or token.dep_ in ASIDE_DEPS:
-                return i - 1
-        return last
 
     def _closer(self, cue: Token, k: int, other: Found) -> bool:
         m = self.marks[k]
