@@ -33,6 +33,7 @@ ADJACENT_CHARS = 40
 NOT_OBJECTS = frozenset({"advcl", "conj", "cc", "punct", "mark", "parataxis", "npadvmod"})
 TITLE_WORDS_MAX = 8
 MIN_CLAUSE_TOKENS = 3
+EXTENDABLE = frozenset({"cue", "none", "context"})
 NAME_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART"})
 
 
@@ -582,6 +583,38 @@ class _Finder:
 
     def attribute_free(self, m: Marked, cues: list[Token], found: list[Found]) -> Found | None:
         """Attribute a quotation no cue's clause took up; None for scare quotes and titles."""
+        result = self._attribute_free(m, cues, found)
+        if result is None or result.kind != "direct" or result.how not in EXTENDABLE:
+            return result
+        first = self._clause_start(m)
+        if first is None:
+            return result
+        return replace(result, start=self.doc[first].idx, end=m.outer_end, kind="mixed")
+
+    def _clause_start(self, m: Marked) -> int | None:
+        """The start of the writer's clause a mid-sentence fragment completes: Nothing the
+        president said “will assuage people's fears”; that he and Cruz shared “almost all ...”."""
+        content = self.text[m.start : m.end]
+        if not content[:1].islower():
+            return None
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        top = span.root
+        while self.inside[top.i] >= 0 and top.head.i != top.i:
+            top = top.head
+        if self.inside[top.i] >= 0:
+            top = span.root
+        first = top.left_edge.i
+        sent = span[0].sent
+        if first >= span.start or first < sent.start:
+            return None
+        if any(i in self.cue_ids for i in range(first, span.start)):
+            return None
+        first, _ = syntax.trim(self.doc, first, span.start)
+        return first if first < span.start - 1 else None
+
+    def _attribute_free(self, m: Marked, cues: list[Token], found: list[Found]) -> Found | None:
         short = self._short(m)
         cue = self.nearest_cue(m, cues)
         adjacent = cue is not None and self._adjacent(m, cue)
@@ -625,22 +658,6 @@ class _Finder:
                 m.start, m.end, "direct", None, context.speaker, context.speaker_head, how="context"
             )
         return Found(m.start, m.end, "direct", how="none")
-
-    def _embedded(self, m: Marked) -> bool:
-        """Whether a quotation starts inside its sentence, after words of the writer's own."""
-        span = self.doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
-        if span is None or not len(span):
-            return False
-        before = self.text[span[0].sent.start_char : m.outer_start]
-        return any(c.isalnum() for c in before) and not before.rstrip().endswith(":")
-
-    def _named(self, m: Marked) -> bool:
-        """A title after a possessive or "on", "as": CNN’s “State of the Union,” known as “Guccifer,”."""
-        before = self.text[max(0, m.outer_start - 12) : m.outer_start].rstrip()
-        words = re.findall(r"[\w’']+", before)
-        return bool(words) and (
-            words[-1].lower() in lexicon().title_introducers or words[-1].endswith(("’s", "'s"))
-        )
 
     def _short(self, m: Marked) -> bool:
         return len(self.text[m.start : m.end].split()) <= lexicon().title_words_max
