@@ -659,6 +659,14 @@ class _Finder:
             )
         return Found(m.start, m.end, "direct", how="none")
 
+    def _named(self, m: Marked) -> bool:
+        """A title after a possessive or "on", "as": CNN’s “State of the Union,” known as “Guccifer,”."""
+        before = self.text[max(0, m.outer_start - 12) : m.outer_start].rstrip()
+        words = re.findall(r"[\w’']+", before)
+        return bool(words) and (
+            words[-1].lower() in lexicon().title_introducers or words[-1].endswith(("’s", "'s"))
+        )
+
     def _short(self, m: Marked) -> bool:
         return len(self.text[m.start : m.end].split()) <= lexicon().title_words_max
 

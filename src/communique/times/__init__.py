@@ -56,7 +56,7 @@ def find_times(text: str, date: str | dt.date | None = None, doc: Doc | None = N
         doc = None  # a parse of some other text would give tenses for the wrong words
     candidates = grammar.scan(text, accept=lambda c: normalize.is_time(c, text))
     sentences = _sentence_starts(text, doc)
-    hints = _year_hints(candidates, sentences)
+    hints = _year_hints(candidates, sentences, text)
     state = normalize.DocState()
     times = []
     for candidate in candidates:
@@ -157,14 +157,21 @@ def _sentence_starts(text: str, doc: Doc | None) -> list[int]:
     return [0] + [m.end() for m in SENTENCE_END.finditer(text)]
 
 
+REFERENCE_POINT = re.compile(r"\b(?:since|until|till|before|after|by)\s+$", re.IGNORECASE)
+
+
 def _year_hints(
-    candidates: list[grammar.Candidate], sentences: list[int]
+    candidates: list[grammar.Candidate], sentences: list[int], text: str
 ) -> dict[int, list[tuple[int, int, int]]]:
-    """Sentence number -> (start, end, year) of the years the sentence names on their own."""
+    """Sentence number -> (start, end, year) of the years the sentence names on their own.
+
+    A year that is only a reference point ("the first clash since 1975", "until 2030") says
+    nothing about the year of the sentence's other dates."""
     hints: dict[int, list[tuple[int, int, int]]] = {}
     for candidate in candidates:
         year = candidate.groups.get("y")
-        if candidate.rule.name in YEAR_GIVING and year:
+        before = text[max(0, candidate.start - 12) : candidate.start]
+        if candidate.rule.name in YEAR_GIVING and year and not REFERENCE_POINT.search(before):
             sentence = bisect.bisect_right(sentences, candidate.start)
             hints.setdefault(sentence, []).append((candidate.start, candidate.end, int(year)))
     return hints
