@@ -329,3 +329,71 @@ def test_what_someone_called_something_is_a_mixed_quotation(analyse):
     assert quote.kind == "mixed"
     assert quote.text.startswith("him a")
     assert quote.speaker.text == "Jeb Bush"
+
+
+# -- interrupted quotations, clause bounds, titles, speakers beside their cue -----------
+
+
+def test_quote_after_a_no_break_space_continues_the_interrupted_quotation(analyse):
+    text = '"They sue," he said.\u00a0"Everybody sues, right?"'
+    report = analyse(text)
+    assert [q.text for q in report.quotes] == ['They sue," he said.\u00a0"Everybody sues, right?']
+
+
+def test_interrupted_quotation_with_an_apostrophe_in_its_attribution(analyse):
+    text = (
+        "“I apologize to nobody for that,” the senator said during Saturday night’s debate. "
+        "“When we put money into the hands of working people, they buy goods.”"
+    )
+    quote = only(analyse(text), "I apologize")
+    assert "they buy goods" in quote.text
+    assert quote.speaker is not None and quote.speaker.text == "the senator"
+
+
+def test_adverbial_clause_after_the_cue_is_not_what_was_said(analyse):
+    text = (
+        "“His legend will live on,” Spencer said, as a few young fighters worked out inside "
+        "the gym. “His stories will live on.”"
+    )
+    report = analyse(text)
+    assert not any("fighters" in q.text for q in report.quotes if q.kind == "indirect")
+    assert "His stories will live on" in only(report, "His legend").text
+
+
+def test_reported_clause_ends_before_a_participle_of_saying(analyse):
+    text = (
+        "Trump insisted that he has “expanded the Republican party,” claiming that he is "
+        "responsible for higher voter turnout in the primary states."
+    )
+    report = analyse(text)
+    mixed = only(report, "expanded")
+    assert "claiming" not in mixed.text
+    claimed = only(report, "responsible for higher voter turnout")
+    assert claimed.kind == "indirect" and claimed.cue == "claiming"
+
+
+def test_short_title_after_a_possessive_is_not_a_quotation(analyse):
+    text = (
+        "Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said "
+        "Democrats should worry about the investigation."
+    )
+    report = analyse(text)
+    assert not any("Morning Futures" in q.text and q.kind == "direct" for q in report.quotes)
+
+
+def test_speaker_beside_the_cue_when_the_parse_misses_the_subject(analyse):
+    text = "“Go back to Univision,” Trump barked and a security guard escorted Ramos out."
+    report = analyse(text)
+    quote = only(report, "Go back to Univision")
+    assert quote.speaker is not None and quote.speaker.text == "Trump"
+    assert not any("security guard" in q.text for q in report.quotes)
+
+
+def test_mid_sentence_fragment_takes_the_clause_it_completes(analyse):
+    text = (
+        "The Sanders campaign projects that “imposing a tax of a fraction of a percent” on "
+        "financial transactions would raise $75 billion a year."
+    )
+    quote = only(analyse(text), "imposing a tax")
+    assert quote.kind == "mixed"
+    assert "$75 billion" in quote.text
