@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,21 @@ def seed_expected() -> dict:
     if not SEED_EXPECTED.exists():
         pytest.skip("../shared/seed is absent")
     return json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def run(monkeypatch, capsys, tmp_path):
+    """Run ``communique ARGS...`` in-process (spaCy loads once per session) in ``tmp_path``:
+    (exit code, stdout, stderr)."""
+    from communique import cli
+
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["communique", *args])
+        with pytest.raises(SystemExit) as info:
+            cli.main()
+        captured = capsys.readouterr()
+        return info.value.code or 0, captured.out, captured.err
+
+    return invoke

@@ -9,8 +9,6 @@ import sys
 
 import pytest
 
-from communique import cli
-
 ARTICLE = (
     "Russia and Japan agree to continue peace treaty talks\n\n"
     "MOSCOW, January 29. /TASS/. Russian Foreign Minister Sergei Lavrov met Japanese Foreign "
@@ -21,21 +19,6 @@ GERMAN = (
     "Gespräche in Moskau\n\nDie Außenminister Russlands und Japans trafen sich am Montag in "
     "Moskau, um über einen Friedensvertrag und die gemeinsame Tätigkeit auf den Inseln zu sprechen.\n"
 )
-
-
-@pytest.fixture
-def run(monkeypatch, capsys, tmp_path):
-    """Run ``communique ARGS...`` in-process (spaCy loads once per session) in ``tmp_path``."""
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["communique", *args])
-        with pytest.raises(SystemExit) as info:
-            cli.main()
-        captured = capsys.readouterr()
-        return info.value.code or 0, captured.out, captured.err
-
-    return invoke
 
 
 def _one_line_error(code: int, err: str, fragment: str) -> None:

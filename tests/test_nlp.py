@@ -30,18 +30,12 @@ def test_missing_model_says_how_to_install_it():
         nlp.load("no_such_model_package")
 
 
-def test_missing_model_is_one_line_on_the_command_line(tmp_path, monkeypatch, capsys):
-    from communique.cli import main
-
+def test_missing_model_is_one_line_on_the_command_line(run, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Headline\n\nPresident Macron met Chancellor Scholz in Berlin on Monday.\n")
-    monkeypatch.setattr(
-        "sys.argv", ["communique", "analyze", str(article), "--model", "no_such_model_package"]
-    )
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    assert exit_info.value.code == 1
-    err = capsys.readouterr().err.strip()
+    code, _out, err = run("analyze", str(article), "--model", "no_such_model_package")
+    assert code == 1
+    err = err.strip()
     assert err.count("\n") == 0 and "no_such_model_package" in err and "Traceback" not in err
 
 

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Iterator
 
 import pytest
 
 import communique
-from communique import cli
 from communique.errors import CommuniqueError
 from communique.model import Report
 from communique.pipeline import Document, Failure
@@ -104,21 +102,6 @@ def analysed(content: str, **options) -> dict:
     report = report_or_clean_error(content, **options)
     assert report is not None
     return report
-
-
-@pytest.fixture
-def run(monkeypatch, capsys, tmp_path):
-    """Run ``communique ARGS...`` in-process in ``tmp_path``: (exit code, stdout, stderr)."""
-    monkeypatch.chdir(tmp_path)
-
-    def invoke(*args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(sys, "argv", ["communique", *args])
-        with pytest.raises(SystemExit) as info:
-            cli.main()
-        captured = capsys.readouterr()
-        return info.value.code or 0, captured.out, captured.err
-
-    return invoke
 
 
 def assert_cli_report_or_one_line_error(code: int, out: str, err: str) -> dict | None:
