@@ -186,34 +186,22 @@ def _region_entries(text: str, gaz: Gazetteer) -> list[Entry]:
 def _place(
     place_id: str, mention: recognize.Mention, entry: Entry | None, local: Entry | None
 ) -> Place | None:
+    """The report's place for a mention: its gazetteer entry, or a local name the gazetteer
+    lacks put at the article's main place."""
+    span = {"id": place_id, "text": mention.text, "start": mention.start, "end": mention.end}
     if entry is not None:
         return Place(
-            id=place_id,
-            text=mention.text,
-            start=mention.start,
-            end=mention.end,
-            name=entry.name,
-            country=entry.country,
-            lat=entry.lat,
-            lon=entry.lon,
-            feature=entry.feature,
-            geonames_id=entry.geonames_id,
+            **span, name=entry.name, country=entry.country, lat=entry.lat, lon=entry.lon,
+            feature=entry.feature, geonames_id=entry.geonames_id,
             disputed_with=list(entry.disputed_with),
-        )
+        )  # fmt: skip
     fallback = mention.label in FALLBACK_LABELS or mention.container
     if local is None or not fallback or not mention.text[:1].isupper():
         return None  # a name the gazetteer lacks, with nowhere in the article to put it
     return Place(
-        id=place_id,
-        text=mention.text,
-        start=mention.start,
-        end=mention.end,
-        name=mention.text,
-        country=local.country,
-        lat=local.lat,
-        lon=local.lon,
+        **span, name=mention.text, country=local.country, lat=local.lat, lon=local.lon,
         feature="local",
-    )
+    )  # fmt: skip
 
 
 def _candidate(mention: recognize.Mention, entry: Entry) -> LocationCandidate:
