@@ -86,7 +86,7 @@ def write_jsonl(documents, path: Path) -> Path:
 
 
 def stages_present() -> dict[str, bool]:
-    """Which NLP stages exist (a missing stage is skipped by the pipeline)."""
+    """Which NLP stages are installed (the pipeline needs every one of them)."""
     present = {}
     for name, module in STAGES:
         try:

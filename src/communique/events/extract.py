@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from communique import cameo
+from communique.entities.lexicon import country_name, country_of_word
 from communique.events import attributes
 from communique.events.attributes import TokenIndex, anchors, attach
-from communique.events.countries import country_name, country_of_word
 from communique.events.merge import merge_events
 from communique.events.participants import ParticipantReader
 from communique.events.triggers import TriggerMatch, find_triggers

@@ -295,7 +295,7 @@ class ParticipantReader:
         )
         if entity is not None:
             return Participant(entity=entity.id, name=entity.name, country=code, sector="GOV")
-        return Participant(name=self.country_name(code) or code, country=code, sector="GOV")
+        return Participant(name=self.country_name(code), country=code, sector="GOV")
 
 
 def _names_plural_parties(token: Token, entity: Entity | None) -> bool:

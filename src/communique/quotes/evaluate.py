@@ -95,17 +95,10 @@ def speaker_right(report: Report, gold: GoldAttribution, f: Found, quote: Quote)
 
 
 def _run_stages(report: Report, doc: Doc, nlp) -> tuple[list[Found], list[Quote], float]:
+    from communique import entities
     from communique.pipeline import Analysis
 
-    try:
-        from communique import entities
-    except ImportError:
-        entities = None
-    if entities is not None and hasattr(entities, "annotate"):
-        try:
-            entities.annotate(Analysis(report=report, doc=doc, nlp=nlp))
-        except Exception:  # noqa: BLE001 - a stage under construction; speakers stay unlinked
-            report.entities = []
+    entities.annotate(Analysis(report=report, doc=doc, nlp=nlp))  # speakers link to entities
     started = time.perf_counter()
     found = sorted(find_quotes(doc), key=lambda f: (f.start, f.end))
     quotes = quotes_of(report, found)
