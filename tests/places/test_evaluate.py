@@ -51,8 +51,9 @@ def test_scores_a_small_file(tmp_path):
     path = tmp_path / "gwn.xml"
     path.write_text(GWN, encoding="utf-8")
     figures = evaluate(path)
-    assert figures["gold toponyms with coordinates"] == 3
+    assert figures["gold with coordinates, every type"] == 3
     assert figures["recall without adjectival toponyms"] == 1.0
+    assert figures["recognition recall"] == 1.0  # Paris and Texas; "Russian" is no place
     assert figures["accuracy@161km among recognised"] == 1.0
     assert figures["by gold type"]["Adjective"]["recall"] == 0.0
 
@@ -80,10 +81,11 @@ def test_toponym_recall_leaves_out_coercions_and_counts_names_apart(tmp_path):
     path = tmp_path / "typed.xml"
     path.write_text(TYPED, encoding="utf-8")
     figures = evaluate(path)
-    assert figures["toponym gold (types naming a place)"] == 2  # Paris and Munich
+    assert figures["toponym gold (types naming a place, inside names too)"] == 2  # Paris, Munich
+    assert figures["gold toponyms (naming a place, not inside a name)"] == 1
     assert figures["by gold type"]["Coercion"]["toponym"] == "no"
-    assert figures["standalone toponym recall (not inside a name)"] == 1.0  # Paris
-    assert figures["toponym recall"] == 0.5  # Munich is no toponym span of its own
+    assert figures["recognition recall"] == 1.0  # Paris
+    assert figures["toponym recall, inside names too"] == 0.5  # Munich is no span of its own
     assert figures["toponym recall counting places inside names"] == 1.0
 
 

@@ -215,3 +215,54 @@ def test_curated_regions(run):
     assert places["Asia-Pacific region"].feature == "region"
     places = places_named(run, "Tankers crossed the Strait of Hormuz into the Persian Gulf.")
     assert places["Strait of Hormuz"].feature == "strait"
+
+
+# --------------------------------------------------------------------------- one reading per article
+
+
+def test_a_name_read_as_a_place_once_is_a_place_wherever_the_model_mislabels_it(run):
+    text = (
+        "Police in Edmonton said the fire started at night. Edmonton's economy remains "
+        "healthy, and Edmonton residents were told to stay home."
+    )
+    places = run(text)[2]
+    assert [p.text for p in places] == ["Edmonton", "Edmonton", "Edmonton"]
+    assert {p.country for p in places} == {"CAN"}
+
+
+def test_a_home_town_after_a_name_and_age(run):
+    places = places_named(
+        run, "Police said William Goble, 26, of Danbury, was arrested on Thursday."
+    )
+    assert places["Danbury"].country == "USA"
+
+
+def test_a_building_tagged_as_an_organisation_is_placed_at_the_town_in_its_name(run):
+    text = (
+        "A cyclist was injured in Colchester on Monday. He was taken to Colchester "
+        "General Hospital for further care."
+    )
+    hospital = places_named(run, text)["Colchester General Hospital"]
+    colchester = places_named(run, text)["Colchester"]
+    assert hospital.country == "GBR"
+    assert (hospital.lat, hospital.lon) == (colchester.lat, colchester.lon)
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_at_the_story_s_town(run):
+    text = "Flooding hit Nenagh on Tuesday. Families in Nenagh and in Toomevara were moved."
+    places = places_named(run, text)
+    assert places["Toomevara"].feature == "local"
+    assert (places["Toomevara"].lat, places["Toomevara"].country) == (
+        places["Nenagh"].lat,
+        places["Nenagh"].country,
+    )
+
+
+def test_towns_named_together_corroborate_each_other(run):
+    text = (
+        "Pupils from a school in Hertford Road, Edmonton, joined a project run by Enfield "
+        "Council. The church in Edmonton opened its doors, and Enfield residents helped."
+    )
+    places = places_named(run, text)
+    assert places["Edmonton"].country == "GBR"  # the London district, not the Canadian city
+    assert places["Enfield"].country == "GBR"

@@ -22,10 +22,16 @@ Decisions:
   business.
 - Demonyms and adjectives ("Russian", "Japanese-Russian") are never places; they only
   count as weak context for resolution.
-- A facility or local place the gazetteer lacks (a street, a building, an airport) is
-  located at a place named inside it ("Toronto Pearson" -> Toronto), else at the
-  article's main city (named twice, or the only city named; feature "local", no
-  geonames_id), else not reported: every reported place has coordinates.
+- A facility or local place the gazetteer lacks (a street, a building, an airport, a
+  village the model tags GPE) is located at a place named inside it ("Toronto Pearson"
+  -> Toronto), else at the article's main city (named twice, or the only city named;
+  feature "local", no geonames_id), else not reported: every reported place has
+  coordinates.
+- A name keeps one reading per article: read once as a known place, it is that place
+  wherever the model labels it otherwise (not where it is part of a person's name).
+- Towns named together corroborate each other: a candidate town within 50 km of another
+  name's candidate town gains evidence, and the towns read in a first pass count as
+  nearby places in a second ("Edmonton" beside "Enfield" is the London district).
 - A US county (the package data has no county points) is placed at the article's main
   town when that town is in the county's state, else at the state's point.
 - Recognition trusts the model's GPE/LOC/FAC spans, then repairs its labels with the
@@ -55,7 +61,7 @@ from communique.places import recognize, resolve
 from communique.places.gazetteer import Entry, Gazetteer
 
 CANDIDATES_KEY = "communique.places.candidates"
-FALLBACK_LABELS = frozenset({"FAC", "LOC"})
+FALLBACK_LABELS = frozenset({"FAC", "LOC", "GPE"})
 
 __all__ = [
     "CANDIDATES_KEY",

@@ -20,13 +20,15 @@ location: "Wegmans", "Patriot High"), and the types without coordinates (Demonym
 Language, Homonym, Non_Toponym, the two *_Expression types). TR-News has no types: its
 toponyms are "TR-News", less the adjectival ones ("Canadian" for Canada).
 
-Printed: recall over all gold with coordinates; *toponym recall* over
-``TOPONYM_TYPES``, and over those not inside a longer name (``EMBEDDED_TYPES`` left
-out: by the issue's rule they are no toponym span of their own); recalls again counting
-a place-inside-a-name candidate as recognised (the events stage's location candidates,
-never in ``report.places``); accuracy at 161 km among recognised toponyms and over all
-of them; the same per gold type; and the milliseconds per article of the places stage
-alone (after the gazetteer is loaded; the spaCy parse is timed separately).
+Printed first, the issue's figures over gold toponyms that name a place and are not
+inside a longer name (``TOPONYM_TYPES`` less ``EMBEDDED_TYPES``: by the issue's rule a
+place inside a name is no toponym span of its own): *recognition recall*, accuracy at
+161 km among the recognised ones and over all of them, and the milliseconds per article
+of the places stage alone (after the gazetteer is loaded; the spaCy parse is timed
+separately). Then other views: recall over every gold type with coordinates; toponym
+recall with the places inside names, as spans and counting a place-inside-a-name
+candidate as recognised (the events stage's location candidates, never in
+``report.places``); and the same per gold type.
 """
 
 from __future__ import annotations
@@ -200,29 +202,23 @@ def _figures(
     with_names = toponyms["recognised"] + toponyms["in_name"]
     figures = {
         "articles": articles,
-        "gold toponyms with coordinates": every["gold"],
-        "predicted places": predicted,
-        "recognition recall": _ratio(every["recognised"], every["gold"]),
-        "accuracy@161km among recognised": _ratio(every["right"], every["recognised"]),
-        "accuracy@161km over all gold": _ratio(every["right"], every["gold"]),
-        "recall without adjectival toponyms": _ratio(nouns["recognised"], nouns["gold"]),
-        "recall counting places inside names": _ratio(
-            every["recognised"] + every["in_name"], every["gold"]
-        ),
-        "toponym gold (types naming a place)": toponyms["gold"],
-        "toponym recall": _ratio(toponyms["recognised"], toponyms["gold"]),
-        "toponym recall counting places inside names": _ratio(with_names, toponyms["gold"]),
-        "standalone toponym recall (not inside a name)": _ratio(
-            standalone["recognised"], standalone["gold"]
-        ),
-        "toponym accuracy@161km among recognised": _ratio(
-            toponyms["right"], toponyms["recognised"]
-        ),
-        "toponym accuracy@161km among recognised, with names": _ratio(
-            toponyms["right"] + toponyms["right_in_name"], with_names
-        ),
+        "gold toponyms (naming a place, not inside a name)": standalone["gold"],
+        "recognition recall": _ratio(standalone["recognised"], standalone["gold"]),
+        "accuracy@161km among recognised": _ratio(standalone["right"], standalone["recognised"]),
+        "accuracy@161km over all gold toponyms": _ratio(standalone["right"], standalone["gold"]),
         "ms per article (places stage)": round(1000 * stage_seconds / max(articles, 1), 2),
         "ms per article (spaCy parse)": round(1000 * parse_seconds / max(articles, 1), 2),
+        "predicted places": predicted,
+        "gold with coordinates, every type": every["gold"],
+        "recall, every type (adjectives, coercions)": _ratio(every["recognised"], every["gold"]),
+        "recall without adjectival toponyms": _ratio(nouns["recognised"], nouns["gold"]),
+        "toponym gold (types naming a place, inside names too)": toponyms["gold"],
+        "toponym recall, inside names too": _ratio(toponyms["recognised"], toponyms["gold"]),
+        "toponym recall counting places inside names": _ratio(with_names, toponyms["gold"]),
+        "accuracy@161km among recognised, every type": _ratio(every["right"], every["recognised"]),
+        "accuracy@161km among recognised, places inside names too": _ratio(
+            toponyms["right"] + toponyms["right_in_name"], with_names
+        ),
     }
     figures["by gold type"] = {
         kind: {

@@ -7,8 +7,13 @@ Sources of mentions, in order of trust:
    place ("Washington said ...": the place is named even when it stands for a
    government; coding the actor is the entities stage's business), or a name followed
    by ", <state or country>" ("PLEASANTON, Calif.");
-3. gazetteer matches of capitalised proper-noun runs the model missed, with guards;
-4. descriptive references: "the Russian capital", "the Japanese capital", and "the
+3. an organisation's name ending in a building's noun, used as a place ("taken to
+   Colchester General Hospital"): a facility;
+4. one reading per article: an entity of another label (or an untagged name) whose whole
+   text is a name read as a known place elsewhere in the article ("in Edmonton" ...
+   "Edmonton's economy");
+5. gazetteer matches of capitalised proper-noun runs the model missed, with guards;
+6. descriptive references: "the Russian capital", "the Japanese capital", and "the
    capital" when the dateline gives the country.
 
 Places inside other names ("the Munich Security Conference" -> Munich) are returned
@@ -18,16 +23,18 @@ toponyms. Demonyms ("Russian") are never places.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from communique.places.gazetteer import Entry, Gazetteer
+from communique.places.gazetteer import Entry, Gazetteer, name_key
 
 TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONTAINER_LABELS = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
-NEVER_PLACES = frozenset({"PERSON", "NORP", "LANGUAGE"})
+NEVER_RENAMED = frozenset({"NORP", "LANGUAGE"})  # "Georgian" is no place, even beside Georgia
 STRONG_FEATURES = frozenset({"country", "continent", "admin1", "capital"})
 DIRECTIONS = re.compile(
     r"^(?:far north|far south|far east|far west|deep south|north|south|east|west|northern|southern|eastern|western|central|northeastern|"
@@ -49,7 +56,14 @@ TAIL_FEATURES = {
     "peninsula": {"peninsula", "region"},
 }
 REGION_FEATURES = {"admin1", "region"}
-CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "al", "el", "upon"})
+_WORDS = json.loads(
+    (resources.files("communique.places") / "data" / "words.json").read_text("utf-8")
+)
+LOCATIVE = frozenset(_WORDS["locative"]["words"])
+PLACE_NOUNS = frozenset(_WORDS["place_nouns"]["words"])
+FOLLOWING_PLACE_NOUNS = frozenset(_WORDS["following_place_nouns"]["words"])
+FACILITY_HEADS = frozenset(_WORDS["facility_heads"]["words"])
+CONNECTORS = frozenset(_WORDS["connectors"]["words"])
 LANDFORMS = frozenset(
     {
         "island",
@@ -71,59 +85,6 @@ UNIT_OF = re.compile(
     re.I,
 )
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "from",
-        "to",
-        "near",
-        "into",
-        "across",
-        "outside",
-        "inside",
-        "throughout",
-        "via",
-        "toward",
-        "towards",
-        "around",
-        "within",
-        "between",
-        "visit",
-        "visited",
-        "visiting",
-    }
-)
-PLACE_NOUNS = frozenset(
-    {
-        "city",
-        "town",
-        "village",
-        "province",
-        "state",
-        "county",
-        "region",
-        "capital",
-        "outskirts",
-        "suburb",
-        "district",
-        "resident",
-        "people",
-        "street",
-        "center",
-        "centre",
-        "port",
-        "island",
-        "mayor",
-        "governor",
-        "north",
-        "south",
-        "east",
-        "west",
-        "part",
-        "area",
-    }
-)
 MIN_FACILITY_CITY_POPULATION = 100_000
 MIN_RELABELLED_POPULATION = 10_000
 MIN_MISSED_CITY_POPULATION = 100_000
@@ -164,14 +125,16 @@ def find(
         text = doc.text
     toponyms: list[Mention] = _dateline_names(text, gaz)
     embedded: list[Mention] = []
+    deferred: list[Span] = []  # entities of other labels not read as places on their own
     covered = [False] * len(doc)
     for ent in doc.ents if ents is None else ents:
         if ent.label_ in NUMERIC_LABELS:
             continue
         for i in range(ent.start, ent.end):
             covered[i] = True
-        if ent.label_ in TOPONYM_LABELS:
-            found = _from_toponym_entity(ent, gaz)
+        if ent.label_ in TOPONYM_LABELS or _facility_visited(ent):
+            label = ent.label_ if ent.label_ in TOPONYM_LABELS else "FAC"  # "to Mercy Hospital"
+            found = _from_toponym_entity(ent, gaz, label)
             toponyms.extend(found)
             if len(found) == 1 and not found[0].ids:
                 inside = _embedded(ent, gaz)
@@ -187,9 +150,16 @@ def find(
                 toponyms.append(whole)
             elif listed:
                 toponyms.extend(listed)  # "Ingham or Townsville" tagged as one organisation
-            elif ent.label_ in CONTAINER_LABELS:
-                embedded.extend(_embedded(ent, gaz))
-    missed, inside_names = _missed_names(doc, gaz, covered)
+            else:
+                deferred.append(ent)
+    known = _placed_names(toponyms)
+    for ent in deferred:
+        same = _named_again(ent, gaz, known)
+        if same:
+            toponyms.append(same)
+        elif ent.label_ in CONTAINER_LABELS:
+            embedded.extend(_embedded(ent, gaz))
+    missed, inside_names = _missed_names(doc, gaz, covered, known)
     toponyms.extend(missed)
     embedded.extend(inside_names)
     toponyms.extend(_descriptive(doc, text, gaz, dateline_country))
@@ -305,7 +275,16 @@ def _candidates(text: str, gaz: Gazetteer) -> tuple[tuple[int, ...], str]:
     return (), text
 
 
-def _from_toponym_entity(ent: Span, gaz: Gazetteer) -> list[Mention]:
+def _facility_visited(ent: Span) -> bool:
+    """An organisation's name that ends in a building's noun, used as a place: "at
+    Colchester General Hospital", "to the Vancouver Art Gallery"."""
+    if ent.label_ != "ORG":
+        return False
+    span = _trim(ent)
+    return len(span) > 1 and span[-1].lower_ in FACILITY_HEADS and _after_locative(span)
+
+
+def _from_toponym_entity(ent: Span, gaz: Gazetteer, label: str) -> list[Mention]:
     span = _trim(ent)
     if not len(span):
         return []
@@ -314,21 +293,21 @@ def _from_toponym_entity(ent: Span, gaz: Gazetteer) -> list[Mention]:
     if ids and matched == text:
         span, ids = _with_period(span, ids, gaz)
         text = matched = span.text
-    if ids and ent.label_ == "FAC" and not _facility_place(gaz.entry(ids[0])):
+    if ids and label == "FAC" and not _facility_place(gaz.entry(ids[0])):
         ids = ()
     if ids and (_acronym_town(text, gaz.entry(ids[0])) or _saints_building(span)):
         ids = ()
     if ids:
-        return [_mention(span, matched, ids, "ner", ent.label_)]
+        return [_mention(span, matched, ids, "ner", label)]
     if "," in text:  # "Paris, Texas" as one entity
         parts = [_with_period(p, gaz.ids(p.text), gaz) for p in _comma_parts(span) if len(p)]
-        mentions = [_mention(p, p.text, ids, "ner", ent.label_) for p, ids in parts]
+        mentions = [_mention(p, p.text, ids, "ner", label) for p, ids in parts]
         if any(m.ids for m in mentions):
             return mentions
     listed = _listed_places(span, gaz)
     if listed:
         return listed
-    return [_mention(span, text, (), "ner", ent.label_)]
+    return [_mention(span, text, (), "ner", label)]
 
 
 def _listed_places(span: Span, gaz: Gazetteer, towns: bool = False) -> list[Mention]:
@@ -453,6 +432,23 @@ def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
     return _mention(span, span.text, ids, "org", ent.label_) if ok else None
 
 
+def _placed_names(mentions: list[Mention]) -> frozenset[str]:
+    """Lookup keys of the names already read as known places in the article."""
+    return frozenset(name_key(m.text) for m in mentions if m.ids)
+
+
+def _named_again(ent: Span, gaz: Gazetteer, known: frozenset[str]) -> Mention | None:
+    """An entity of another label whose whole text names a place the article names as a
+    place elsewhere ("in Edmonton" ... "Edmonton's economy"): one reading per article."""
+    span = _trim(ent)
+    if not len(span) or name_key(span.text) not in known or ent.label_ in NEVER_RENAMED:
+        return None
+    if ent.label_ == "PERSON" and _used_as_personal_name(span):
+        return None
+    ids = gaz.ids(span.text)
+    return _mention(span, span.text, ids, "org", ent.label_) if ids else None
+
+
 def _well_known(entry: Entry) -> bool:
     """A country, a capital or a big city: "Abuja", "Azerbaijan" tagged as a person."""
     return entry.feature in ("country", "capital") or (
@@ -481,13 +477,22 @@ def _after_place_comma(span: Span) -> bool:
 
 
 def _after_locative(span: Span) -> bool:
-    """ "in Tabriz", "from the Crimea", "the city of Tabriz", "residents of Shiraz"."""
+    """Read as a place by the words around it: "in Tabriz", "from the Crimea", "the city
+    of Tabriz", "residents of Shiraz", "Jane Doe of Tabriz", "Jane Doe, 26, of Tabriz",
+    "a Tabriz resident", "Tabriz police"."""
     doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in FOLLOWING_PLACE_NOUNS:
+        return True
     i = span.start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     if i >= 1 and doc[i].lower_ == "of":
-        return doc[i - 1].lemma_.lower() in PLACE_NOUNS
+        before = doc[i - 1]
+        return (
+            before.lemma_.lower() in PLACE_NOUNS
+            or before.ent_type_ == "PERSON"
+            or (before.text == "," and i >= 2 and doc[i - 2].like_num)
+        )
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
 
@@ -548,10 +553,11 @@ def _embeddable(entry: Entry) -> bool:
 
 
 def _missed_names(
-    doc: Doc, gaz: Gazetteer, covered: list[bool]
+    doc: Doc, gaz: Gazetteer, covered: list[bool], known: frozenset[str] = frozenset()
 ) -> tuple[list[Mention], list[Mention]]:
-    """Capitalised proper-noun runs outside every entity that the gazetteer knows well:
-    whole runs are toponyms, places inside a longer run are in-name candidates."""
+    """Capitalised proper-noun runs outside every entity that the gazetteer knows well (or
+    that the article names as places elsewhere, ``known``): whole runs are toponyms,
+    places inside a longer run are in-name candidates."""
     names = _name_tokens(doc)
     strings = doc.vocab.strings
     connectors = {strings.add(word) for word in CONNECTORS}
@@ -570,7 +576,7 @@ def _missed_names(
             and (names[j] or (lower[j] in connectors and j + 1 < n and names[j + 1]))
         ):
             j += 1
-        for mention in _match_run(doc, i, j, gaz):
+        for mention in _match_run(doc, i, j, gaz, known):
             whole = mention.start == doc[i].idx and mention.end >= doc[j - 1].idx + len(doc[j - 1])
             (toponyms if whole else inside).append(mention)
         i = max(j, i + 1)
@@ -587,7 +593,9 @@ def _name_tokens(doc: Doc) -> list[bool]:
     ]
 
 
-def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
+def _match_run(
+    doc: Doc, start: int, end: int, gaz: Gazetteer, known: frozenset[str]
+) -> list[Mention]:
     found = []
     i = start
     while i < end:
@@ -595,7 +603,10 @@ def _match_run(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Mention]:
             piece, ids = _with_period(doc[i : i + length], gaz.ids(doc[i : i + length].text), gaz)
             if (
                 ids
-                and _trusted_missed(piece, gaz.entry(ids[0]), gaz)
+                and (
+                    _trusted_missed(piece, gaz.entry(ids[0]), gaz)
+                    or (name_key(piece.text) in known and not _next_to_person(piece))
+                )
                 and not _acronym_town(piece.text, gaz.entry(ids[0]))
             ):
                 found.append(_mention(piece, piece.text, ids, "gazetteer", ""))

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from communique.places.gazetteer import Entry, Gazetteer, name_key, prior
-from communique.places.recognize import Mention
+from communique.places.recognize import TOWN_FEATURES, Mention
 
 COUNTRY_NAMED = 2.0
 MAIN_COUNTRY = 2.0  # the country the article names most
@@ -36,6 +36,10 @@ NAMESAKE_SHARE = 0.2  # a city holding this share of its namesake region's peopl
 CONFIDENT_MARGIN = 1.5
 SMALL_TOWN = 20_000
 POINT_FEATURES = frozenset({"country", "continent", "region", "ocean", "sea"})
+NEIGHBOURHOOD_KM = 50.0  # two names read as towns this close together corroborate each other
+NEIGHBOUR_TOWN = 1.0  # per other name with a candidate town that close, up to three
+MAX_NEIGHBOUR_TOWNS = 3
+CELL_DEGREES = 0.5
 
 
 @dataclass
@@ -53,6 +57,9 @@ class Context:
     dateline_country: str | None = None
     dateline_region: str | None = None
     main_country: str | None = None
+    towns: dict[tuple[int, int], list[tuple[float, float, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # grid cell -> candidate towns of every name (ambiguous ones included)
 
     def country_named(self, country: str | None, name: str) -> bool:
         if country is None:
@@ -71,6 +78,23 @@ class Context:
             other != name and distance_km(entry.lat, entry.lon, lat, lon) <= NEARBY_KM
             for lat, lon, other in self.points
         )
+
+    def neighbour_towns(self, entry: Entry, name: str) -> int:
+        """How many other names have a candidate town within ``NEIGHBOURHOOD_KM``:
+        "Edmonton" and "Enfield" in one story are the two London districts."""
+        row, col = _cell(entry.lat, entry.lon)
+        names = {
+            other
+            for r in (row - 1, row, row + 1)
+            for c in (col - 1, col, col + 1)
+            for lat, lon, other in self.towns.get((r, c), ())
+            if other != name and distance_km(entry.lat, entry.lon, lat, lon) <= NEIGHBOURHOOD_KM
+        }
+        return min(len(names), MAX_NEIGHBOUR_TOWNS)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -99,6 +123,7 @@ def build_context(
         if name in seen or not mention.ids:
             continue
         seen.add(name)
+        _add_towns(context, mention, name, gaz)
         entry = _confident(mention, gaz)
         if entry is None:
             continue
@@ -116,6 +141,13 @@ def build_context(
     if counts:
         context.main_country = min(counts, key=lambda c: (-counts[c], c))
     return context
+
+
+def _add_towns(context: Context, mention: Mention, name: str, gaz: Gazetteer) -> None:
+    for index in mention.ids:
+        entry = gaz.entry(index)
+        if entry.feature in TOWN_FEATURES:
+            context.towns[_cell(entry.lat, entry.lon)].append((entry.lat, entry.lon, name))
 
 
 def _confident(mention: Mention, gaz: Gazetteer) -> Entry | None:
@@ -211,6 +243,8 @@ def score_entry(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> fl
         score += REGION_NAMED
     if entry.feature not in POINT_FEATURES and context.near(entry, name):
         score += NEARBY
+    if entry.feature in TOWN_FEATURES:
+        score += NEIGHBOUR_TOWN * context.neighbour_towns(entry, name)
     return score
 
 
@@ -232,7 +266,18 @@ def _containment(entry: Entry, containers: list[Entry]) -> float:
 
 
 def resolve_all(mentions: list[Mention], gaz: Gazetteer, context: Context) -> list[Entry | None]:
-    """One entry (or None) per mention; a name keeps one reading per article."""
+    """One entry (or None) per mention; a name keeps one reading per article. Twice: the
+    towns read in the first pass count as nearby places in the second ("Edmonton" beside
+    the "Enfield" read as the London borough)."""
+    first = _resolve_once(mentions, gaz, context)
+    points = list(context.points)
+    for mention, entry in zip(mentions, first, strict=True):
+        if entry is not None and entry.feature in TOWN_FEATURES:
+            points.append((entry.lat, entry.lon, name_key(mention.text)))
+    return _resolve_once(mentions, gaz, replace(context, points=points))
+
+
+def _resolve_once(mentions: list[Mention], gaz: Gazetteer, context: Context) -> list[Entry | None]:
     readings: dict[str, Entry | None] = {}
     result = []
     for mention in mentions:
