@@ -266,3 +266,13 @@ def test_towns_named_together_corroborate_each_other(run):
     places = places_named(run, text)
     assert places["Edmonton"].country == "GBR"  # the London district, not the Canadian city
     assert places["Enfield"].country == "GBR"
+
+
+def test_an_unknown_name_tagged_gpe_without_a_place_s_context_is_no_place(run):
+    text = "Paris Hilton arrived in Paris on Monday. Hilton said she loved Paris."
+    assert "Hilton" not in places_named(run, text)
+
+
+def test_a_saint_s_building_is_not_placed_at_a_town_named_like_the_saint(run):
+    text = "He was treated in hospital and later moved to St. Mary's Church for the service."
+    assert all(p.country not in ("TKM", "JAM") for p in run(text)[2])

@@ -22,8 +22,8 @@ Decisions:
   business.
 - Demonyms and adjectives ("Russian", "Japanese-Russian") are never places; they only
   count as weak context for resolution.
-- A facility or local place the gazetteer lacks (a street, a building, an airport, a
-  village the model tags GPE) is located at a place named inside it ("Toronto Pearson"
+- A facility or local place the gazetteer lacks (a street, a building, an airport, or a
+  name the model tags GPE read as a place by its context: "in Toomevara") is located at a place named inside it ("Toronto Pearson"
   -> Toronto), else at the article's main city (named twice, or the only city named;
   feature "local", no geonames_id), else not reported: every reported place has
   coordinates.
@@ -61,7 +61,7 @@ from communique.places import recognize, resolve
 from communique.places.gazetteer import Entry, Gazetteer
 
 CANDIDATES_KEY = "communique.places.candidates"
-FALLBACK_LABELS = frozenset({"FAC", "LOC", "GPE"})
+FALLBACK_LABELS = frozenset({"FAC", "LOC"})
 
 __all__ = [
     "CANDIDATES_KEY",
@@ -201,7 +201,7 @@ def _place(
             feature=entry.feature, geonames_id=entry.geonames_id,
             disputed_with=list(entry.disputed_with),
         )  # fmt: skip
-    fallback = mention.label in FALLBACK_LABELS or mention.container
+    fallback = mention.label in FALLBACK_LABELS or mention.container or mention.locative
     if local is None or not fallback or not mention.text[:1].isupper():
         return None  # a name the gazetteer lacks, with nowhere in the article to put it
     return Place(

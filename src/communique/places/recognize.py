@@ -107,6 +107,7 @@ class Mention:
     within: str | None = None  # for embedded mentions: the name they are part of
     inner: Mention | None = None  # for unresolved facilities: a known place inside the name
     region: bool = False  # the text reads it as a state or province ("New York Gov.")
+    locative: bool = False  # the words around it read it as a place ("in Toomevara")
 
 
 def find(
@@ -307,7 +308,9 @@ def _from_toponym_entity(ent: Span, gaz: Gazetteer, label: str) -> list[Mention]
     listed = _listed_places(span, gaz)
     if listed:
         return listed
-    return [_mention(span, text, (), "ner", label)]
+    unknown = _mention(span, text, (), "ner", label)
+    unknown.locative = _after_locative(span) or _listed_with_place(span)
+    return [unknown]
 
 
 def _listed_places(span: Span, gaz: Gazetteer, towns: bool = False) -> list[Mention]:
@@ -525,6 +528,10 @@ def _embedded(ent: Span, gaz: Gazetteer) -> list[Mention]:
     tokens = list(_trim(ent))
     i = 0
     while i < len(tokens):
+        saint = _saint_at(ent.doc, tokens[i].i)
+        if saint:  # "St. Mary's Church": no Saint Mary parish, no town of Mary
+            i += saint
+            continue
         match = None
         for length in range(min(4, len(tokens) - i), 0, -1):
             piece = ent.doc[tokens[i].i : tokens[i].i + length]
@@ -543,6 +550,15 @@ def _embedded(ent: Span, gaz: Gazetteer) -> list[Mention]:
         else:
             i += 1
     return found
+
+
+def _saint_at(doc: Doc, i: int) -> int:
+    """The length of a saint's possessive name starting at token ``i`` ("St. Mary's" is 3
+    tokens), or 0."""
+    for end in range(i + 2, min(i + 4, len(doc)) + 1):
+        if _saints_building(doc[i:end]):
+            return end - i + 1
+    return 0
 
 
 def _embeddable(entry: Entry) -> bool:
