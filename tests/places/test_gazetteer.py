@@ -117,3 +117,10 @@ def test_a_us_county_sits_at_its_namesake_town_in_its_state():
         key=lambda e: e.population,
     )
     assert (county.lat, county.lon) == (town.lat, town.lon)
+
+
+def test_every_british_and_irish_county_finds_its_seat():
+    gaz = gazetteer.load()
+    rows = gazetteer._tsv("counties.tsv")
+    found = {e.name for row in rows for e in gaz.lookup(row["name"]) if e.feature == "admin2"}
+    assert found == {row["name"] for row in rows}

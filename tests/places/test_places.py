@@ -276,3 +276,11 @@ def test_an_unknown_name_tagged_gpe_without_a_place_s_context_is_no_place(run):
 def test_a_saint_s_building_is_not_placed_at_a_town_named_like_the_saint(run):
     text = "He was treated in hospital and later moved to St. Mary's Church for the service."
     assert all(p.country not in ("TKM", "JAM") for p in run(text)[2])
+
+
+def test_british_and_irish_counties_sit_at_their_seats(run):
+    text = "The race moves to Thruxton, Hampshire, in May and to Mallow in County Cork in June."
+    places = places_named(run, text)
+    assert (places["Hampshire"].country, places["Hampshire"].feature) == ("GBR", "admin2")
+    assert places["County Cork"].country == "IRL"
+    assert abs(places["Hampshire"].lat - 51.06) < 0.2  # Winchester

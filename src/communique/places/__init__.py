@@ -35,6 +35,7 @@ Decisions:
 - A US county (the package data has no county points) is placed at the article's main
   town when that town is in the county's state, else at the biggest town of its state
   named like it ("Orange County" at Orange, California), else at the state's point.
+  British and Irish counties are at their seat (``data/counties.tsv``).
 - Recognition trusts the model's GPE/LOC/FAC spans, then repairs its labels with the
   gazetteer under guards: a country, capital or city of 100,000 tagged as a person is a
   place unless the same word is part of a longer person's name in the article or a name
@@ -132,7 +133,7 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
             near = resolve.choose(mention.inner, gaz, context)
         if entry is None and mention.container:  # "Churchill, Man.": somewhere in Manitoba
             near = gaz.entry(mention.container[0])
-        if entry is not None and entry.feature == "admin2":
+        if entry is not None and _us_county(entry):
             town = _town_in(entry.admin1, local, mention, toponyms, entries)
             if town is not None:  # a county: at the story's town in its state
                 entry = entry._replace(lat=town.lat, lon=town.lon)
@@ -145,6 +146,11 @@ def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[L
         if e
     ]
     return places, candidates
+
+
+def _us_county(entry: Entry) -> bool:
+    """A US county: the gazetteer's point for it is a guess (see the gazetteer)."""
+    return entry.feature == "admin2" and entry.country == "USA"
 
 
 def _town_in(

