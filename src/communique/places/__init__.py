@@ -23,10 +23,10 @@ Decisions:
 - Demonyms and adjectives ("Russian", "Japanese-Russian") are never places; they only
   count as weak context for resolution.
 - A facility or local place the gazetteer lacks (a street, a building, an airport, or a
-  name the model tags GPE read as a place by its context: "in Toomevara") is located at a place named inside it ("Toronto Pearson"
-  -> Toronto), else at the article's main city (named twice, or the only city named;
-  feature "local", no geonames_id), else not reported: every reported place has
-  coordinates.
+  name the model tags GPE read as a place by its context: "in Toomevara") is located at
+  a place named inside it ("Toronto Pearson" -> Toronto), else at the article's main
+  city (named twice, or the only city named; feature "local", no geonames_id), else not
+  reported: every reported place has coordinates.
 - A name keeps one reading per article: read once as a known place, it is that place
   wherever the model labels it otherwise (not where it is part of a person's name).
 - Towns named together corroborate each other: a candidate town within 50 km of another
