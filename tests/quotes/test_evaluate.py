@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from communique.model import Quote
 from communique.quotes.brat import GoldAttribution, parse_ann, read_split
-from communique.quotes.evaluate import evaluate, match
+from communique.quotes.evaluate import evaluate, match, matches
 from communique.quotes.find import Found
 
 ANN = """T1\tSource 0 5\tSmith
@@ -34,6 +35,26 @@ def test_match_needs_half_of_the_gold_span_and_is_one_to_one():
         Found(205, 300, "indirect"),  # 15 of 20
     ]
     assert match(gold, found) == {2: 0, 3: 1}
+
+
+def test_match_finds_the_largest_one_to_one_matching():
+    # Greedy pairing by overlap gives the wide prediction to gold 0 and leaves gold 1 unmatched;
+    # the narrow prediction can take gold 0 instead.
+    gold = [GoldAttribution(content=((0, 100),)), GoldAttribution(content=((60, 100),))]
+    found = [Found(0, 100, "mixed"), Found(0, 55, "direct")]
+    assert match(gold, found) == {0: 1, 1: 0}
+
+
+def test_matches_follows_the_readme_rule_for_every_gold_span():
+    # "A," X said. "B." annotated as two Contents, found as one quotation: both are found,
+    # each by the prediction overlapping it most; a gold span half-covered by nothing is not.
+    gold = [
+        GoldAttribution(content=((0, 20),)),
+        GoldAttribution(content=((35, 60),)),
+        GoldAttribution(content=((100, 140),)),
+    ]
+    found = [Found(0, 60, "direct"), Found(40, 50, "indirect"), Found(100, 119, "direct")]
+    assert matches(gold, found) == {0: 0, 1: 0}
 
 
 def test_read_split_picks_the_first_annotator(tmp_path):
@@ -71,6 +92,7 @@ def test_evaluate_on_a_small_split(tmp_path, nlp):
     assert figures["quoted_recall"] == 1.0 and figures["quoted_precision"] == 1.0
     assert figures["quoted_speaker"] == 1.0
     assert figures["indirect_recall"] == 1.0 and figures["indirect_speaker"] == 1.0
+    assert figures["quoted_recall_one_to_one"] == 1.0
 
 
 def test_gold_kind_counts_quote_marks_not_possessive_apostrophes(nlp):
@@ -87,3 +109,19 @@ def test_gold_kind_counts_quote_marks_not_possessive_apostrophes(nlp):
     assert kind("it ‘sad’") == "quoted"
     assert kind("“bad”") == "quoted"
     assert kind("''worse''") == "quoted"
+
+
+def test_speaker_right_when_gold_source_is_a_relative_pronoun():
+    from communique.model import Article, Report
+    from communique.quotes.evaluate import speaker_right
+
+    text = "Mr. Ekovich, who noted that prices had fallen, smiled. Ms. Lee, a rival, who agreed."
+    report = Report(id="t", article=Article(text=text, language="en"))
+    who = text.index("who")
+    gold = GoldAttribution(content=((who + 10, who + 35),), source=((who, who + 3),))
+    right = Found(who + 10, who + 35, "indirect", speaker=(0, len("Mr. Ekovich")))
+    lee = text.index("Ms. Lee")
+    wrong = Found(who + 10, who + 35, "indirect", speaker=(lee, lee + len("Ms. Lee")))
+    quote = Quote(id="Q1", text="x", start=0, end=1, kind="indirect", cue=None, speaker=None)
+    assert speaker_right(report, gold, right, quote)
+    assert not speaker_right(report, gold, wrong, quote)

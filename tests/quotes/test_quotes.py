@@ -397,3 +397,154 @@ def test_mid_sentence_fragment_takes_the_clause_it_completes(analyse):
     quote = only(analyse(text), "imposing a tax")
     assert quote.kind == "mixed"
     assert "$75 billion" in quote.text
+
+
+# -- verbs of calling, describing and judging (parse-independent fallback) --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker", "cue"),
+    [
+        (
+            "Sanders’ campaign called AP’s report a “rush to judgment,” because superdelegates "
+            "can change their mind.",
+            "rush to judgment",
+            "Sanders’ campaign",
+            "called",
+        ),
+        (
+            'Trump responded to that tweet by calling Alwaleed "dopey" and moved on.',
+            "dopey",
+            "Trump",
+            "calling",
+        ),
+        (
+            "Trump also criticised London’s newly elected mayor Sadiq Khan for making "
+            "“very rude statements”.",
+            "very rude statements",
+            "Trump",
+            "criticised",
+        ),
+        (
+            "Trump blasted Disney for its “racist” portrayal of Arabs in the film.",
+            "portrayal of Arabs",
+            "Trump",
+            "blasted",
+        ),
+        (
+            "In the speech, Trump emphasized the threat that “Islamic terrorism” poses to the world.",
+            "Islamic terrorism",
+            "Trump",
+            "emphasized",
+        ),
+    ],
+)
+def test_quoted_fragment_after_a_verb_of_calling_or_judging(analyse, text, needle, speaker, cue):
+    quote = only(analyse(text), needle)
+    assert quote.kind == "mixed"
+    assert quote.cue == cue
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rob Calabrese has set up a website called “Cape Breton If Donald Trump Wins” that "
+        "pitches the island.",
+        "The slaves who built the White House, whom Michelle Obama referred to in her address, "
+        "were “well fed” and housed.",
+    ],
+)
+def test_names_and_unrelated_fragments_are_not_descriptions(analyse, text):
+    assert not any(q.cue in ("called", "referred") for q in analyse(text).quotes)
+
+
+# -- parenthetical cues and asides --------------------------------------------------------------
+
+
+def test_parenthetical_cue_reports_the_whole_sentence(analyse):
+    text = "The new tariffs, the minister said, would hurt farmers across the country by spring."
+    quote = only(analyse(text), "would hurt farmers")
+    assert quote.text.startswith("The new tariffs")
+    assert quote.text.endswith("by spring")
+    assert quote.speaker.text == "the minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "“If I was a donor, I’d want answers,” said a prominent committee member, asking for "
+            "anonymity to speak freely. “If they don’t have any more staff, that’s the kind of "
+            "stuff I’d read.”",
+            "If I was a donor",
+            "the kind of stuff",
+        ),
+        (
+            "“Thirty years ago, it was booming,” Ms. Hughes said, pointing out where the hardware "
+            "store used to be. “But those days are never coming back.”",
+            "Thirty years ago",
+            "never coming back",
+        ),
+    ],
+)
+def test_quotation_interrupted_by_an_attribution_with_an_aside_is_one(analyse, text, first, second):
+    quote = only(analyse(text), first)
+    assert second in quote.text
+    assert quote.kind == "direct"
+
+
+def test_reported_clause_keeps_a_subject_parsed_as_the_cues_object(analyse):
+    text = (
+        "He also argued the Keystone XL pipeline, which is widely supported by Republicans, "
+        '"would not go 10 feet" without the use of eminent domain.'
+    )
+    quote = only(analyse(text), "would not go 10 feet")
+    assert quote.text.startswith("the Keystone XL pipeline")
+    assert quote.kind == "mixed" and quote.speaker.text == "He"
+
+
+def test_clause_after_a_cue_parsed_as_adverbial_is_what_was_said(analyse):
+    text = (
+        "The endorsement comes three days after Trump told The Washington Post he was "
+        "“not quite there yet” on supporting Ryan."
+    )
+    quote = only(analyse(text), "not quite there yet")
+    assert quote.text.startswith("he was")
+    assert quote.cue == "told" and quote.speaker.text == "Trump"
+
+
+def test_quotation_in_the_object_of_a_verb_of_saying_takes_the_whole_object(analyse):
+    text = (
+        "Trump has boasted of his willingness to spend “whatever it takes” from his own "
+        "fortune to win the White House."
+    )
+    quote = only(analyse(text), "whatever it takes")
+    assert quote.text.startswith("his willingness")
+    assert quote.text.endswith("the White House")
+    assert (quote.kind, quote.cue, quote.speaker.text) == ("mixed", "boasted", "Trump")
+
+
+def test_single_quote_marks_as_quotation_marks(analyse):
+    text = (
+        "‘We will not back down on this,’ the minister said. ‘The people have spoken and we "
+        "will deliver.’\n\n‘It is over,’ one aide admitted privately.\n\n‘This is a betrayal.’"
+    )
+    report = analyse(text)
+    first = only(report, "We will not back down")
+    assert "The people have spoken" in first.text
+    assert first.speaker.text == "the minister"
+    last = only(report, "This is a betrayal")
+    assert last.speaker.text == "one aide"
+
+
+def test_quotation_after_adding_that_is_not_joined_to_the_one_before(analyse):
+    text = (
+        "“I’m sure we will have some delegates out there,” he said, adding that he hasn’t "
+        "spoken to the backers yet. “We’re going to do so next week.”"
+    )
+    report = analyse(text)
+    first = only(report, "some delegates out there")
+    assert "next week" not in first.text
+    assert only(report, "next week").speaker.text == "he"

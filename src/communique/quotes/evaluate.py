@@ -7,11 +7,16 @@ entities stage runs first when it is installed, then this stage.
 
 Gold classes (README of shared/data): *quoted* attributions have quote marks in their
 Content (a plural possessive's apostrophe, "the voters’ heads", is not one); *indirect* ones
-have none and a verb-of-saying cue (a cue word of ``cues.json``); the rest (beliefs, intentions, ...) are *other*. A prediction matches a gold Content when it
-overlaps at least half of the gold span's characters (one-to-one, largest overlaps first).
-Precision is counted per predicted kind: direct and mixed quotations against all gold
-attributions, indirect ones likewise. The speaker is right when its span overlaps the gold
-Source, when its entity has a mention there, or when both name the same person (surname).
+have none and a verb-of-saying cue (a cue word of ``cues.json``); the rest (beliefs,
+intentions, ...) are *other*. A prediction matches a gold Content when it overlaps at least
+half of the gold span's characters, the README's rule: a gold attribution is found when some
+prediction matches it (its speaker is judged on the matching prediction with the largest
+overlap), a prediction is correct when it matches some gold attribution. Precision is counted
+per predicted kind: direct and mixed quotations against all gold attributions, indirect ones
+likewise. The stricter one-to-one figures (``*_one_to_one``: each prediction may find one gold
+attribution only, a largest matching) are reported beside them. The speaker is right when its
+span overlaps the gold Source, when its entity has a mention there, or when both name the same
+person (surname; a gold Source "who" names the noun phrase right before it).
 """
 
 from __future__ import annotations
@@ -52,20 +57,50 @@ def overlap(gold: GoldAttribution, start: int, end: int) -> int:
 
 
 def match(golds: list[GoldAttribution], found: list[Found]) -> dict[int, int]:
-    """Prediction index -> gold index, one-to-one, largest overlaps first."""
-    pairs = []
+    """Prediction index -> gold index: a one-to-one matching with as many pairs as possible.
+
+    Pairs are those the rule allows (overlap of at least half the gold span). Greedy pairing
+    by largest overlap can leave a gold unmatched although a free prediction covers it (PolNeAR
+    nests attributions: one prediction overlaps an outer and an inner Content); augmenting paths
+    (Kuhn's algorithm, tried in order of overlap) find a largest matching, still one-to-one.
+    """
+    edges: dict[int, list[int]] = {}
     for p, f in enumerate(found):
+        pairs = []
         for g, gold in enumerate(golds):
             o = overlap(gold, f.start, f.end)
             if o and 2 * o >= gold.length:
-                pairs.append((-o, p, g))
-    matched: dict[int, int] = {}
-    used: set[int] = set()
-    for _, p, g in sorted(pairs):
-        if p not in matched and g not in used:
-            matched[p] = g
-            used.add(g)
-    return matched
+                pairs.append((-o, g))
+        if pairs:
+            edges[p] = [g for _, g in sorted(pairs)]
+    owner: dict[int, int] = {}  # gold -> prediction
+
+    def augment(p: int, seen: set[int]) -> bool:
+        for g in edges[p]:
+            if g in seen:
+                continue
+            seen.add(g)
+            if g not in owner or augment(owner[g], seen):
+                owner[g] = p
+                return True
+        return False
+
+    best = {p: overlap(golds[gs[0]], found[p].start, found[p].end) for p, gs in edges.items()}
+    for p in sorted(edges, key=lambda p: (-best[p], p)):
+        augment(p, set())
+    return {p: g for g, p in sorted(owner.items())}
+
+
+def matches(golds: list[GoldAttribution], found: list[Found]) -> dict[int, int]:
+    """Gold index -> the matching prediction with the largest overlap (ties: the first), for
+    every gold attribution some prediction matches."""
+    best: dict[int, tuple[int, int]] = {}
+    for p, f in enumerate(found):
+        for g, gold in enumerate(golds):
+            o = overlap(gold, f.start, f.end)
+            if o and 2 * o >= gold.length and (g not in best or o > best[g][0]):
+                best[g] = (o, p)
+    return {g: p for g, (_, p) in sorted(best.items())}
 
 
 def _surname(text: str) -> str | None:
@@ -77,10 +112,25 @@ def _surname(text: str) -> str | None:
     return words[-1].lower() if words else None
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def _antecedent_of(text: str, gold: GoldAttribution, span: tuple[int, int]) -> bool:
+    """Gold Source "who" (", who noted that ...") names the noun phrase right before it."""
+    if len(gold.source) != 1:
+        return False
+    start, end = gold.source[0]
+    if text[start:end].strip().lower() not in RELATIVE_PRONOUNS or span[1] > start:
+        return False
+    return text[span[1] : start].strip(" ,") == ""
+
+
 def speaker_right(report: Report, gold: GoldAttribution, f: Found, quote: Quote) -> bool:
     if f.speaker is None:
         return False
     if any(s < f.speaker[1] and f.speaker[0] < e for s, e in gold.source):
+        return True
+    if _antecedent_of(report.article.text, gold, f.speaker):
         return True
     entity = next(
         (e for e in report.entities if quote.speaker and e.id == quote.speaker.entity), None
@@ -109,12 +159,25 @@ def _ratio(a: int, b: int) -> float | None:
     return a / b if b else None
 
 
+def _matches_any(golds: list[GoldAttribution], f: Found) -> bool:
+    return any(2 * overlap(g, f.start, f.end) >= g.length > 0 for g in golds)
+
+
+def _inverse(pairs: dict[int, int]) -> dict[int, int]:
+    return {g: p for p, g in sorted(pairs.items())}
+
+
+def _empty_counts() -> dict[str, dict[str, int]]:
+    return {k: {"gold": 0, "found": 0, "speaker_gold": 0, "speaker_right": 0} for k in KINDS}
+
+
 def evaluate(data: Path, limit: int | None = None) -> dict:
     """Recall, precision and speaker accuracy of quotations on a PolNeAR split."""
     golds_by_doc: list[GoldDocument] = read_split(Path(data), limit)
     nlp = nlp_module.load()
-    counts = {k: {"gold": 0, "found": 0, "speaker_gold": 0, "speaker_right": 0} for k in KINDS}
+    counts, strict = _empty_counts(), _empty_counts()
     predicted = {k: {"predicted": 0, "correct": 0} for k in ("direct", "mixed", "indirect")}
+    strict_correct = {k: 0 for k in predicted}
     by_how: dict[str, dict[str, int]] = {}
     spacy_seconds = stage_seconds = 0.0
     for gold_doc in golds_by_doc:
@@ -124,27 +187,33 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         report = Report(id=gold_doc.name, article=Article(text=gold_doc.text, language="en"))
         found, quotes, seconds = _run_stages(report, doc, nlp)
         stage_seconds += seconds
-        kinds = [gold_kind(doc, g) for g in gold_doc.attributions]
-        matched = match(gold_doc.attributions, found)
-        for kind in kinds:
-            counts[kind]["gold"] += 1
+        golds = gold_doc.attributions
+        kinds = [gold_kind(doc, g) for g in golds]
+        strict_pairs = match(golds, found)
+        for table, pairs in ((counts, matches(golds, found)), (strict, _inverse(strict_pairs))):
+            for g, kind in enumerate(kinds):
+                row = table[kind]
+                row["gold"] += 1
+                if g not in pairs:
+                    continue
+                row["found"] += 1
+                if golds[g].source:
+                    p = pairs[g]
+                    row["speaker_gold"] += 1
+                    row["speaker_right"] += speaker_right(report, golds[g], found[p], quotes[p])
+        correct = {p for p, f in enumerate(found) if _matches_any(golds, f)}
         for p, f in enumerate(found):
             predicted[f.kind]["predicted"] += 1
             how = by_how.setdefault(f"{f.kind}/{f.how}", {"predicted": 0, "correct": 0})
             how["predicted"] += 1
-            if p not in matched:
-                continue
-            predicted[f.kind]["correct"] += 1
-            how["correct"] += 1
-            gold = gold_doc.attributions[matched[p]]
-            row = counts[kinds[matched[p]]]
-            row["found"] += 1
-            if gold.source:
-                row["speaker_gold"] += 1
-                row["speaker_right"] += speaker_right(report, gold, f, quotes[p])
-    for row in counts.values():
-        row["recall"] = _ratio(row["found"], row["gold"])
-        row["speaker"] = _ratio(row["speaker_right"], row["speaker_gold"])
+            strict_correct[f.kind] += p in strict_pairs
+            if p in correct:
+                predicted[f.kind]["correct"] += 1
+                how["correct"] += 1
+    for table in (counts, strict):
+        for row in table.values():
+            row["recall"] = _ratio(row["found"], row["gold"])
+            row["speaker"] = _ratio(row["speaker_right"], row["speaker_gold"])
     for row in predicted.values():
         row["precision"] = _ratio(row["correct"], row["predicted"])
     quoted_pred = predicted["direct"]["predicted"] + predicted["mixed"]["predicted"]
@@ -158,6 +227,15 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         "indirect_recall": counts["indirect"]["recall"],
         "indirect_precision": predicted["indirect"]["precision"],
         "indirect_speaker": counts["indirect"]["speaker"],
+        "quoted_recall_one_to_one": strict["quoted"]["recall"],
+        "quoted_precision_one_to_one": _ratio(
+            strict_correct["direct"] + strict_correct["mixed"], quoted_pred
+        ),
+        "quoted_speaker_one_to_one": strict["quoted"]["speaker"],
+        "indirect_recall_one_to_one": strict["indirect"]["recall"],
+        "indirect_precision_one_to_one": _ratio(
+            strict_correct["indirect"], predicted["indirect"]["predicted"]
+        ),
         "spacy_seconds": round(spacy_seconds, 3),
         "quotes_seconds": round(stage_seconds, 3),
         "quotes_time_share": _ratio(stage_seconds, spacy_seconds) if spacy_seconds else None,

@@ -4,13 +4,16 @@ Three passes over one parse:
 
 1. cue-centric: every verb of saying (and "according to") outside quote marks, with the
    clause it reports: inside a quotation it attributes that quotation (direct), around
-   quoted fragments it is a mixed quotation, with no quote marks an indirect one;
+   quoted fragments it is a mixed quotation, with no quote marks an indirect one; a
+   parenthetical cue ("The tariffs, the minister said, would ...") reports its sentence;
 2. quote-centric: quotations no cue claimed look for the nearest cue in their sentences,
-   then for "— Name", a colon-introduced speaker, or the speaker of the sentences around
-   (last, a person named in the sentence before); a lower-case fragment in the middle of a
-   sentence takes the writer's clause it completes (a mixed quotation). A quotation
-   interrupted by its attribution ("A," X said. "B.") is one quotation. When the parse gives a
-   cue no subject, the name beside the cue ("A," Trump barked) is the speaker;
+   then for a verb of calling, describing or judging before them (called it a “disaster”,
+   criticised him for “rude statements”, also when the parse does not link the two), for
+   "— Name", a colon-introduced speaker, or the speaker of the sentences around (last, a
+   person named in the sentence before); a lower-case fragment in the middle of a sentence
+   takes the writer's clause it completes (a mixed quotation). A quotation interrupted by
+   its attribution ("A," X said, asking for anonymity. "B.") is one quotation. When the
+   parse gives a cue no subject, the name beside the cue ("A," Trump barked) is the speaker;
 3. nested: "as X noted, ..." and "according to X, ..." inside a quotation.
 """
 
@@ -39,6 +42,8 @@ TITLE_WORDS_MAX = 8
 MIN_CLAUSE_TOKENS = 3
 EXTENDABLE = frozenset({"cue", "none", "context", "person"})
 PERSON_DISTANCE = 8
+DESCRIBING_WINDOW = 20  # tokens between a verb of calling or describing and its quotation
+DESCRIBER_CLIMB = 3  # heads climbed from a describing verb to find its subject
 NAME_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART"})
 
 
@@ -186,9 +191,11 @@ class _Finder:
         cue_span = self.chars(*syntax.cue_bounds(cue))
         speaker, head = self.speaker_of_cue(cue)
         if clause is not None:
-            first, last = clause.left_edge.i, clause.right_edge.i
+            first, last = syntax.stray_subject(cue, clause), clause.right_edge.i
         else:
-            spliced = syntax.spliced_clause(cue) or self.rest_of_sentence(cue)
+            spliced = (
+                self._parenthetical(cue) or syntax.spliced_clause(cue) or self.rest_of_sentence(cue)
+            )
             if spliced is None:
                 return None, []
             first, last = spliced
@@ -201,6 +208,12 @@ class _Finder:
         if last - first + 1 < MIN_CLAUSE_TOKENS and not inside_quote:
             return None, []
         return self.classify(first, last, cue_span, speaker, head)
+
+    def _parenthetical(self, cue: Token) -> tuple[int, int] | None:
+        """The writer's sentence around a parenthetical cue (not a quotation around it)."""
+        if self.inside[cue.head.i] >= 0:
+            return None
+        return syntax.parenthetical_clause(cue)
 
     def rest_of_sentence(self, cue: Token) -> tuple[int, int] | None:
         """A misparsed "X says the movement appeals to ...": the clause after a bare cue."""
@@ -280,10 +293,13 @@ class _Finder:
         cue_span = self.chars(cue.i, min(phrase_last, cue.i + 1))
         return self.classify(first, last, cue_span, speaker, token)
 
-    def classify(self, first, last, cue_span, speaker, head) -> tuple[Found | None, list[int]]:
-        """Direct, mixed or indirect, by the quotations the clause [first, last] holds."""
+    def classify(
+        self, first, last, cue_span, speaker, head, min_outside: int = MIXED_MIN_CHARS
+    ) -> tuple[Found | None, list[int]]:
+        """Direct, mixed or indirect, by the quotations the clause [first, last] holds (mixed
+        when at least ``min_outside`` letters lie outside the quotation)."""
         quotes = self.quotes_in(first, last)
-        if len(quotes) == 1 and self._only_quote(first, last, quotes[0]):
+        if len(quotes) == 1 and self._only_quote(first, last, quotes[0], min_outside):
             m = self.marks[quotes[0]]
             return Found(m.start, m.end, "direct", cue_span, speaker, head), quotes
         first, last = self._within_paragraph(first, last, cue_span[0])
@@ -297,9 +313,9 @@ class _Finder:
         end = max(end, *(self.marks[k].outer_end for k in quotes))
         return Found(start, end, "mixed", cue_span, speaker, head), quotes
 
-    def _only_quote(self, first: int, last: int, k: int) -> bool:
+    def _only_quote(self, first: int, last: int, k: int, min_outside: int) -> bool:
         start, end = self.chars(first, last)
-        return self.outside_chars(start, end, [k]) < MIXED_MIN_CHARS
+        return self.outside_chars(start, end, [k]) < min_outside
 
     def _within_paragraph(self, first: int, last: int, anchor: int) -> tuple[int, int]:
         """Indirect and mixed clauses stay in the paragraph of their cue."""
@@ -546,15 +562,34 @@ class _Finder:
         is one quotation: "A," X said. "B." and a following paragraph of quotation alone."""
         found = sorted(found, key=lambda f: (f.start, f.end))
         merged: list[Found] = []
+        asides: list[Found] = []  # indirect speech in the attribution: “A,” X said, asking ... “B.”
+        pending: list[Found] = []
         for f in found:
             last = merged[-1] if merged else None
-            if last is not None and self._continues(last, f):
+            if last is not None and last.kind != "indirect" and f.kind == "indirect":
+                pending.append(f)
+                continue
+            if last is not None and not self._goes_on(pending) and self._continues(last, f):
                 merged[-1] = self._joined(last, f)
-            elif last is not None and self._leads_into(last, f):
+                asides.extend(pending)
+            elif last is not None and not pending and self._leads_into(last, f):
                 merged[-1] = replace(f, start=last.start)
             else:
+                merged.extend(pending)
                 merged.append(f)
-        return merged
+            pending = []
+        return sorted([*merged, *pending, *asides], key=lambda f: (f.start, f.end))
+
+    def _goes_on(self, asides: list[Found]) -> bool:
+        """“A,” he said, adding that B. “C.”: after a report that goes on ("adding that"), the
+        next quotation continues that report, not the one before it."""
+        for aside in asides:
+            if aside.cue is None:
+                continue
+            cue = self.doc.char_span(aside.cue[0], aside.cue[1], alignment_mode="expand")
+            if cue is not None and cue.root.lemma_.lower() in lexicon().continuing_cues:
+                return True
+        return False
 
     @staticmethod
     def _joined(a: Found, b: Found) -> Found:
@@ -582,6 +617,17 @@ class _Finder:
         gap = self.text[a.end : b.start]
         return b.cue[0] > b.end and "\n" not in gap and not any(c.isalnum() for c in gap)
 
+    def _same_attribution(self, a: Found, b: Found) -> bool:
+        """“A,” X said, pointing out ... “B.”: B's cue is a second verb of A's speaker between,
+        in the sentence before B (not “A,” X said, adding that “B”)."""
+        return (
+            a.cue is not None
+            and b.cue is not None
+            and a.speaker == b.speaker
+            and a.end <= a.cue[0] < b.cue[0] < b.start
+            and any(c in ".!?" for c in self.text[b.cue[1] : b.start])
+        )
+
     def _continues(self, a: Found, b: Found) -> bool:
         if a.kind == "indirect" or b.kind != "direct" or a.nested or b.nested:
             return False
@@ -589,7 +635,7 @@ class _Finder:
             a.kind != "direct" or not self._whole_paragraph(b)
         ):
             return False
-        if b.cue is not None and b.cue != a.cue:
+        if b.cue is not None and b.cue != a.cue and not self._same_attribution(a, b):
             return False
         guessed = b.how == "person"  # a guess from the sentence before yields to the cue's
         if (
@@ -650,7 +696,8 @@ class _Finder:
         cue = self.nearest_cue(m, cues)
         adjacent = cue is not None and self._adjacent(m, cue)
         if self.is_title(m) and (not adjacent or self._named(m)):
-            return self.by_object_verb(m, any_verb=False)  # called him “Little Marco”
+            # called him “Little Marco”
+            return self.by_object_verb(m, any_verb=False) or self.by_describing(m)
         if cue is not None and not adjacent:
             described = self.by_object_verb(m)
             if described is not None and described.cue == self.chars(cue.i, cue.i):
@@ -669,13 +716,13 @@ class _Finder:
                 head,
                 how="cue",
             )
-        described = self.by_object_verb(m)
+        described = self.by_object_verb(m) or self.by_describing(m)
         if described is not None:
             return described
         dash = self.by_dash(m)
         if dash is not None:
             return Found(m.start, m.end, "direct", None, dash, None, how="dash")
-        if (short and not self._own_sentence(m)) or m.single:
+        if (short and not self._own_sentence(m)) or (m.single and not self._single_speech(m)):
             return None
         colon = self.by_colon(m)
         if colon is not None:
@@ -715,6 +762,17 @@ class _Finder:
 
     def _short(self, m: Marked) -> bool:
         return len(self.text[m.start : m.end].split()) <= lexicon().title_words_max
+
+    def _single_speech(self, m: Marked) -> bool:
+        """A quotation in single marks (British style) that reads as speech: closed, and
+        whole sentences (‘The people have spoken and we will deliver.’)."""
+        content = self.text[m.start : m.end].rstrip()
+        return (
+            m.closed
+            and content[:1].isupper()
+            and content.endswith((".", "!", "?", ","))
+            and not self._in_title_case_line(m)
+        )
 
     def _own_sentence(self, m: Marked) -> bool:
         """A short quotation that is a whole sentence (“He was very charming.”) is speech."""
@@ -799,8 +857,124 @@ class _Finder:
         if not (first <= words[0] and words[-1] <= last):
             return None
         speaker, head = self.speaker_of(subject)
-        result, _ = self.classify(first, last, self.chars(verb.i, verb.i), speaker, head)
+        # what they called it is part of it: called her “weak”, not just “weak”
+        result, _ = self.classify(first, last, self.chars(verb.i, verb.i), speaker, head, 1)
         return replace(result, how="object") if result is not None else None
+
+    def by_describing(self, m: Marked) -> Found | None:
+        """A quoted fragment after a verb of calling, describing or judging in its sentence, when
+        the parse does not link them: Sanders’ campaign called AP’s report a “rush to judgment”;
+        She applauded him for fighting for liberties “over and over again.”"""
+        span = self.doc.char_span(m.outer_start, m.outer_end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        verb = self._describing_verb(span)
+        if verb is None or self._names_title(verb, span):
+            return None
+        speaker, head = self._describer(verb)
+        if speaker is None:
+            return None
+        first, last = verb.i + 1, span.end - 1
+        while first < span.start and self.doc[first].dep_ == "prt":
+            first += 1
+        holder = self._object_holding(verb, span)
+        if holder is not None:
+            if holder.dep_ == "prep" and holder.i == first and first < span.start:
+                first += 1  # boasted about | a plan to spend “a million dollars” ...
+            last = max(last, min(holder.right_edge.i, span[0].sent.end - 1))
+        noun = span.root.head  # for its “racist” portrayal of Arabs: the whole noun phrase
+        if noun.i >= span.end and noun.pos_ in ("NOUN", "PROPN") and self.inside[noun.i] < 0:
+            last = max(last, min(noun.right_edge.i, span[0].sent.end - 1))
+        first, last = syntax.trim(self.doc, first, last)
+        if first > last:
+            return None
+        start, end = self.doc[first].idx, max(m.outer_end, self.chars(last, last)[1])
+        if self.text[start:end].strip(" " + "".join(QUOTE_CHARS)) == "":
+            return None
+        kind = "direct" if first >= span.start else "mixed"
+        if kind == "direct":
+            start, end = m.start, m.end
+        return Found(start, end, kind, self.chars(verb.i, verb.i), speaker, head, how="describing")
+
+    @staticmethod
+    def _object_holding(verb: Token, span: Span) -> Token | None:
+        """The verb's object or prepositional phrase whose subtree holds the quotation."""
+        for child in verb.children:
+            if (
+                child.i > verb.i
+                and child.dep_ in ("dobj", "prep", "oprd", "attr", "dative")
+                and child.left_edge.i <= span.start
+                and span.end - 1 <= child.right_edge.i
+            ):
+                return child
+        return None
+
+    def _describing_verb(self, span: Span) -> Token | None:
+        """The closest verb of the object-verb lexicon before a quotation, in its sentence (or
+        a closer verb of saying whose object holds it); none past another quotation or ";"."""
+        sent = span[0].sent
+        for i in range(span.start - 1, max(sent.start, span.start - DESCRIBING_WINDOW) - 1, -1):
+            token = self.doc[i]
+            if self.inside[i] >= 0 or token.text in (";", ":"):
+                return None
+            if (
+                token.lemma_.lower() in lexicon().object_verbs
+                and (token.pos_ == "VERB" or token.tag_ in syntax.VERB_TAGS)
+                and token.tag_ != "VB"
+            ):
+                return token
+            if i in self.cue_ids:
+                return token if self._says_object(token, span) else None
+        return None
+
+    @staticmethod
+    def _says_object(cue: Token, span: Span) -> bool:
+        """A verb of saying with no reported clause whose object holds the quotation: she
+        emphasized the threat that “Islamic terrorism” poses; he boasted of his “winning”."""
+        if cue.tag_ == "VB" or syntax.is_according(cue) or syntax.clause_of(cue) is not None:
+            return False
+        return cue.left_edge.i <= span.start and span.end - 1 <= cue.right_edge.i
+
+    def _names_title(self, verb: Token, span: Span) -> bool:
+        """A name, not speech: a website called “...”, the so-called “...”."""
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.lower_ in ("so", "so-", "-"):
+            return True
+        between = self.doc[verb.i + 1 : span.start]
+        if verb.lemma_.lower() in lexicon().describing_needs_as and not any(
+            t.lower_ == "as" for t in between
+        ):
+            return True  # whom she referred to in her address, were “well fed”
+        right_after = all(t.lower_ == "as" or t.dep_ == "prt" for t in between)
+        return right_after and before is not None and before.pos_ in ("NOUN", "PROPN")
+
+    def _describer(self, verb: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """Who called or described: the verb's subject, else the noun just before it (its
+        phrase cut before the verb: a misparse may hang the verb and more below it)."""
+        subject = syntax.subject_of(verb)
+        if (subject is None or not syntax.is_agent(subject)) and verb.dep_ == "acl":
+            subject = verb.head  # a misparse: "Beruff, a Scott ally, called (acl) ..."
+        ancestor = verb
+        for _ in range(DESCRIBER_CLIMB):  # X responded by calling him “dopey”
+            if subject is not None and syntax.is_agent(subject) or ancestor.head is ancestor:
+                break
+            ancestor = ancestor.head
+            if ancestor.pos_ in ("VERB", "AUX"):
+                subject = syntax.subject_of(ancestor)
+        if subject is None or not syntax.is_agent(subject):
+            i = verb.i - 1
+            while i >= 0 and (
+                self.doc[i].pos_ in ("ADV", "AUX", "PART") or self.doc[i].dep_ == "neg"
+            ):
+                i -= 1
+            subject = self.doc[i] if i >= 0 else None
+            if subject is None or not syntax.is_agent(subject):
+                return None, None
+        speaker, head = self.speaker_of(subject)
+        if speaker is not None and subject.i < verb.i and speaker[1] > verb.idx:
+            first, last = syntax.trim(self.doc, syntax.speaker_bounds(subject)[0], verb.i - 1)
+            return self.chars(first, last), head
+        return speaker, head
 
     def _closer(self, cue: Token, k: int, other: Found) -> bool:
         m = self.marks[k]

@@ -18,6 +18,8 @@ class Lexicon:
     controllers: frozenset[str]
     xcomp_verbs: frozenset[str]
     object_verbs: frozenset[str]
+    describing_needs_as: frozenset[str]
+    continuing_cues: frozenset[str]
     speech_nouns: frozenset[str]
     title_words_max: int
     title_small_words: frozenset[str]
@@ -45,6 +47,8 @@ def lexicon() -> Lexicon:
         controllers=frozenset(data["controllers"]),
         xcomp_verbs=frozenset(data["xcomp_verbs"]),
         object_verbs=frozenset(data["object_verbs"]),
+        describing_needs_as=frozenset(data["describing_needs_as"]),
+        continuing_cues=frozenset(data["continuing_cues"]),
         speech_nouns=frozenset(data["speech_nouns"]),
         title_words_max=int(data["title_words_max"]),
         title_small_words=frozenset(data["title_small_words"]),

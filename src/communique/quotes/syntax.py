@@ -118,6 +118,43 @@ def clause_of(verb: Token) -> Token | None:
     return max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
 
 
+def parenthetical_clause(verb: Token) -> tuple[int, int] | None:
+    """The sentence a parenthetical cue sits in: "The tariffs, the minister said, would hurt
+    farmers"; "Instead, Trump told CNN, his policy would be ..." (the cue hangs off the verb of
+    what was said as parataxis; the range includes the cue, which lies inside it), or the clause
+    right after a cue parsed as its adverbial ("after Trump told the Post he was ...")."""
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head is verb:
+        return None
+    subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+    if not subjects:
+        return None
+    sent = verb.sent
+    if verb.dep_ == "parataxis":
+        return max(head.left_edge.i, sent.start), min(head.right_edge.i, sent.end - 1)
+    if verb.dep_ == "advcl" and subjects[0].left_edge.i == verb.right_edge.i + 1 > verb.i:
+        # "after Trump told the Post he was ...": the reported clause parsed as the head
+        return subjects[0].left_edge.i, min(head.right_edge.i, sent.end - 1)
+    return None
+
+
+def stray_subject(verb: Token, clause: Token) -> int:
+    """Where a reported clause starts, taking back a subject the parse made the cue's object:
+    "argued [the pipeline]dobj, which ..., [would not go]ccomp ..."."""
+    first = clause.left_edge.i
+    if clause.dep_ != "ccomp" or any(
+        c.dep_ in SUBJECTS or c.dep_ == "expl" for c in clause.children
+    ):
+        return first
+    if not any(
+        c.dep_ == "aux" and c.tag_ == "MD" or c.tag_ in ("VBD", "VBZ", "VBP")
+        for c in [clause, *clause.children]
+    ):
+        return first  # not a finite clause: "told them to go"
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < first]
+    return objects[-1].left_edge.i if objects else first
+
+
 def spliced_clause(verb: Token) -> tuple[int, int] | None:
     """The clause a comma-spliced cue reports: "A will happen, X told TASS" (cue is a conj)."""
     if verb.dep_ != "conj" or verb.head.i >= verb.i:
