@@ -284,3 +284,8 @@ def test_british_and_irish_counties_sit_at_their_seats(run):
     assert (places["Hampshire"].country, places["Hampshire"].feature) == ("GBR", "admin2")
     assert places["County Cork"].country == "IRL"
     assert abs(places["Hampshire"].lat - 51.06) < 0.2  # Winchester
+
+
+def test_a_month_is_no_town(run):
+    text = "The talks in Geneva ended in March, and a new round opens in August in Vienna."
+    assert {p.text for p in run(text)[2]} == {"Geneva", "Vienna"}
