@@ -289,3 +289,17 @@ def test_british_and_irish_counties_sit_at_their_seats(run):
 def test_a_month_is_no_town(run):
     text = "The talks in Geneva ended in March, and a new round opens in August in Vienna."
     assert {p.text for p in run(text)[2]} == {"Geneva", "Vienna"}
+
+
+def test_a_name_the_model_mostly_tags_as_a_person_keeps_no_place_reading(nlp):
+    from spacy.tokens import Span
+
+    from communique.places import gazetteer, recognize
+
+    text = "Noma said she was afraid. Police came to Noma later. Noma said nothing more."
+    doc = nlp(text)
+    nomas = [t.i for t in doc if t.text == "Noma"]
+    labels = ["PERSON", "GPE", "PERSON"]
+    doc.ents = [Span(doc, i, i + 1, label=label) for i, label in zip(nomas, labels, strict=True)]
+    toponyms, _ = recognize.find(doc, gazetteer.load(), None)
+    assert [m.start for m in toponyms if m.text == "Noma"] == [doc[nomas[1]].idx]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -153,7 +154,7 @@ def find(
                 toponyms.extend(listed)  # "Ingham or Townsville" tagged as one organisation
             else:
                 deferred.append(ent)
-    known = _placed_names(toponyms)
+    known = _placed_names(toponyms, deferred)
     for ent in deferred:
         same = _named_again(ent, gaz, known)
         if same:
@@ -435,9 +436,12 @@ def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
     return _mention(span, span.text, ids, "org", ent.label_) if ok else None
 
 
-def _placed_names(mentions: list[Mention]) -> frozenset[str]:
-    """Lookup keys of the names already read as known places in the article."""
-    return frozenset(name_key(m.text) for m in mentions if m.ids)
+def _placed_names(mentions: list[Mention], others: list[Span]) -> frozenset[str]:
+    """Lookup keys of the names already read as known places in the article, less those
+    the model more often tags as a person ("Noma said", "said Noma", "in Noma's case")."""
+    placed = Counter(name_key(m.text) for m in mentions if m.ids)
+    persons = Counter(name_key(_trim(e).text) for e in others if e.label_ == "PERSON")
+    return frozenset(key for key, count in placed.items() if persons[key] <= count)
 
 
 def _named_again(ent: Span, gaz: Gazetteer, known: frozenset[str]) -> Mention | None:
