@@ -548,3 +548,27 @@ def test_quotation_after_adding_that_is_not_joined_to_the_one_before(analyse):
     first = only(report, "some delegates out there")
     assert "next week" not in first.text
     assert only(report, "next week").speaker.text == "he"
+
+
+def test_nobody_speaks_in_a_nickname_given_in_the_passive(analyse):
+    text = 'Bout, dubbed the "Merchant of Death", was serving a 25-year sentence in Illinois.'
+    assert analyse(text).quotes == []
+
+
+def test_the_agent_of_a_passive_verb_of_calling_is_the_speaker(analyse):
+    text = 'The plan was called a "disaster" by Senator John Smith on Monday.'
+    quote = only(analyse(text), "disaster")
+    assert quote.speaker is not None and quote.speaker.text == "Senator John Smith"
+
+
+def test_a_surname_the_model_misreads_is_the_person_named_in_full_elsewhere():
+    from communique import analyze
+
+    text = (
+        "Prime Minister Theresa May said Britain would act.\n\n"
+        '"They have just one week to leave," May told parliament.\n\n'
+        "The Russian embassy said Moscow would respond."
+    )
+    quotes = {q.text: q for q in analyze(text).quotes}
+    assert quotes["They have just one week to leave,"].speaker.name == "Theresa May"
+    assert quotes["Moscow would respond"].speaker.name == "Russian embassy"

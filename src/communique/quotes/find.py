@@ -61,6 +61,28 @@ class Found:
     how: str = "cue"  # what attributed it: cue, object, colon, dash, context, none, heading
 
 
+def _describing_subject(verb: Token) -> Token | None:
+    """Who calls, describes or judges: the subject, or for a passive verb only its agent
+    ("was called a “disaster” by X"; in "Bout, dubbed the “Merchant of Death”" nobody)."""
+    if _passive(verb):
+        subject = next(
+            (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+            None,
+        )
+    else:
+        subject = syntax.subject_of(verb)
+    return subject if subject is not None and syntax.is_agent(subject) else None
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb: "was dubbed", or "Bout, dubbed ..." (a reduced relative clause after a
+    comma; without one, an "acl" is as often a misparsed active verb)."""
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
+        return True
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and after_comma
+
+
 class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -101,6 +123,9 @@ class _Finder:
         speaker = self.speaker_of(syntax.subject_of(cue))
         if speaker[0] is not None:
             return speaker
+        misread = self._name_read_as_modal(cue)
+        if misread is not None:
+            return self.chars(misread.i, misread.i), self.chars(misread.i, misread.i)
         for first, last in (self._name_before(cue), self._name_after(cue)):
             if first is not None and first <= last:
                 head = self.doc[last]
@@ -122,6 +147,16 @@ class _Finder:
             return None, None
         ent = best[1]
         return self.chars(ent.start, ent.end - 1), self.chars(ent.end - 1, ent.end - 1)
+
+    def _name_read_as_modal(self, cue: Token) -> Token | None:
+        """“...,” May told parliament: a capitalised "modal" right before a past-tense cue,
+        after a quotation, is a name (a modal takes no past tense)."""
+        if cue.i < 2 or cue.tag_ != "VBD":
+            return None
+        name, before = self.doc[cue.i - 1], self.doc[cue.i - 2]
+        if name.tag_ == "MD" and name.is_title and before.text in QUOTE_CHARS | {","}:
+            return name
+        return None
 
     def _name_before(self, cue: Token) -> tuple[int | None, int]:
         i = cue.i - 1
@@ -844,8 +879,8 @@ class _Finder:
             return None
         if verb.lemma_.lower() not in lexicon().object_verbs and not any_verb:
             return None
-        subject = syntax.subject_of(verb)
-        if subject is None or not syntax.is_agent(subject):
+        subject = _describing_subject(verb)
+        if subject is None:
             return None
         objects = [c for c in verb.children if c.i > verb.i and c.dep_ not in NOT_OBJECTS]
         if not objects:
@@ -951,6 +986,9 @@ class _Finder:
     def _describer(self, verb: Token) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """Who called or described: the verb's subject, else the noun just before it (its
         phrase cut before the verb: a misparse may hang the verb and more below it)."""
+        if _passive(verb):
+            agent = _describing_subject(verb)
+            return self.speaker_of(agent) if agent is not None else (None, None)
         subject = syntax.subject_of(verb)
         if (subject is None or not syntax.is_agent(subject)) and verb.dep_ == "acl":
             subject = verb.head  # a misparse: "Beruff, a Scott ally, called (acl) ..."

@@ -27,6 +27,19 @@ def as_speaker(report: Report, entity: Entity) -> tuple[str, str]:
     return entity.id, country_name(code)
 
 
+def _person_by_surname(report: Report, surface: str) -> Entity | None:
+    """The one person of the article whose surname is this bare word ("May told parliament"
+    where the model missed the name), if exactly one."""
+    if len(surface.split()) != 1 or not surface[:1].isupper():
+        return None
+    people = [
+        e
+        for e in report.entities
+        if e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == surface
+    ]
+    return people[0] if len(people) == 1 else None
+
+
 def resolve(
     report: Report, span: tuple[int, int] | None, head: tuple[int, int] | None
 ) -> Speaker | None:
@@ -35,12 +48,19 @@ def resolve(
         return None
     text = report.article.text
     surface = text[span[0] : span[1]]
-    entity = None
-    for start, end in [s for s in (head, span) if s is not None]:
-        entity = entity_at(report, start, end)
-        if entity is not None:
-            break
+    entity = entity_at(report, *head) if head is not None else None
+    if entity is None:
+        entity = entity_at(report, *span)
+        if entity is not None and entity.type == "NORP":  # "the Russian embassy"
+            return Speaker(entity=entity.id, name=_without_article(surface), text=surface)
+    if entity is None:
+        entity = _person_by_surname(report, surface)
     if entity is None:
         return Speaker(entity=None, name=surface, text=surface)
     entity_id, name = as_speaker(report, entity)
     return Speaker(entity=entity_id, name=name, text=surface)
+
+
+def _without_article(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in ("the", "a", "an") else text

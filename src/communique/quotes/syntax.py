@@ -66,9 +66,19 @@ def subject_of(verb: Token) -> Token | None:
 def is_agent(token: Token) -> bool:
     """Whether a subject can speak: not "it", "this", "there", a number or a date."""
     lex = lexicon()
-    if token.lower_ in lex.non_agents or token.ent_type_ in lex.non_agent_entities:
+    if token.lower_ in lex.non_agents:
+        return False
+    if token.ent_type_ in lex.non_agent_entities and not _named_like_a_date(token):
         return False
     return token.pos_ in ("PROPN", "NOUN", "PRON")
+
+
+def _named_like_a_date(token: Token) -> bool:
+    """A one-word name the model took for a date, standing as a subject: "May told
+    parliament" (Theresa May), "June said"."""
+    doc = token.doc
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+    return token.ent_type_ == "DATE" and alone and token.tag_ == "NNP" and token.dep_ == "nsubj"
 
 
 def cue_bounds(verb: Token) -> tuple[int, int]:
