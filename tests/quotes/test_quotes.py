@@ -572,3 +572,14 @@ def test_a_surname_the_model_misreads_is_the_person_named_in_full_elsewhere():
     quotes = {q.text: q for q in analyze(text).quotes}
     assert quotes["They have just one week to leave,"].speaker.name == "Theresa May"
     assert quotes["Moscow would respond"].speaker.name == "Russian embassy"
+
+
+def test_a_headline_ending_in_its_attribution(analyse):
+    text = (
+        "Border clash 'premeditated and planned action': Jaishankar tells Wang Yi\n\n"
+        "The two ministers spoke by telephone on Wednesday."
+    )
+    quote = only(analyse(text), "premeditated")
+    assert quote.speaker is not None and quote.speaker.text == "Jaishankar"
+    assert quote.cue == "tells"
+    assert quote.text.startswith("Border clash")

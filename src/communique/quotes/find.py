@@ -34,6 +34,10 @@ DASH_NAME = re.compile(
 HEADING_COLON = re.compile(
     r"(?m)^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$"
 )
+HEADING_TAIL = re.compile(
+    r"(?m)^[ \t]*(\S[^\n:]*?):[ \t]+([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"[ \t]+([a-z]+)\b[^\n:]{0,60}$"
+)
 MIXED_MIN_CHARS = 4
 MERGE_GAP_CHARS = 250
 ADJACENT_CHARS = 40
@@ -577,6 +581,30 @@ class _Finder:
             colon = (match.end(1), match.end(1) + 1)
             speaker, head = (match.start(1), match.end(1)), self.chars(name.end - 1, name.end - 1)
             result, quotes = self.classify(first, last, colon, speaker, head)
+            if result is not None:
+                found.append((replace(result, how="heading"), quotes))
+        return found + self.by_heading_tail()
+
+    def by_heading_tail(self) -> list[tuple[Found, list[int]]]:
+        """Headlines of the form "what they said: Name tells Someone" ("... by China:
+        Jaishankar tells Wang Yi")."""
+        found = []
+        for match in HEADING_TAIL.finditer(self.text):
+            verb = self.doc.char_span(match.start(3), match.end(3))
+            name = self.doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+            if verb is None or name is None or not self._is_name(name, match.end()):
+                continue
+            if not lexicon().is_cue_verb(verb[0].lemma_):
+                continue
+            content = self.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if content is None or len(content) < MIN_CLAUSE_TOKENS + 1:
+                continue
+            first, last = syntax.trim(self.doc, content.start, content.end - 1)
+            if first > last:
+                continue
+            speaker, head = (match.start(2), match.end(2)), self.chars(name.end - 1, name.end - 1)
+            cue = (match.start(3), match.end(3))
+            result, quotes = self.classify(first, last, cue, speaker, head)
             if result is not None:
                 found.append((replace(result, how="heading"), quotes))
         return found
