@@ -36,7 +36,8 @@ FAMILIES = [
         "CONSULT",
         "Headline\n\nTurkish President Recep Tayyip Erdogan had a telephone conversation with Russian President Vladimir Putin on Sunday.",
     ),
-    ("AGREE", "Headline\n\nIsrael and the United Arab Emirates signed an agreement on Tuesday."),
+    # CAMEO 057 "sign formal agreement" is SUPPORT in PLOVER (CAMEO2PLOVER 2021).
+    ("SUPPORT", "Headline\n\nIsrael and the United Arab Emirates signed an agreement on Tuesday."),
     ("AGREE", "Headline\n\nRussia and Ukraine reached an agreement on grain exports on Friday."),
     ("SUPPORT", "Headline\n\nThe European Union praised Kenya for its mediation efforts."),
     ("REQUEST", "Headline\n\nThe United Nations called on Myanmar to release political prisoners."),
@@ -63,8 +64,9 @@ FAMILIES = [
         "COOPERATE",
         "Headline\n\nIndia and the United States carried out joint military exercises in Rajasthan.",
     ),
+    # CAMEO 055 "apologize" is SUPPORT in PLOVER.
     (
-        "CONCEDE",
+        "SUPPORT",
         "Headline\n\nThe Japanese government apologised to South Korea for its wartime conduct.",
     ),
 ]

@@ -1,7 +1,10 @@
 """Events: who did what to whom, when and where, coded in PLOVER and CAMEO.
 
 The stage finds triggers from the lexicon in ``data/triggers.tsv`` (verbs, nouns and
-phrases with their conditions), reads participants off the dependency parse, dates and
+phrases with their conditions), codes announced actions as the statement they are
+(``intent.py``: "will provide aid" is AGREE, "will impose sanctions" THREATEN), reads
+participants off the dependency parse (recipients also from indirect objects,
+prepositions on objects and complements, and the place an action falls on), dates and
 places each event from the times and places attached to its clause, sets its status, and
 merges the mentions of one event within the article. Every event names its trigger and
 pattern, so it can be traced back to the evidence.

@@ -8,6 +8,7 @@ from communique import cameo
 from communique.entities.lexicon import country_name, country_of_word
 from communique.events import attributes
 from communique.events.attributes import TokenIndex, anchors, attach
+from communique.events.intent import recode
 from communique.events.merge import merge_events
 from communique.events.participants import ParticipantReader
 from communique.events.triggers import TriggerMatch, find_triggers
@@ -17,7 +18,7 @@ from communique.places import location_candidates
 
 def extract(report: Report, doc: Doc) -> list[Event]:
     """Every event of the article, with the same event's mentions merged."""
-    matches = [m for sentence in doc.sents for m in find_triggers(sentence)]
+    matches = [recode(m) for sentence in doc.sents for m in find_triggers(sentence)]
     if not matches:
         return []
     index = TokenIndex(doc)
@@ -42,7 +43,7 @@ def extract(report: Report, doc: Doc) -> list[Event]:
         draft = _draft(report, match, participants, dates[number], locations[number])
         if any(a.i in heads for a in match.head.ancestors):
             # Inside another event's clause ("refused to meet"): not the sentence's main event.
-            draft.confidence = round(max(0.05, draft.confidence - 0.15), 2)
+            draft.confidence = round(max(0.05, draft.confidence - 0.2), 2)
         drafts.append(draft)
     return merge_events(drafts, lead_end=_lead_end(report))
 
@@ -99,7 +100,8 @@ def _draft(
         recipients=participants.recipients,
         date=date,
         location=location,
-        status=attributes.status(match, report.article.date, date),
+        # A statement of intent happened when it was made, whatever it announces.
+        status="occurred" if entry.intent else attributes.status(match, report.article.date, date),
         evidence=sentence.text,
         start=start,
         end=end,

@@ -23,6 +23,7 @@ class TriggerEntry:
     xcomp: bool = False
     must: bool = False
     roles: str = "sv"
+    intent: bool = False  # recoded as a statement of intent (see ``intent.py``)
 
     @property
     def pattern(self) -> str:
@@ -38,6 +39,8 @@ class TriggerEntry:
             parts.append("+xcomp")
         if self.must:
             parts.append("+must")
+        if self.intent:
+            parts.append("~intent")
         return "".join(parts)
 
 

@@ -16,6 +16,10 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj"})
 # Prepositions whose object receives the action ("sanctions on X", "attack against X").
 RECIPIENT_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "upon"})
+# Prepositions that name the other party when nothing closer does ("demanded autonomy from X").
+INDIRECT_PREPS = RECIPIENT_PREPS | {"from", "among", "between"}
+AID_INTENT_CODE = "033"  # CAMEO: express intent to provide material aid
+PLACE_PREPS = frozenset({"in", "inside", "into"})
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards", "upon"})
 # Entity types and prepositions that never introduce a party of an event.
 NOT_PARTIES = frozenset(
@@ -25,7 +29,7 @@ PARTY_PREPS = frozenset(
     {"between", "by", "with", "against", "on", "to", "toward", "towards", "upon"}
 )
 # Verbs that inherit their subject from the verb they complement or are coordinated with.
-INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acomp"})
 # Verbs that carry a nominal event ("held talks", "imposed sanctions").
 LIGHT_VERBS = frozenset(
     {
@@ -73,8 +77,17 @@ LIGHT_VERBS = frozenset(
         "organise",
         "lodge",
         "file",
+        "speed",
+        "accelerate",
+        "step",
+        "intensify",
+        "expand",
+        "tighten",
+        "finish",
     }
 )
+# Pronouns that, as subject of a reported clause, stand for the reporting verb's subject.
+REPORTED_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 # Words that count people rather than name them ("thousands of students").
 QUANTITY_WORDS = frozenset(
     {
@@ -133,14 +146,25 @@ class ParticipantReader:
         if reciprocal:
             return Participants(actors=_unique(actors + others))
         actor_keys = {participant_key(p) for p in actors}
-        return Participants(
-            actors=_unique(actors),
-            recipients=_unique([p for p in others if participant_key(p) not in actor_keys]),
-        )
+        recipients = [p for p in others if participant_key(p) not in actor_keys]
+        if not recipients and _gives(match):
+            # aid is given for someone: "provided 10 million dollars for Haiti"
+            found = [
+                p for t in _prep_objects(head, frozenset({"for"})) for p in self.resolve(t, False)
+            ]
+            recipients = [p for p in found if participant_key(p) not in actor_keys]
+        for fallback in (_indirect_parties, _place_parties):
+            if recipients:
+                break
+            found = [p for t in fallback(head, objects) for p in self.resolve(t, False)]
+            recipients = [p for p in found if participant_key(p) not in actor_keys]
+        return Participants(actors=_unique(actors), recipients=_unique(recipients))
 
     def _verb_arguments(self, verb: Token) -> tuple[list[Token], list[Token]]:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        # indirect objects first ("offered Poland assistance"), then direct objects
+        objects = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        objects += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         agents = [
             g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
@@ -196,6 +220,9 @@ class ParticipantReader:
         if counted is not None:
             return self.resolve(counted, reciprocal, generic)
         entity = self._entity(token)
+        if entity is None and token.lower_ in REPORTED_PRONOUNS:
+            speaker = _reporting_subject(token)
+            return self.resolve(speaker, reciprocal, generic) if speaker is not None else []
         coded = (
             entity is not None
             and entity.actor is not None
@@ -203,7 +230,12 @@ class ParticipantReader:
         )
         if coded and entity.actor.country and not _is_plural_descriptor(token, entity):
             return [self._from_entity(entity)]
-        for reader in (self._apposition, self._modifier_countries, self._possessors):
+        for reader in (
+            self._apposition,
+            self._modifier_countries,
+            self._named_modifiers,
+            self._possessors,
+        ):
             found = reader(token, reciprocal)
             if found:
                 return found
@@ -272,6 +304,18 @@ class ParticipantReader:
                         found.append(self._country(code))
         return _unique(found)
 
+    def _named_modifiers(self, token: Token, reciprocal: bool = False) -> list[Participant]:
+        """A coded name modifying a common noun: "the APEC forum", "the Hamas movement"."""
+        if token.pos_ != "NOUN":
+            return []
+        found = []
+        for child in token.children:
+            if child.dep_ in ("compound", "nmod") and child.i < token.i:
+                entity = self._entity(child)
+                if entity is not None and entity.actor and entity.actor.country:
+                    found.append(self._from_entity(entity))
+        return _unique(found)
+
     def _from_entity(self, entity: Entity) -> Participant:
         actor = entity.actor
         return Participant(
@@ -307,6 +351,26 @@ def _names_plural_parties(token: Token, entity: Entity | None) -> bool:
         return False
     last = entity.name.lower().split()[-1] if entity.name else ""
     return last.endswith("s") and last[:-1] in parties
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """Who a pronoun in a reported clause stands for: the subject of the reporting verb
+    ("Iraq said it would ...", "the minister announced that he will ...")."""
+    if pronoun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return None
+    clause = pronoun.head
+    for _ in range(4):
+        if clause.head.i == clause.i:
+            return None
+        if clause.dep_ == "ccomp":
+            subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
+            if subjects and subjects[0].lower_ not in REPORTED_PRONOUNS:
+                return subjects[0]
+            return None
+        if clause.dep_ not in ("xcomp", "conj", "advcl"):
+            return None
+        clause = clause.head
+    return None
 
 
 def _counted(token: Token) -> Token | None:
@@ -371,6 +435,59 @@ def _complement_parties(verb: Token) -> list[Token]:
             if found:
                 return found
     return []
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _complement_verbs(head: Token) -> list[Token]:
+    """The trigger and the verbs completing it, two levels down ("threatened to cut off")."""
+    verbs = [head]
+    for _ in range(2):
+        verbs += [c for v in verbs for c in v.children if c.dep_ == "xcomp" and c not in verbs]
+    return verbs
+
+
+def _gives(match: TriggerMatch) -> bool:
+    """Whether the trigger gives aid, or promises to (CAMEO 07 and 033)."""
+    return match.entry.type == "AID" or match.entry.cameo.startswith(AID_INTENT_CODE)
+
+
+def _indirect_parties(head: Token, objects: list[Token]) -> list[Token]:
+    """Who receives the action when no object names a party: the party of a preposition on
+    the object ("granted asylum to X", "relations with X", "the offer by X", "supplies for
+    X"), on the verb's complement ("threatened to cut off supplies to X"), on what a nominal
+    trigger is of ("the withdrawal of troops from X") or "from X" ("withdrew troops from X")."""
+    verbs = _complement_verbs(head)
+    things = [*objects]
+    for verb in verbs:
+        things += [c for c in verb.children if c.dep_ in OBJECT_DEPS and c not in things]
+    if head.pos_ in ("NOUN", "PROPN"):
+        things += [t for t in _prep_objects(head, frozenset({"of"})) if t not in things]
+    found = [g for verb in verbs for g in _prep_objects(verb, INDIRECT_PREPS)]
+    for thing in things:
+        found += _prep_objects(thing, INDIRECT_PREPS | {"by", "for"})
+    return found
+
+
+def _place_parties(head: Token, objects: list[Token]) -> list[Token]:
+    """Where the action falls when nothing else names its target: the country it happens in
+    ("lifted the curfew in X", "arrived in X"); only coded places resolve to a party."""
+    verbs = _complement_verbs(head)
+    carriers = [*verbs, *(o for v in verbs for o in v.children if o.dep_ in OBJECT_DEPS)]
+    carriers += [o for o in objects if o.head.i == head.i and o not in carriers]
+    if head.dep_ in OBJECT_DEPS and head.head.pos_ == "VERB":
+        carriers.append(head.head)
+    elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+        carriers.append(head.head.head)  # "remained on alert in X"
+    return [g for t in carriers for g in _prep_objects(t, PLACE_PREPS)]
 
 
 def _tightest_entity_by_char(report: Report) -> dict[int, Entity]:

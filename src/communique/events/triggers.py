@@ -91,10 +91,11 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
     ):
         return False
     if entry.obj and not any(
-        o.lemma_.lower() in entry.obj
+        word.lemma_.lower() in entry.obj
         for c in token.children
         if c.dep_ in OBJECT_DEPS
         for o in (c, *c.conjuncts)
+        for word in _object_words(o)
     ):
         return False
     if entry.gov and token.head.lemma_.lower() not in entry.gov:
@@ -105,3 +106,13 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
     ):
         return False
     return not entry.xcomp or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
+def _object_words(obj: Token) -> list[Token]:
+    """The object and the words that say what it is: its compound modifiers ("mediation
+    efforts") and what a measure counts ("700 kg of medicine", "shipments of aid")."""
+    words = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words += [g for g in prep.children if g.dep_ == "pobj"]
+    return words
