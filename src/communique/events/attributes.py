@@ -148,7 +148,7 @@ def owner_above(token: Token, owners: dict[int, int]) -> int | None:
     for _ in range(12):
         if token.i in owners:
             return owners[token.i]
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
@@ -167,7 +167,7 @@ def _owner_before(token: Token, owners: dict[int, int]) -> int | None:
 def _place_preposition(token: Token) -> Token | None:
     """The preposition of place governing a place ("in Moscow"), also through "the outskirts
     of X" and "on the sidelines of X"; None when the place is not where something happens."""
-    while token.dep_ in ("compound", "amod", "appos", "conj") and token.head is not token:
+    while token.dep_ in ("compound", "amod", "appos", "conj") and token.head != token:
         token = token.head
     climbed = False
     while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj":
@@ -228,7 +228,7 @@ def _clause_chain(match: TriggerMatch) -> list[Token]:
     for _ in range(4):
         if (
             current.dep_ not in ("xcomp", "pobj", "prep", "pcomp", "dobj", "relcl", "acl")
-            or current.head is current
+            or current.head == current
         ):
             break
         current = current.head
@@ -243,7 +243,7 @@ def _negated(match: TriggerMatch, chain: list[Token]) -> bool:
     for token in chain[1:]:
         if any(c.dep_ == "neg" for c in token.children):
             return True
-        if token.lemma_.lower() in FAILURE_VERBS and token.pos_ == "VERB" and token is not head:
+        if token.lemma_.lower() in FAILURE_VERBS and token.pos_ == "VERB" and token != head:
             return token.lemma_.lower() != "call" or any(c.lower_ == "off" for c in token.children)
     return any(c.dep_ == "neg" for c in chain[0].children)
 

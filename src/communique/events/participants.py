@@ -254,7 +254,7 @@ class ParticipantReader:
         words = [
             t
             for t in token.subtree
-            if t.i <= token.i and t.dep_ in ("compound", "amod") or t is token
+            if t.i <= token.i and t.dep_ in ("compound", "amod") or t == token
         ]
         return [Participant(name=" ".join(t.text for t in words))]
 
@@ -410,7 +410,7 @@ def _inherited_subjects(verb: Token) -> list[Token]:
             if owner.dep_ == "prep":
                 owner = owner.head
             return [c for c in owner.children if c.dep_ in SUBJECT_DEPS]
-        if current.dep_ not in INHERITING_DEPS or current.head is current:
+        if current.dep_ not in INHERITING_DEPS or current.head == current:
             return []
         current = current.head
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]

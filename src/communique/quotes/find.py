@@ -317,7 +317,7 @@ class _Finder:
         source = syntax.according_source(cue)
         phrase_first, phrase_last = cue.left_edge.i, cue.right_edge.i
         sent = cue.sent
-        head = cue.head if cue.head is not cue else None
+        head = cue.head if cue.head != cue else None
         lo, hi = (
             (head.left_edge.i, head.right_edge.i)
             if head is not None
@@ -495,7 +495,7 @@ class _Finder:
                 continue
             if source is None or source.pos_ != "PROPN":
                 continue
-            head = token.head if token.head is not token else None
+            head = token.head if token.head != token else None
             if head is None:
                 continue
             phrase = (token.left_edge.i, token.right_edge.i)
@@ -900,7 +900,7 @@ class _Finder:
             return None
         verb = tops[0].head
         for _ in range(4):
-            if verb.pos_ == "VERB" and self.inside[verb.i] < 0 or verb.head is verb:
+            if verb.pos_ == "VERB" and self.inside[verb.i] < 0 or verb.head == verb:
                 break
             verb = verb.head
         if verb.pos_ != "VERB" or self.inside[verb.i] >= 0 or verb.i > span.start:
@@ -1022,7 +1022,7 @@ class _Finder:
             subject = verb.head  # a misparse: "Beruff, a Scott ally, called (acl) ..."
         ancestor = verb
         for _ in range(DESCRIBER_CLIMB):  # X responded by calling him “dopey”
-            if subject is not None and syntax.is_agent(subject) or ancestor.head is ancestor:
+            if subject is not None and syntax.is_agent(subject) or ancestor.head == ancestor:
                 break
             ancestor = ancestor.head
             if ancestor.pos_ in ("VERB", "AUX"):

@@ -51,7 +51,7 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return current.head
-        if current.dep_ in INHERITS_SUBJECT and current.head is not current:
+        if current.dep_ in INHERITS_SUBJECT and current.head != current:
             current = current.head
             continue
         break
@@ -134,7 +134,7 @@ def parenthetical_clause(verb: Token) -> tuple[int, int] | None:
     what was said as parataxis; the range includes the cue, which lies inside it), or the clause
     right after a cue parsed as its adverbial ("after Trump told the Post he was ...")."""
     head = verb.head
-    if head.pos_ not in ("VERB", "AUX") or head is verb:
+    if head.pos_ not in ("VERB", "AUX") or head == verb:
         return None
     subjects = [c for c in head.children if c.dep_ in SUBJECTS]
     if not subjects:

@@ -46,7 +46,7 @@ def direction(doc: Doc | None, start: int, end: int) -> int:
         found = _verb_direction(verb)
         if found is not None:
             return found
-        if verb.head is verb:
+        if verb.head == verb:
             return 0
         infinitive = verb.tag_ == "VB"
         token = verb.head
@@ -80,7 +80,7 @@ def _governing_verb(token: Token) -> Token | None:
                 token = token.head
                 continue
             return token
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
     return None
