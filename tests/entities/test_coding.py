@@ -97,7 +97,10 @@ def test_table_lookup_by_article_date(entities_of):
 
 def test_table_is_used_without_a_date_only_when_the_name_is_unambiguous():
     assert actors.lookup("Putin", None).country == "RUS"
-    assert actors.lookup("Singh", None) is None  # several people called Singh
+    # several people called Singh, all Indian: the country holds, no role or sector
+    singh = actors.lookup("Singh", None)
+    assert (singh.country, singh.sector, singh.role) == ("IND", None, None)
+    assert actors.lookup("Fox", None) is None  # a Briton and a Mexican
 
 
 def test_the_text_wins_over_the_table(entities_of):

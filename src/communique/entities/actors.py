@@ -163,6 +163,10 @@ def lookup(name: str, date: str | None) -> ActorRole | None:
             )
         return None
     if len({row.name for row in candidates}) != 1:
+        # "Clinton", "Bush", "Gandhi": several people of one country; only the country holds
+        if len({row.country for row in candidates}) == 1:
+            country = candidates[0].country
+            return ActorRole(" ".join(tokens), (), country, None, None, None, None, None)
         return None
     return max(candidates, key=lambda row: (row.start or "", row.role or ""))
 

@@ -22,7 +22,7 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
     found = set()
     for cluster in clusters:
         codes = {m.country for m in cluster.mentions if m.country}
-        if cluster.label == "GPE":
+        if cluster.label in {"GPE", "LOC"}:  # spaCy tags some capitals LOC ("Algiers")
             codes.add(_code_place(cluster, clusters)[0])
         found.update(c for c in codes if c and c not in COUNTRY_ONLY_CODES | {"IMG", "EUR"})
     if dateline_place:
@@ -44,7 +44,7 @@ def code_actor(
         country is None
         and context
         and sector in CONTEXT_SECTORS
-        and cluster.label in {"PERSON", "ORG", "GROUP"}
+        and (cluster.label in {"PERSON", "ORG", "GROUP"} or _is_ethnic(cluster))
         and not _is_diplomat(cluster)  # a diplomat in the article's country is likely foreign
     ):
         country = context
@@ -58,6 +58,10 @@ def code_actor(
         code=code or cameo_code(country, sector),
         posting=posting,
     )
+
+
+def _is_ethnic(cluster: Cluster) -> bool:
+    return any(m.extra.get("ethnic") for m in cluster.mentions)
 
 
 def _is_diplomat(cluster: Cluster) -> bool:
@@ -147,6 +151,10 @@ def _code_place(cluster: Cluster, clusters: list[Cluster]):
         org = lexicon.organisations().get(key)
         if org is not None:
             return org.country, org.sector, None, org.code, None
+    for mention in cluster.mentions:  # a province or state: its country, no sector
+        code = lexicon.subdivision_country(mention.name or mention.text)
+        if code:
+            return code, None, None, None, None
     return None, None, None, None, None
 
 
@@ -155,7 +163,8 @@ def _code_norp(cluster: Cluster, clusters: list[Cluster]):
     the country only."""
     country = next((m.country for m in cluster.mentions if m.country), None)
     people = any(not m.extra.get("adjective") for m in cluster.mentions)
-    return country, "CVL" if country and people else None, None, None, None
+    civilians = people and (country is not None or _is_ethnic(cluster))
+    return country, "CVL" if civilians else None, None, None, None
 
 
 def _code_group(cluster: Cluster, clusters: list[Cluster]):

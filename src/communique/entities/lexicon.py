@@ -16,8 +16,10 @@ DATA = resources.files("communique.entities") / "data"
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents and curly quotes, squeeze spaces: the key for lookups."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'")
+    if not text.isascii():  # most keys are plain ASCII: skip the per-character pass
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return SPACES.sub(" ", text).strip().lower()
 
 
@@ -166,6 +168,57 @@ def country_name(code: str) -> str:
 def capitals() -> dict[str, str]:
     """Folded capital city -> country code."""
     return {fold(name): code for name, code in _rows("capitals.tsv")}
+
+
+@functools.cache
+def _subdivision_settings() -> dict:
+    return json.loads((DATA / "subdivisions.json").read_text(encoding="utf-8"))
+
+
+def derive_subdivisions() -> list[tuple[str, str]]:
+    """(name, country) rows for ``subdivisions.tsv`` from pycountry's ISO 3166-2 list: the
+    first-level kinds of ``subdivisions.json``, names of one country only that are no
+    country, demonym or capital, generic words left out."""
+    import pycountry
+
+    settings = _subdivision_settings()
+    kinds = frozenset(settings["types"])
+    excluded = frozenset(settings["exclude"])
+    found: dict[str, tuple[str, set[str]]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in kinds:
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        name = sub.name.split(" (")[0].strip()
+        key = fold(name)
+        if country is None or len(key) < 4 or key in excluded:
+            continue
+        found.setdefault(key, (name, set()))[1].add(country.alpha_3)
+    taken = countries().keys() | demonyms().keys() | capitals().keys()
+    return sorted(
+        (name, next(iter(codes)))
+        for key, (name, codes) in found.items()
+        if len(codes) == 1 and key not in taken
+    )
+
+
+@functools.cache
+def subdivisions() -> dict[str, str]:
+    """Folded name of a first-level state, province or region ("Sindh", "Texas") -> country
+    code (``subdivisions.tsv``, made by :func:`derive_subdivisions`)."""
+    return {fold(name): code for name, code in _rows("subdivisions.tsv")}
+
+
+def subdivision_country(text: str) -> str | None:
+    """The country of a state, province or region name ("West Darfur State" -> SDN), or None."""
+    key = strip_article(fold(text))
+    table = subdivisions()
+    if key in table:
+        return table[key]
+    head, _, last = key.rpartition(" ")
+    if head and last in _subdivision_settings()["suffixes"]:
+        return table.get(head)
+    return None
 
 
 @functools.cache

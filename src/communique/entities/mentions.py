@@ -105,7 +105,11 @@ def find_mentions(doc: Doc, captions: list[str] | None = None) -> list[Mention]:
     mentions.extend(_seat_mentions(doc, sent_of, taken | ent_tokens))
     taken.update(i for m in mentions for i in range(*m.tokens))
     blocked = {i for m in mentions if m.label == "PERSON" for i in range(*m.tokens)}
-    mentions.extend(_role_mentions(doc, sent_of, taken, ent_tokens, blocked))
+    roles = _role_mentions(doc, sent_of, taken, ent_tokens, blocked)
+    # "U.S. and Russian negotiators": the "U.S." of the split group replaces the bare name
+    split = {(m.start, m.end) for m in roles}
+    mentions = [m for m in mentions if m.kind != "name" or (m.start, m.end) not in split]
+    mentions.extend(roles)
     taken.update(i for m in mentions for i in range(*m.tokens))
     for span in modifiers:  # "an Indian proposal": the adjective alone points to the country
         if not any(i in taken for i in range(span.start, span.end)):
@@ -298,6 +302,8 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
     root = span.root
     if label in {"ORG", "GPE", "FAC", "NORP"} and _after_person_title(doc, span):
         label = "PERSON"  # "Vice-President Moody Awori" tagged as an organisation
+    if label == "PERSON" and _is_people_name(span):
+        label = "NORP"  # "Bosnian Serbs" tagged as a person
     if label == "PERSON":
         span = _split_leading_title(doc, span)
         if span is None:
@@ -325,6 +331,12 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
     if label == "NORP":
         mention.plural = root.pos_ != "ADJ"
         mention.country = _norp_country(span.text) or mention.country
+        if mention.plural and _country_before(doc, span) and doc[span.start - 1].pos_ == "ADJ":
+            _extend_left(doc, mention, span.start - 1)  # "Iraqi Kurds": one people
+        if mention.plural and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+            # CAMEO: "ethnic Albanians" are a people, not Albania's; they live where they are
+            _extend_left(doc, mention, span.start - 1)
+            mention.country, mention.extra["ethnic"] = None, True
         if root.pos_ == "ADJ":  # "the islands are Russian": a country, not a people
             mention.extra["adjective"] = True
     if label == "PERSON":
@@ -338,6 +350,22 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
         _attach_title(doc, span, mention)
         _attach_of_country(doc, span, mention)
     return mention
+
+
+def _is_people_name(span: Span) -> bool:
+    """ "Bosnian Serbs", "Iraqi Kurds": a plural proper noun after a nationality word."""
+    return (
+        len(span) >= 2
+        and span[-1].tag_ == "NNPS"
+        and _country_of_adjective(span[0]) is not None
+        and fold(span.text) not in lexicon.organisations()
+    )
+
+
+def _extend_left(doc: Doc, mention: Mention, first: int) -> None:
+    mention.start = doc[first].idx
+    mention.text = _text(doc)[mention.start : mention.end]
+    mention.tokens = (first, mention.tokens[1])
 
 
 def _after_person_title(doc: Doc, span: Span) -> bool:
@@ -530,7 +558,9 @@ def _scan_title(doc: Doc, span: Span):
             break
         if low in {"'s", "’s"} and role_tokens and i - 1 >= lower:
             owner = doc[i - 1]
-            code = country_of_name(owner.text) if owner.ent_type_ in {"GPE", ""} else None
+            # whatever label spaCy gives it ("Niger's ambassador" as ORG or PERSON), only a
+            # country name or demonym counts
+            code = country_of_name(_ent_text(doc, owner))
             if code:
                 country = country or code
                 first = (
@@ -592,8 +622,12 @@ def country_of_name(text: str) -> str | None:
 
 
 def place_country(text: str) -> str | None:
-    """The country of a country name, demonym or capital city."""
-    return country_of_name(text) or lexicon.capitals().get(lexicon.strip_article(fold(text)))
+    """The country of a country name, demonym, capital city or first-level subdivision."""
+    return (
+        country_of_name(text)
+        or lexicon.capitals().get(lexicon.strip_article(fold(text)))
+        or lexicon.subdivision_country(text)
+    )
 
 
 def role_key(role_text: str) -> str | None:
@@ -825,8 +859,12 @@ def _np_start(doc: Doc, token: Token) -> int:
 
 
 def _modifier_country(doc: Doc, token: Token) -> str | None:
-    """The country a modifier names: "Japanese", "U.S.", "Khartoum", "United Nations"."""
+    """The country a modifier names: "Japanese", "U.S.", "Khartoum", "United Nations";
+    "Saudi-led" names the leader's country ("-backed" does not: the backer is no member)."""
     code = _country_of_adjective(token)
+    if code is None and token.lower_ == "led":
+        leader = next((c for c in token.lefts if c.nbor().text == "-"), None)
+        return _modifier_country(doc, leader) if leader is not None else None
     if code is None and token.ent_type_ in {"GPE", "LOC", "ORG", "NORP"}:
         text = _ent_text(doc, token)
         code = place_country(text) if token.ent_type_ != "ORG" else org_country(text)
@@ -854,7 +892,7 @@ def _left_modifiers(doc: Doc, token: Token, role: lexicon.Role):
                     if other_code:
                         named[other.i] = (other, other_code)
             modifier = settings["sector_modifiers"].get(child.lemma_.lower())
-            if modifier != "ELI" or role.sector == "GOV":
+            if _modifier_applies(modifier, role):
                 sector = sector or modifier
         if child.dep_ == "poss" and low not in POSSESSIVE_PRONOUNS:
             country = country or country_of_name(_ent_text(doc, child))
@@ -863,23 +901,47 @@ def _left_modifiers(doc: Doc, token: Token, role: lexicon.Role):
     return country, sector, definite, norps
 
 
+# sectors of people outside the state: "civilian" adds nothing to "civilian refugees"
+NON_STATE_SECTORS = frozenset(
+    {"CVL", "REF", "EDU", "HLH", "LAB", "AGR", "MED", "REL", "CRM", "NGO"}
+)
+
+
+def _modifier_applies(modifier: str | None, role: lexicon.Role) -> bool:
+    """ "former" makes elites of officials only; "civilian" overrides state roles only."""
+    if modifier == "ELI":
+        return role.sector == "GOV"
+    if modifier == "CVL":
+        return role.sector not in NON_STATE_SECTORS
+    return modifier is not None
+
+
+OF_COUNTRY_PREPS = frozenset({"of", "from", "in", "to", "throughout", "across"})
+
+
 def _of_country(doc: Doc, token: Token) -> tuple[int, str | None, str | None]:
-    """ "the president of Armenia", "rebels in Darfur": the span grows over the place, which
-    gives the country; "the ambassador to Canada": it gives the posting."""
+    """ "the president of Armenia", "rebels in Darfur", "a group based in Beirut": the span
+    grows over the place, which gives the country; "the ambassador to Canada": it gives the
+    posting."""
     for child in token.rights:
-        if (
-            child.dep_ != "prep"
-            or child.i != token.i + 1
-            or child.lower_ not in {"of", "from", "in", "to"}
-        ):
+        if child.i != token.i + 1:
             continue
-        for obj in child.children:
-            if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "NORP"}:
-                code = place_country(_ent_text(doc, obj))
+        prep = child
+        if child.dep_ == "acl" and child.lemma_.lower() == "base":  # "based in Beirut"
+            prep = next((c for c in child.rights if c.i == child.i + 1), None)
+        if prep is None or prep.dep_ != "prep" or prep.lower_ not in OF_COUNTRY_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "NORP", "LOC"}:
+                first = obj.i
+                while first > prep.i + 1 and doc[first].ent_iob_ == "I":
+                    first -= 1
+                # "the Syrian Golan Heights": a region named after its country
+                code = place_country(_ent_text(doc, obj)) or _country_of_adjective(doc[first])
                 end = obj.i + 1
                 while end < len(doc) and doc[end].ent_iob_ == "I":
                     end += 1
-                if child.lower_ == "to":
+                if prep.lower_ == "to":
                     return end, None, code
                 return end, code, None
     return token.i + 1, None, None
