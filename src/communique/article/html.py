@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.settings import MANUALLY_CLEANED
 from trafilatura.utils import repair_faulty_html
 
 from communique.article import wording
@@ -106,8 +107,10 @@ def read_html(
         return Article(url=url, source=source, date=date_value, date_source=date_source)
     meta = read_metadata(tree, url)
     captions = find_captions(tree)
+    standfirsts = standfirst_keys(tree)
+    drop_inert_elements(tree)
     blocks = extract_blocks(tree, url)
-    layout = lay_out(blocks, meta, captions, standfirst_keys(tree))
+    layout = lay_out(blocks, meta, captions, standfirsts)
     sections = layout.sections or []
     parsed = _split_dateline(sections)
     body = "\n\n".join(p for section in sections for p in section.paragraphs)
@@ -139,9 +142,32 @@ HTML_PARSER = lxml.html.HTMLParser(
     remove_pis=True,
     huge_tree=True,
 )
+# Every element is a plain ``HtmlElement``: lxml.html's own lookup (form and input classes)
+# runs a Python callback for each element touched, a large share of trafilatura's time.
+HTML_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 
 
 FRAGMENT = re.compile(r"\s*<[a-zA-Z]")
+# The characters XML forbids (trafilatura's INVALID_XML_CHARS), tested one by one with ``in``.
+_INVALID_XML_CHARS = (
+    *map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))),
+    "\ufffe",
+    "\uffff",
+)
+# How far after the first line trafilatura's repair looks for a faulty <html> tag.
+_REPAIRED_PREFIX = 4096
+# The containers trafilatura deletes with everything in them (its MANUALLY_CLEANED list), and
+# the big ones of them :func:`drop_inert_elements` takes out before trafilatura sees the tree.
+_CLEANED_TAGS = frozenset(MANUALLY_CLEANED)
+_DROPPED_CONTAINERS = ("aside", "footer", "nav", "svg")
+_READ_INSIDE = etree.XPath("boolean(.//h1 | .//script[@type='application/ld+json'])")
 
 
 def _parse(content: str) -> etree._Element | None:
@@ -149,7 +175,7 @@ def _parse(content: str) -> etree._Element | None:
     if not content or not content.strip():
         return None
     try:
-        tree = _parse_markup(repair_faulty_html(content, content[:50].lower()))
+        tree = _parse_markup(repair_markup(content))
     except Exception as exc:  # noqa: BLE001 - any markup, however broken, must not crash
         LOGGER.debug("unparsable HTML: %s", exc)
         return None
@@ -158,13 +184,74 @@ def _parse(content: str) -> etree._Element | None:
     return tree
 
 
+def repair_markup(content: str) -> str:
+    """The page as trafilatura's ``repair_faulty_html`` leaves it, in a fraction of its time.
+
+    That function strips the characters XML forbids with a regular expression over the whole
+    page (the slow part), then mends the doctype on the first line and a self-closing
+    ``<html/>`` within the first 4096 characters after it. A page without such characters
+    (nearly all) only needs its beginning repaired: trafilatura's function runs on the first
+    line plus 4096 characters up to a line end, the rest follows unchanged.
+    """
+    beginning = content[:50].lower()
+    if any(char in content for char in _INVALID_XML_CHARS):
+        return repair_faulty_html(content, beginning)
+    cut = content.find("\n", content.find("\n") + 1 + _REPAIRED_PREFIX) + 1 or len(content)
+    head = content[:cut]
+    repaired = repair_faulty_html(head, beginning)
+    return content if repaired == head else repaired + content[cut:]
+
+
 def _parse_markup(markup: str) -> etree._Element | None:
+    # UTF-8 bytes parse faster than a str and need no retry for an encoding declaration (the
+    # parser's encoding decides); a str with lone surrogates cannot be encoded and is read as is.
     try:
-        return lxml.html.fromstring(markup, parser=HTML_PARSER)
-    except ValueError:  # a string with an encoding declaration: lxml wants bytes
-        return lxml.html.fromstring(markup.encode("utf-8"), parser=HTML_PARSER)
+        data: str | bytes = markup.encode("utf-8")
+    except UnicodeEncodeError:
+        data = markup
+    try:
+        return lxml.html.fromstring(data, parser=HTML_PARSER)
+    except ValueError:  # that str has an encoding declaration: lxml wants bytes
+        return lxml.html.fromstring(markup.encode("utf-8", "surrogatepass"), parser=HTML_PARSER)
     except etree.ParserError:
         return None
+
+
+def drop_inert_elements(tree: etree._Element) -> None:
+    """Delete, once metadata and captions are read, what trafilatura deletes unread.
+
+    trafilatura copies and searches the whole tree several times per page; a smaller tree
+    makes that much cheaper. Deleted: scripts, styles, SVG drawings, the head's tags, asides,
+    footers and navigation. Kept: JSON-LD scripts and the containers holding one or an
+    ``h1`` (trafilatura reads those first), and everything on a page without a paragraph
+    outside the elements trafilatura deletes (it restores them then). The text after a deleted
+    element stays. Only trafilatura's last resort for a page without main text, which takes
+    all the page's text, would read something else: no navigation links.
+    """
+    if not _keeps_a_paragraph(tree):
+        return
+    inert = [
+        element
+        for element in tree.iter("script", "style")
+        if element.get("type") != "application/ld+json"
+    ]
+    head = tree.find("head")
+    if head is not None:
+        inert.extend(child for child in head if child.tag not in ("script", "style"))
+    inert.extend(
+        element for element in tree.iter(*_DROPPED_CONTAINERS) if not _READ_INSIDE(element)
+    )
+    for element in inert:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _keeps_a_paragraph(tree: etree._Element) -> bool:
+    """A paragraph outside every element trafilatura deletes (without one, it undoes them)."""
+    return any(
+        not any(ancestor.tag in _CLEANED_TAGS for ancestor in paragraph.iterancestors())
+        for paragraph in tree.iter("p")
+    )
 
 
 def extract_blocks(tree: etree._Element, url: str | None = None) -> list[Block]:

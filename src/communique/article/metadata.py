@@ -8,17 +8,24 @@ extraction; only what the report needs is read here.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass
 
 from htmldate import find_date
 from lxml import etree
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
+from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
+from trafilatura.metadata import examine_meta, extract_sitename, extract_title
 from trafilatura.settings import Document
 
 LOGGER = logging.getLogger(__name__)
 
+_JSON_SCRIPTS = etree.XPath(
+    './/script[@type="application/ld+json" or @type="application/settings+json"]'
+)
+# A JSON string literal, as trafilatura's minifier finds them (an unclosed quote is no string).
+_JSON_STRING = re.compile(r'("(?:\\.|[^"\\])*")')
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—:·•-]\s+|\s+[|]\s*|\s*[|]\s+")
 
 
@@ -39,7 +46,7 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMetadata:
         LOGGER.debug("meta tags unreadable: %s", exc)
         found = Document()
     try:
-        found = extract_meta_json(tree, found)
+        found = read_json_ld(tree, found)
     except Exception as exc:  # noqa: BLE001
         LOGGER.debug("JSON-LD unreadable: %s", exc)
     title = _clean(found.title) or _clean(_safe(extract_title, tree))
@@ -57,6 +64,29 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMetadata:
         site_name=site_name,
         description=_clean(found.description),
     )
+
+
+def read_json_ld(tree: etree._Element, found: Document) -> Document:
+    """trafilatura's ``extract_meta_json`` (its own readers of the JSON-LD and settings
+    scripts fill ``found``) with a quicker first step. It takes the whitespace out of the JSON
+    with a regular expression whose replacement runs Python code at every space; here the
+    whitespace outside the string literals is removed one stretch at a time (the same text)."""
+    for script in _JSON_SCRIPTS(tree):
+        if not script.text:
+            continue
+        text = normalize_json(minify_json(script.text))
+        try:
+            found = extract_json(json.loads(text, strict=False), found)
+        except json.JSONDecodeError:
+            found = extract_json_parse_error(text, found)
+    return found
+
+
+def minify_json(text: str) -> str:
+    """JSON without whitespace outside its string literals (``"a b"`` keeps its space)."""
+    parts = _JSON_STRING.split(text)  # even items: between the string literals
+    parts[::2] = ["".join(part.split()) for part in parts[::2]]
+    return "".join(parts)
 
 
 def strip_site_name(title: str, site_name: str | None) -> str:

@@ -156,6 +156,10 @@ def furniture_data() -> dict:
             (re.compile(entry["pattern"], re.I), int(entry["max_chars"]))
             for entry in raw["paragraph_phrases"]
         ),
+        # One search for any of the phrases: most paragraphs have none, and one pass over
+        # them is cheaper than a pass per phrase.
+        "any_paragraph_phrase": _alternatives([e["pattern"] for e in raw["paragraph_phrases"]]),
+        "max_phrase_chars": max((int(e["max_chars"]) for e in raw["paragraph_phrases"]), default=0),
     }
 
 
@@ -179,7 +183,9 @@ def strip_link_labels(line: str) -> str:
 
 def normalize(line: str) -> str:
     """A line as furniture phrases are written: lower case, single spaces, no decoration."""
-    text = _COUNTER.sub("", " ".join(line.split()).lower())
+    text = " ".join(line.split()).lower()
+    if text[-1:].isdecimal() or text.endswith((")", "]")):  # spares most lines the search
+        text = _COUNTER.sub("", text)
     return _strip_decoration(text) or text
 
 
@@ -405,11 +411,18 @@ def is_furniture_paragraph(text: str) -> bool:
         return True
     return bool(
         data["paragraph_patterns"].match(text)
-        or any(len(text) <= limit and p.search(text) for p, limit in data["paragraph_phrases"])
+        or _has_paragraph_phrase(text, data)
         or is_timestamp(text)
         or is_teaser(text)
         or not any(ch.isalpha() for ch in text)
     )
+
+
+def _has_paragraph_phrase(text: str, data: dict) -> bool:
+    """A phrase of ``paragraph_phrases`` in a paragraph no longer than the phrase's limit."""
+    if len(text) > data["max_phrase_chars"] or not data["any_paragraph_phrase"].search(text):
+        return False
+    return any(len(text) <= limit and p.search(text) for p, limit in data["paragraph_phrases"])
 
 
 def opens_furniture(text: str) -> bool:
