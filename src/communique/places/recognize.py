@@ -85,6 +85,7 @@ UNIT_OF = re.compile(
     r"^(?:the\s+)?(?:city|town|county|village|municipality|borough|township|district)\s+of\s+",
     re.I,
 )
+SAINTS = frozenset({"st", "st.", "saint"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 MIN_FACILITY_CITY_POPULATION = 100_000
 MIN_RELABELLED_POPULATION = 10_000
@@ -358,7 +359,7 @@ def _saints_building(span: Span) -> bool:
     """ "St. Peter's Basilica", "St Patrick's": a saint's possessive names a building."""
     doc = span.doc
     return (
-        span[0].lower_ in ("st", "st.", "saint")
+        span[0].lower_ in SAINTS
         and span.end < len(doc)
         and doc[span.end].lower_ in ("'s", "’s")
     )
@@ -559,6 +560,8 @@ def _embedded(ent: Span, gaz: Gazetteer) -> list[Mention]:
 def _saint_at(doc: Doc, i: int) -> int:
     """The length of a saint's possessive name starting at token ``i`` ("St. Mary's" is 3
     tokens), or 0."""
+    if doc[i].lower_ not in SAINTS:
+        return 0
     for end in range(i + 2, min(i + 4, len(doc)) + 1):
         if _saints_building(doc[i:end]):
             return end - i + 1
