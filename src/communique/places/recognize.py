@@ -358,11 +358,7 @@ def _acronym_town(text: str, entry: Entry) -> bool:
 def _saints_building(span: Span) -> bool:
     """ "St. Peter's Basilica", "St Patrick's": a saint's possessive names a building."""
     doc = span.doc
-    return (
-        span[0].lower_ in SAINTS
-        and span.end < len(doc)
-        and doc[span.end].lower_ in ("'s", "’s")
-    )
+    return span[0].lower_ in SAINTS and span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
 
 
 def _facility_place(entry: Entry) -> bool:
@@ -530,31 +526,41 @@ def _followed_by_region(span: Span, gaz: Gazetteer) -> bool:
 def _embedded(ent: Span, gaz: Gazetteer) -> list[Mention]:
     """Places named inside another name: "Munich" in "the Munich Security Conference"."""
     found: list[Mention] = []
+    doc = ent.doc
     tokens = list(_trim(ent))
+    words = [t.text for t in tokens]
+    spaced = [t.text_with_ws for t in tokens]
     i = 0
     while i < len(tokens):
-        saint = _saint_at(ent.doc, tokens[i].i)
+        if not (tokens[i].is_title or tokens[i].is_upper):
+            i += 1
+            continue
+        saint = _saint_at(doc, tokens[i].i)
         if saint:  # "St. Mary's Church": no Saint Mary parish, no town of Mary
             i += saint
             continue
-        match = None
-        for length in range(min(4, len(tokens) - i), 0, -1):
-            piece = ent.doc[tokens[i].i : tokens[i].i + length]
-            if not piece[0].is_title and not piece[0].is_upper:
-                continue
-            ids = gaz.ids(piece.text)
-            if ids and _embeddable(gaz.entry(ids[0])):
-                match = (piece, ids)
-                break
-        if match:
-            piece, ids = match
-            mention = _mention(piece, piece.text, ids, "embedded", ent.label_)
-            mention.within = ent.text
-            found.append(mention)
-            i += len(piece)
-        else:
+        length, ids = _longest_place(words, spaced, i, gaz)
+        if not length:
             i += 1
+            continue
+        piece = doc[tokens[i].i : tokens[i].i + length]
+        mention = _mention(piece, piece.text, ids, "embedded", ent.label_)
+        mention.within = ent.text
+        found.append(mention)
+        i += length
     return found
+
+
+def _longest_place(
+    words: list[str], spaced: list[str], i: int, gaz: Gazetteer
+) -> tuple[int, tuple[int, ...]]:
+    """The longest run of up to four tokens from ``i`` naming a place fit to be embedded
+    (``words``: the tokens' texts, ``spaced``: with their trailing spaces)."""
+    for length in range(min(4, len(words) - i), 0, -1):
+        ids = gaz.ids("".join(spaced[i : i + length - 1]) + words[i + length - 1])
+        if ids and _embeddable(gaz.entry(ids[0])):
+            return length, ids
+    return 0, ()
 
 
 def _saint_at(doc: Doc, i: int) -> int:
