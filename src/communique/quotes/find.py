@@ -447,17 +447,13 @@ class _Finder:
             ):
                 subject = syntax.subject_of(cue)
                 if subject is not None and syntax.is_agent(subject):
-                    speaker, head = self.speaker_of(subject)
-                    return Found(
-                        m.start,
-                        m.end,
-                        "direct",
-                        self.chars(*syntax.cue_bounds(cue)),
-                        speaker,
-                        head,
-                        how="following",
-                    )
+                    return self._cued(m, cue, *self.speaker_of(subject), how="following")
         return None
+
+    def _cued(self, m: Marked, cue: Token, speaker, head, how: str) -> Found:
+        """A direct quotation attributed by ``cue``."""
+        cue_span = self.chars(*syntax.cue_bounds(cue))
+        return Found(m.start, m.end, "direct", cue_span, speaker, head, how=how)
 
     def by_context(self, m: Marked, found: list[Found]) -> Found | None:
         """The speaker of the closest attributed quotation before, in this or the last paragraph."""
@@ -770,15 +766,7 @@ class _Finder:
                 speaker, head = self.speaker_of(syntax.according_source(cue))
             else:
                 speaker, head = self.speaker_of_cue(cue)
-            return Found(
-                m.start,
-                m.end,
-                "direct",
-                self.chars(*syntax.cue_bounds(cue)),
-                speaker,
-                head,
-                how="cue",
-            )
+            return self._cued(m, cue, speaker, head, how="cue")
         described = self.by_object_verb(m) or self.by_describing(m)
         if described is not None:
             return described
