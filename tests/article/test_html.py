@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.article.helpers import PARAGRAPHS
 
 from communique import pipeline
 from communique.article.captions import is_credit_line, split_credit
@@ -13,17 +14,6 @@ from communique.article.metadata import strip_site_name
 from communique.article.wording import is_furniture_paragraph as is_furniture
 from communique.article.wording import is_timestamp, opens_furniture
 from communique.errors import CommuniqueError
-
-PARAGRAPHS = [
-    "Foreign ministers of the two countries met in Geneva on Tuesday to prepare a new round "
-    "of talks on the disputed border, officials said after the meeting ended late at night.",
-    "The delegations agreed to set up a joint working group on trade and to exchange lists "
-    "of detained citizens before the end of the month, according to a joint statement.",
-    "Both sides described the discussions as frank and constructive, but said that several "
-    "questions, including the status of the river crossings, remained open for now.",
-    "A further meeting of deputy ministers is planned for March in Vienna, where the working "
-    "group is expected to present its first proposals to both governments.",
-]
 
 
 def page(body: str, head: str = "", title: str = "Ministers meet in Geneva") -> str:

@@ -7,6 +7,7 @@ import copy
 
 import lxml.html
 import pytest
+from tests.article.helpers import PARAGRAPHS
 from trafilatura.metadata import JSON_MINIFY, extract_meta_json
 from trafilatura.settings import Document
 from trafilatura.utils import repair_faulty_html
@@ -22,14 +23,7 @@ from communique.article.html import (
 from communique.article.metadata import minify_json, read_json_ld
 from communique.article.wording import normalize
 
-STORY = [
-    "Foreign ministers of the two countries met in Geneva on Tuesday to prepare a new round "
-    "of talks on the disputed border, officials said after the meeting ended late at night.",
-    "The delegations agreed to set up a joint working group on trade and to exchange lists "
-    "of detained citizens before the end of the month, according to a joint statement.",
-    "Both sides described the discussions as frank and constructive, but said that several "
-    "questions, including the status of the river crossings, remained open for now.",
-]
+STORY = PARAGRAPHS[:3]
 LD_JSON = (
     '<script type="application/ld+json">{"@context": "https://schema.org", '
     '"@type": "NewsArticle", "headline": "Ministers  meet in Geneva",\n  "author": '

@@ -801,6 +801,23 @@ def _role_mention(
         if len(key.split()) == 1
         else doc[max(start, token.i - len(key.split()) + 1) : token.i + 1].text
     )
+
+    def mention(span, head: int, code, is_definite: bool, **more) -> Mention:
+        return Mention(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            head=head,
+            sent=sent_of[head],
+            role=role_text,
+            country=code,
+            definite=is_definite,
+            subject=_is_subject(token),
+            tokens=(span.start, span.end),
+            **base,
+            **more,
+        )
+
     mentions: list[Mention] = []
     if len(norps) > 1:
         # "Hungarian and Romanian officials": one group per nationality
@@ -809,40 +826,10 @@ def _role_mention(
             while last + 1 < token.i and doc[last + 1].ent_iob_ == "I":
                 last += 1
             piece = doc[extra.i : last + 1]
-            mentions.append(
-                Mention(
-                    start=piece.start_char,
-                    end=piece.end_char,
-                    text=piece.text,
-                    head=extra.i,
-                    sent=sent_of[extra.i],
-                    role=role_text,
-                    country=code,
-                    definite=True,
-                    subject=_is_subject(token),
-                    tokens=(piece.start, piece.end),
-                    **base,
-                    extra={"name": f"{piece.text} {token.text}"},
-                )
-            )
+            name = f"{piece.text} {token.text}"
+            mentions.append(mention(piece, extra.i, code, True, extra={"name": name}))
         start, country = norps[-1][0].i, norps[-1][1]
-    span = doc[start:end]
-    mentions.append(
-        Mention(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            head=token.i,
-            sent=sent_of[token.i],
-            role=role_text,
-            country=country,
-            definite=definite,
-            subject=_is_subject(token),
-            tokens=(span.start, span.end),
-            posting=posting,
-            **base,
-        )
-    )
+    mentions.append(mention(doc[start:end], token.i, country, definite, posting=posting))
     for m in mentions:
         m.acting = m.subject or _is_agent(token)
         m.counterpart = key == "counterpart"
