@@ -1,0 +1,393 @@
+"""The news-events dev set: annotations of real news, their checks, matching and agreement.
+
+The set (``data/news_events.jsonl``) holds one line per document: its id in
+:mod:`communique.evaluation.corpora`, its ``split`` (``tune`` or ``held``) and its events,
+annotated under ``docs/annotation.md``. Only ids, offsets and values are stored; the texts
+come from ``../shared/data``.
+
+Events are matched as the data README scores them: a gold event is found when a predicted
+event has its PLOVER type and contains its source and target countries (IGO-like codes
+match each other); each prediction matches one gold event at most (a largest matching).
+
+From the command line::
+
+    python -m communique.evaluation.news_events check FILE... [--data ../shared/data] [--write OUT]
+    python -m communique.evaluation.news_events agreement A B [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from communique import cameo
+from communique.evaluation.corpora import NewsText, load
+
+TYPES = tuple(cameo.QUAD_BY_TYPE)
+STATUSES = ("occurred", "planned", "hypothetical", "negated")
+FACTUAL = frozenset({"occurred", "planned"})
+SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "PTY",
+        "OPP",
+        "REB",
+        "SPY",
+        "CVL",
+        "BUS",
+        "MED",
+        "NGO",
+        "IGO",
+        "EDU",
+        "HLH",
+        "REL",
+        "LAB",
+        "REF",
+        "ELI",
+        "CRM",
+        "AGR",
+        "UAF",
+        "INS",
+    ]
+)
+KINDS = frozenset({"person", "org", "country", "group"})
+# Codes of actors that belong to no one country; the data README lets them match each other.
+IGO_LIKE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "NAT", "AFR", "ASA", "WST"})
+EXTRA_COUNTRIES = frozenset({"XKX", "PSE"}) | IGO_LIKE
+DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d|H\d))?(-\d{2})?$")
+DEFAULT_SET = resources.files("communique.evaluation") / "data" / "news_events.jsonl"
+# CAMEO categories PLOVER folds together that the reference table leaves unmapped.
+EXTRA_TYPES = {"02": "REQUEST"}
+
+
+def default_data() -> Path:
+    """``../shared/data`` beside the project checkout (where the texts are)."""
+    return Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def plover_type_of(code: str) -> str | None:
+    """The PLOVER type of a CAMEO code ("0841" -> RETREAT, "020" -> REQUEST), or None."""
+    table = cameo.table()
+    for prefix in (code, code[:3], code[:2]):
+        known = table.get(prefix)
+        if known is not None and known.plover_type:
+            return known.plover_type
+    return EXTRA_TYPES.get(code[:2])
+
+
+def country_key(code: str | None) -> str | None:
+    """The code compared when matching: IGO-like codes are one class."""
+    if not code:
+        return None
+    code = code[:3].upper()
+    return "IGO" if code in IGO_LIKE else code
+
+
+# --- checking and filling offsets -------------------------------------------------------
+
+
+def _is_country(code: str) -> bool:
+    import pycountry
+
+    return code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
+
+
+def _span(text: str, value, where: str, problems: list[str]) -> dict | None:
+    """``{"text", "occurrence"}`` (or with offsets) -> ``{"text", "start", "end"}``."""
+    if not isinstance(value, dict) or not isinstance(value.get("text"), str) or not value["text"]:
+        problems.append(f"{where}: a span needs a non-empty text")
+        return None
+    needle = value["text"]
+    start = value.get("start")
+    if isinstance(start, int) and text[start : start + len(needle)] == needle:
+        return {"text": needle, "start": start, "end": start + len(needle)}
+    occurrence = value.get("occurrence", 0)
+    index = -1
+    for _ in range(int(occurrence) + 1):
+        index = text.find(needle, index + 1)
+        if index < 0:
+            problems.append(f"{where}: {needle!r} (occurrence {occurrence}) is not in the text")
+            return None
+    return {"text": needle, "start": index, "end": index + len(needle)}
+
+
+def _participant(text: str, value, where: str, problems: list[str]) -> dict | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        problems.append(f"{where}: must be an object or null")
+        return None
+    name, country, sector, kind = (value.get(k) for k in ("name", "country", "sector", "kind"))
+    if not isinstance(name, str) or not name or name not in text:
+        problems.append(f"{where}: name {name!r} is not written in the text")
+    if country is not None and not (isinstance(country, str) and _is_country(country)):
+        problems.append(f"{where}: country {country!r} is no ISO alpha-3 code nor IGO/NGO/MNC/IMG")
+    if sector is not None and sector not in SECTORS:
+        problems.append(f"{where}: sector {sector!r} is not one of {' '.join(sorted(SECTORS))}")
+    if kind not in KINDS:
+        problems.append(f"{where}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+    return {"name": name, "country": country, "sector": sector, "kind": kind}
+
+
+def check_event(text: str, event: dict, where: str) -> tuple[dict, list[str]]:
+    """An annotated event with its offsets filled in, and what is wrong with it."""
+    problems: list[str] = []
+    typ, code = event.get("type"), str(event.get("code") or "")
+    if typ not in TYPES:
+        problems.append(f"{where}: type {typ!r} is not a PLOVER type")
+    if not re.fullmatch(r"\d{2,4}", code):
+        problems.append(f"{where}: code {code!r} is not a CAMEO code")
+    elif plover_type_of(code) not in (None, typ):
+        problems.append(f"{where}: CAMEO {code} is {plover_type_of(code)}, not {typ}")
+    elif plover_type_of(code) is None:
+        problems.append(f"{where}: CAMEO {code} is no PLOVER event (CAMEO 01 statements are not)")
+    if event.get("status") not in STATUSES:
+        problems.append(f"{where}: status {event.get('status')!r} is not one of {STATUSES}")
+    date = event.get("date")
+    if date is not None and not (isinstance(date, str) and DATE.match(date)):
+        problems.append(f"{where}: date {date!r} is not a TIMEX3 date value")
+    location = event.get("location")
+    if location is not None:
+        if not isinstance(location, dict) or location.get("name") not in text:
+            problems.append(f"{where}: location name {location!r} is not written in the text")
+        elif location.get("country") is not None and not _is_country(location["country"]):
+            problems.append(f"{where}: location country {location.get('country')!r} is unknown")
+    source = _participant(text, event.get("source"), f"{where} source", problems)
+    target = _participant(text, event.get("target"), f"{where} target", problems)
+    evidence = _span(text, event.get("evidence"), f"{where} evidence", problems)
+    mentions = [
+        m
+        for n, value in enumerate(event.get("mentions") or [])
+        if (m := _span(text, value, f"{where} mention {n}", problems)) is not None
+    ]
+    filled = {
+        "type": typ,
+        "mode": event.get("mode") or None,
+        "code": code,
+        "source": source,
+        "target": target,
+        "date": date,
+        "location": location,
+        "status": event.get("status"),
+        "evidence": evidence,
+        "mentions": mentions,
+    }
+    return filled, problems
+
+
+def read_annotations(path: Path) -> list[dict]:
+    """Documents of an annotation file: JSON objects one after another (JSON Lines or
+    pretty-printed), or one JSON list of them."""
+    raw = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    documents: list[dict] = []
+    position = 0
+    while True:
+        while position < len(raw) and raw[position].isspace():
+            position += 1
+        if position >= len(raw):
+            return documents
+        value, position = decoder.raw_decode(raw, position)
+        documents += value if isinstance(value, list) else [value]
+
+
+def check_documents(
+    documents: Iterable[dict], texts: dict[str, NewsText]
+) -> tuple[list[dict], list[str]]:
+    """Checked documents (offsets filled in) and every problem found, by document."""
+    checked, problems = [], []
+    for document in documents:
+        doc_id = document.get("doc")
+        if doc_id not in texts:
+            problems.append(f"{doc_id}: no such document in the shared corpora")
+            continue
+        text = texts[doc_id].text
+        events = []
+        for n, event in enumerate(document.get("events") or []):
+            filled, found = check_event(text, event, f"{doc_id} event {n}")
+            events.append(filled)
+            problems += found
+        out = {"doc": doc_id, "events": events}
+        if "split" in document:
+            out = {"doc": doc_id, "split": document["split"], "events": events}
+        checked.append(out)
+    return checked, problems
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Coded:
+    """An event reduced to what matching needs: type, status and country sets."""
+
+    type: str
+    status: str
+    sources: frozenset[str | None]
+    targets: frozenset[str | None]
+    payload: object = field(default=None, compare=False)
+
+
+def gold_coded(event: dict) -> Coded:
+    """A gold event: one source and one target country (``None`` when the text tells none)."""
+    source, target = event.get("source") or {}, event.get("target") or {}
+    return Coded(
+        event["type"],
+        event["status"],
+        frozenset({country_key(source.get("country"))}),
+        frozenset({country_key(target.get("country"))}),
+        event,
+    )
+
+
+def contains(gold: Coded, predicted: Coded, with_countries: bool = True) -> bool:
+    """The data README's rule: the prediction has the gold type and contains its countries
+    (a country the gold leaves open asks nothing of the prediction)."""
+    if gold.type != predicted.type:
+        return False
+    if not with_countries:
+        return True
+    return all(
+        code is None or code in side
+        for wanted, side in ((gold.sources, predicted.sources), (gold.targets, predicted.targets))
+        for code in wanted
+    )
+
+
+def largest_matching(
+    gold: Sequence[Coded], predicted: Sequence[Coded], fits: Callable[[Coded, Coded], bool]
+) -> dict[int, int]:
+    """gold index -> predicted index, each used once, as many pairs as possible (augmenting
+    paths; gold in order, predictions in order, so the result is deterministic)."""
+    options = [[p for p, pred in enumerate(predicted) if fits(g, pred)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for p in options[g]:
+            if p in seen:
+                continue
+            seen.add(p)
+            if p not in owner or augment(owner[p], seen):
+                owner[p] = g
+                return True
+        return False
+
+    for g in range(len(gold)):
+        augment(g, set())
+    return {g: p for p, g in sorted(owner.items())}
+
+
+@dataclass
+class Tally:
+    """Counts behind precision, recall and F1."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+
+    def add(self, gold: int, predicted: int, matched: int) -> None:
+        self.gold += gold
+        self.predicted += predicted
+        self.matched += matched
+
+    def figures(self) -> dict[str, float | int]:
+        precision = self.matched / self.predicted if self.predicted else 0.0
+        recall = self.matched / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+        }
+
+
+# --- agreement between two annotators ------------------------------------------------
+
+
+def agreement(first: list[dict], second: list[dict]) -> dict:
+    """How far two annotations of the same documents agree: triple and type-only F1 (the
+    first taken as gold), and on the matched events, status, date and location agreement."""
+    by_doc = {d["doc"]: d for d in second}
+    triples, types = Tally(), Tally()
+    same = {"status": 0, "date": 0, "location": 0, "source_sector": 0}
+    compared = 0
+    for document in first:
+        other = by_doc.get(document["doc"])
+        if other is None:
+            continue
+        gold = [gold_coded(e) for e in document["events"]]
+        pred = [gold_coded(e) for e in other["events"]]
+        pairs = largest_matching(gold, pred, contains)
+        triples.add(len(gold), len(pred), len(pairs))
+        kinds = largest_matching(gold, pred, lambda g, p: contains(g, p, with_countries=False))
+        types.add(len(gold), len(pred), len(kinds))
+        for g, p in pairs.items():
+            a, b = gold[g].payload, pred[p].payload
+            compared += 1
+            same["status"] += a["status"] == b["status"]
+            same["date"] += a.get("date") == b.get("date")
+            same["location"] += _location_country(a) == _location_country(b)
+            same["source_sector"] += (a.get("source") or {}).get("sector") == (
+                b.get("source") or {}
+            ).get("sector")
+    result: dict = {"triples": triples.figures(), "type_only": types.figures()}
+    result.update(
+        {f"{k}_agreement": round(v / compared, 4) if compared else 0.0 for k, v in same.items()}
+    )
+    return result
+
+
+def _location_country(event: dict) -> str | None:
+    location = event.get("location") or {}
+    return location.get("country")
+
+
+# --- command line -----------------------------------------------------------------------
+
+
+def _main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m communique.evaluation.news_events")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate annotation files and fill in offsets")
+    check.add_argument("files", nargs="+", type=Path)
+    check.add_argument("--data", type=Path, default=default_data())
+    check.add_argument("--write", type=Path, help="write the checked documents (JSON Lines)")
+    agree = sub.add_parser("agreement", help="agreement of two annotation files")
+    agree.add_argument("first", type=Path)
+    agree.add_argument("second", type=Path)
+    agree.add_argument("--data", type=Path, default=default_data())
+    args = parser.parse_args(argv)
+    texts = load(args.data)
+    if args.command == "check":
+        documents = [d for path in args.files for d in read_annotations(path)]
+        checked, problems = check_documents(documents, texts)
+        for problem in problems:
+            print(problem)
+        events = sum(len(d["events"]) for d in checked)
+        print(f"{len(checked)} document(s), {events} event(s), {len(problems)} problem(s)")
+        if args.write:
+            with args.write.open("w", encoding="utf-8") as handle:
+                for document in checked:
+                    handle.write(json.dumps(document, ensure_ascii=False) + "\n")
+        return 1 if problems else 0
+    first, _ = check_documents(read_annotations(args.first), texts)
+    second, _ = check_documents(read_annotations(args.second), texts)
+    print(json.dumps(agreement(first, second), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())
