@@ -391,3 +391,124 @@ def _main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(_main())
+
+
+# --- scoring the system on the set ------------------------------------------------------
+
+SPLITS = ("tune", "held")
+
+
+def load_gold(path: Path | None = None) -> list[dict]:
+    """The committed set: one document a line, with its split and events (offsets filled)."""
+    if path is None:
+        return read_annotations(Path(str(DEFAULT_SET)))
+    return read_annotations(path)
+
+
+def predicted_coded(event) -> Coded:
+    """A report event: actor and recipient countries; a reciprocal event (several actors, no
+    recipient) counts every party on both sides."""
+    sources = frozenset(c for p in event.actors if (c := country_key(p.country)))
+    targets = frozenset(c for p in event.recipients if (c := country_key(p.country)))
+    if not event.recipients and len(event.actors) > 1:
+        sources = targets = sources | targets
+    return Coded(event.type, event.status, sources, targets, event)
+
+
+def analysed_reports(gold: list[dict], root: Path) -> dict[str, object]:
+    """Reports of the set's documents, analysed as a user would (plain text and its date)."""
+    from communique.pipeline import Document, analyze_many
+
+    texts = load(root)
+    documents = [
+        Document(content=texts[d["doc"]].text, id=d["doc"], date=texts[d["doc"]].date) for d in gold
+    ]
+    return {item.id: item for item in analyze_many(documents)}
+
+
+@dataclass
+class EventScore:
+    """Tallies of one split: triples and types over factual events, triples over all."""
+
+    triples: Tally = field(default_factory=Tally)
+    types: Tally = field(default_factory=Tally)
+    every_status: Tally = field(default_factory=Tally)
+    per_type: dict[str, Tally] = field(default_factory=dict)
+    attributes: dict[str, list[int]] = field(default_factory=dict)
+
+    def attribute(self, name: str, right: bool) -> None:
+        counts = self.attributes.setdefault(name, [0, 0])
+        counts[0] += right
+        counts[1] += 1
+
+    def figures(self) -> dict:
+        out: dict = {
+            "triples": self.triples.figures(),
+            "type_only": self.types.figures(),
+            "triples_every_status": self.every_status.figures(),
+        }
+        for name, (right, total) in sorted(self.attributes.items()):
+            out[f"{name}_accuracy"] = round(right / total, 4) if total else 0.0
+        out["per_type"] = {t: self.per_type[t].figures() for t in sorted(self.per_type)}
+        return out
+
+
+def score_document(gold_events: list[dict], events: list, score: EventScore) -> None:
+    """Add one document's matches to ``score``."""
+    every_gold = [gold_coded(e) for e in gold_events]
+    every_pred = [predicted_coded(e) for e in events]
+    gold = [g for g in every_gold if g.status in FACTUAL]
+    pred = [p for p in every_pred if p.status in FACTUAL]
+    pairs = largest_matching(gold, pred, contains)
+    score.triples.add(len(gold), len(pred), len(pairs))
+    kinds = largest_matching(gold, pred, lambda g, p: contains(g, p, with_countries=False))
+    score.types.add(len(gold), len(pred), len(kinds))
+    for typ in {g.type for g in gold} | {p.type for p in pred}:
+        matched = sum(1 for g in pairs if gold[g].type == typ)
+        score.per_type.setdefault(typ, Tally()).add(
+            sum(g.type == typ for g in gold), sum(p.type == typ for p in pred), matched
+        )
+    for g, p in pairs.items():
+        wanted, found = gold[g].payload, pred[p].payload
+        score.attribute("date", wanted.get("date") == found.date)
+        location = found.location.country if found.location else None
+        score.attribute("location", _location_country(wanted) == location)
+    everything = largest_matching(every_gold, every_pred, contains)
+    score.every_status.add(len(every_gold), len(every_pred), len(everything))
+    for g, p in everything.items():
+        score.attribute("status", every_gold[g].status == every_pred[p].payload.status)
+
+
+def evaluate_events(root: Path, limit: int | None = None, gold_path: Path | None = None) -> dict:
+    """Triples, types, dates, places and status of the system's events on the set, for the
+    tuning half, the held-out half and both."""
+    import time
+
+    gold = load_gold(gold_path)[:limit] if limit else load_gold(gold_path)
+    started = time.perf_counter()
+    reports = analysed_reports(gold, root)
+    seconds = time.perf_counter() - started
+    scores = {split: EventScore() for split in (*SPLITS, "all")}
+    failures = 0
+    for document in gold:
+        report = reports.get(document["doc"])
+        events = getattr(report, "events", None)
+        if events is None:
+            failures += 1
+            events = []
+        for split in (document.get("split", "tune"), "all"):
+            score_document(document["events"], events, scores[split])
+    parts = {split: scores[split].figures() for split in ("held", "tune", "all")}
+    figures: dict = {"documents": len(gold), "failed_documents": failures}
+    for split in ("held", "tune"):
+        for key in ("f1", "precision", "recall"):
+            figures[f"{split}_triples_{key}"] = parts[split]["triples"][key]
+        figures[f"{split}_type_f1"] = parts[split]["type_only"]["f1"]
+    for table in ("triples", "type_only", "triples_every_status"):
+        figures[table] = {split: parts[split][table] for split in parts}
+    figures["matched_attributes"] = {
+        split: {k: v for k, v in parts[split].items() if k.endswith("_accuracy")} for split in parts
+    }
+    figures["per_type_all"] = parts["all"]["per_type"]
+    figures["seconds"] = round(seconds, 2)
+    return figures

@@ -1,6 +1,11 @@
-"""``communique eval events``: PLOVER gold records (one sentence, one event each).
+"""``communique eval events``: the news-events dev set, or PLOVER gold records.
 
-Per record the prediction is the article's main event (highest confidence, then earliest).
+``--data ../shared/data`` (the folder of the shared corpora) scores the project's own
+real-news set (:mod:`communique.evaluation.news_events`): every event, on the tuning and the
+held-out half. ``--data .../plover_gsr_cameo.jsonl`` scores the PLOVER records (one sentence,
+one gold event each): every predicted event counts, under the data README's rule (type and
+source and target countries contained), for the even (tuning) and odd (held-out) lines; the
+older figures of the record's main event (highest confidence, then earliest) follow.
 Old category names are mapped to PLOVER 2021 (DEMAND→REQUEST, DISAPPROVE and
 INVESTIGATE→ACCUSE, FIGHT→ASSAULT). Country sets are compared on the first three letters
 of the gold codes, with CAMEO's own country codes mapped to ISO where they differ.
@@ -11,9 +16,18 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
 from communique import nlp as nlp_module
+from communique.evaluation.news_events import (
+    Coded,
+    Tally,
+    contains,
+    country_key,
+    largest_matching,
+    predicted_coded,
+)
 from communique.model import Article, Event, Report
 from communique.pipeline import annotate
 
@@ -23,6 +37,7 @@ OLD_NAMES = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
+PLACEHOLDER_DATE = "2000-01-01"  # every record of the CAMEO-manual set carries it
 # CAMEO country codes that are not ISO 3166 alpha-3.
 CAMEO_TO_ISO = {"JAP": "JPN", "UKG": "GBR", "GMY": "DEU", "FRN": "FRA", "ROM": "ROU", "YUG": "SRB"}
 
@@ -59,17 +74,51 @@ def analyse_sentence(text: str, date: str | None, pipeline) -> Report:
 
 
 def evaluate(data: Path, limit: int | None = None) -> dict:
-    """Type accuracy and F1 per PLOVER type, and actor/recipient country accuracy."""
+    """The news-events set when ``data`` is the shared data folder, else PLOVER records."""
+    if data.is_dir() and not (data / "plover_gsr_cameo.jsonl").exists():
+        from communique.evaluation.news_events import evaluate_events
+
+        return evaluate_events(data, limit)
+    if data.is_dir():
+        data = data / "plover_gsr_cameo.jsonl"
+    return evaluate_records(data, limit)
+
+
+def record_coded(record: dict) -> list[Coded]:
+    """A PLOVER record's gold event as one event per dyad, the way the system reports them:
+    compound sources or targets give one event per source–target pair; several sources and
+    no target (a reciprocal event, "X and Y agreed") one event per pair of sources."""
+    gold = OLD_NAMES.get(record["event"], record["event"])
+    sources = sorted({country_key(c) for c in gold_countries(record.get("source"))})
+    targets = sorted({country_key(c) for c in gold_countries(record.get("target"))})
+    if targets:
+        pairs = [({s}, {t}) for s in sources or [None] for t in targets]
+    elif len(sources) > 1:
+        pairs = [({a, b}, set()) for a, b in combinations(sources, 2)]
+    else:
+        pairs = [(set(sources), set())]
+    return [Coded(gold, "occurred", frozenset(a - {None}), frozenset(b)) for a, b in pairs]
+
+
+def evaluate_records(data: Path, limit: int | None = None) -> dict:
+    """Every-event triple and type F1 on the even and odd records, then the main event's
+    type accuracy and F1 per PLOVER type, and actor/recipient country accuracy."""
     pipeline = nlp_module.load()
     records = read_records(data, limit)
     gold_types: Counter[str] = Counter()
     predicted_types: Counter[str] = Counter()
     correct_types: Counter[str] = Counter()
     any_match = actor_right = recipient_right = with_recipient = 0
+    every = {"tune": (Tally(), Tally()), "held": (Tally(), Tally())}
     started = time.perf_counter()
-    for record in records:
+    for number, record in enumerate(records):
         gold = OLD_NAMES.get(record["event"], record["event"])
-        report = analyse_sentence(record["text"], record.get("date"), pipeline)
+        date = record.get("date") if record.get("date") != PLACEHOLDER_DATE else None
+        report = analyse_sentence(record["text"], date, pipeline)
+        triples, types = every["tune" if number % 2 == 0 else "held"]
+        wanted, found = record_coded(record), [predicted_coded(e) for e in report.events]
+        triples.add(len(wanted), len(found), len(largest_matching(wanted, found, contains)))
+        types.add(len(wanted), len(found), len(largest_matching(wanted, found, _type_only)))
         event = main_event(report.events)
         gold_types[gold] += 1
         any_match += any(e.type == gold for e in report.events)
@@ -105,6 +154,12 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
     matched = sum(correct_types.values())
     return {
         "records": total,
+        **{
+            f"{split}_{name}_{key}": tally.figures()[key]
+            for split, tallies in every.items()
+            for name, tally in zip(("triples", "type"), tallies, strict=True)
+            for key in ("f1", "precision", "recall")
+        },
         "type_accuracy": recall,
         "type_precision": precision,
         "type_f1": _f1(precision, recall),
@@ -115,6 +170,10 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         "ms_per_record": 1000 * seconds / max(1, total),
         "per_type": per_type,
     }
+
+
+def _type_only(gold: Coded, predicted: Coded) -> bool:
+    return contains(gold, predicted, with_countries=False)
 
 
 def _prf(correct: int, predicted: int, gold: int) -> dict:

@@ -10,7 +10,7 @@ from communique.events import attributes
 from communique.events.attributes import TokenIndex, anchors, attach
 from communique.events.intent import recode
 from communique.events.merge import merge_events
-from communique.events.participants import ParticipantReader
+from communique.events.participants import ParticipantReader, is_trigger_noun
 from communique.events.triggers import TriggerMatch, find_triggers
 from communique.model import Event, EventMention, Location, Report
 from communique.places import location_candidates
@@ -36,16 +36,40 @@ def extract(report: Report, doc: Doc) -> list[Event]:
     reader = ParticipantReader(report, country_of_word, country_name)
     heads = {m.head.i for m in matches}
     drafts = []
+    absorbed = _absorbed(matches)
     for number, match in enumerate(matches):
-        participants = reader.read(match, generic=match.entry.type not in NEEDS_CODED_PARTY)
-        if not _enough_participants(match, participants):
+        if number in absorbed:
             continue
-        draft = _draft(report, match, participants, dates[number], locations[number])
-        if any(a.i in heads for a in match.head.ancestors):
-            # Inside another event's clause ("refused to meet"): not the sentence's main event.
-            draft.confidence = round(max(0.05, draft.confidence - 0.2), 2)
-        drafts.append(draft)
+        participants = reader.read(match, generic=match.entry.type not in NEEDS_CODED_PARTY)
+        nested = any(a.i in heads for a in match.head.ancestors)
+        for dyad in participants.dyads():
+            if not _enough_participants(match, dyad):
+                continue
+            draft = _draft(report, match, dyad, dates[number], locations[number])
+            if nested:
+                # Inside another event's clause ("refused to meet"): not the sentence's main event.
+                draft.confidence = round(max(0.05, draft.confidence - 0.2), 2)
+            drafts.append(draft)
     return merge_events(drafts, lead_end=_lead_end(report))
+
+
+def _absorbed(matches: list[TriggerMatch]) -> set[int]:
+    """Nominal triggers that are the subject or agent of a verbal trigger of the same type:
+    "an air strike on Gaza killed five people" is one event, read from the verb."""
+    verbs = {m.head.i: m.entry.type for m in matches if not is_trigger_noun(m.head)}
+    found = set()
+    for number, match in enumerate(matches):
+        head = match.head
+        if not is_trigger_noun(head):
+            continue
+        governor = head.head
+        if head.dep_ in ("pobj", "pcomp") and governor.dep_ == "agent":
+            governor = governor.head
+        elif head.dep_ != "nsubj":
+            continue
+        if verbs.get(governor.i) == match.entry.type:
+            found.add(number)
+    return found
 
 
 def _lead_end(report: Report) -> int:

@@ -26,7 +26,7 @@ def same_event(a: Event, b: Event, lead_end: int = 0) -> bool:
     if event_key(a) == event_key(b):
         return True
     undated = [e for e in (a, b) if e.date is None]
-    if len(undated) != 1 or event_key(a)[:3] != event_key(b)[:3]:
+    if len(undated) != 1 or event_key(a)[:3] != event_key(b)[:3] or a.status != b.status:
         return False
     referring = undated[0]
     return (referring.pattern or "").startswith("noun:") or referring.start < lead_end

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from communique.events.dyads import directed_dyads, reciprocal_dyads
 from communique.events.lexicon import lexicon
 from communique.events.triggers import TriggerMatch
 from communique.model import Entity, Participant, Report
@@ -15,12 +16,16 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "iobj"})
 # Prepositions whose object receives the action ("sanctions on X", "attack against X").
-RECIPIENT_PREPS = frozenset({"with", "to", "on", "against", "at", "toward", "towards", "upon"})
+RECIPIENT_PREPS = frozenset(
+    {"with", "to", "on", "against", "at", "toward", "towards", "upon", "into"}
+)
 # Prepositions that name the other party when nothing closer does ("demanded autonomy from X").
 INDIRECT_PREPS = RECIPIENT_PREPS | {"from", "among", "between"}
 AID_INTENT_CODE = "033"  # CAMEO: express intent to provide material aid
 PLACE_PREPS = frozenset({"in", "inside", "into"})
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards", "upon"})
+# Entity types of times and amounts: never a party ("demanded on Tuesday that ...").
+MEASURES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # Entity types and prepositions that never introduce a party of an event.
 NOT_PARTIES = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL", "GPE", "LOC", "FAC"}
@@ -113,11 +118,24 @@ QUANTITY_WORDS = frozenset(
 
 @dataclass
 class Participants:
+    """Who takes part in one trigger's event. A reciprocal event ("met", "agreed") keeps its
+    subjects in ``actors`` and the other parties in ``recipients`` until :meth:`dyads` makes
+    them all actors of one event per dyad."""
+
     actors: list[Participant] = field(default_factory=list)
     recipients: list[Participant] = field(default_factory=list)
+    reciprocal: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.actors or self.recipients)
+
+    def dyads(self) -> list[Participants]:
+        """One set of participants per source–target dyad (see :mod:`communique.events.dyads`)."""
+        if self.reciprocal:
+            pairs = reciprocal_dyads(self.actors, self.recipients)
+        else:
+            pairs = directed_dyads(self.actors, self.recipients)
+        return [Participants(actors=a, recipients=r) for a, r in pairs]
 
 
 class ParticipantReader:
@@ -129,22 +147,35 @@ class ParticipantReader:
         self.country_name = country_name
         self.dyad = main_dyad(report)
         self.entity_at_char = _tightest_entity_by_char(report)
+        self.place_at_char = {
+            offset: place for place in report.places for offset in range(place.start, place.end)
+        }
 
     def read(self, match: TriggerMatch, generic: bool = True) -> Participants:
         """Actors and recipients of one trigger; uncoded subjects count when ``generic``."""
         head = match.head
         if match.entry.roles == "self":
             return Participants(actors=self.resolve(head, False, generic))
+        reciprocal = match.entry.roles == "recip"
         if head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.dep_ != "amod"):
             subjects, objects = self._verb_arguments(head)
+            if reciprocal:  # "met her counterparts from Spain and Greece", however attached
+                objects += _prep_objects(head, frozenset({"from"}))
         else:
             subjects, objects = self._noun_arguments(head)
-        reciprocal = match.entry.roles == "recip"
+            # "the invasion of Lebanon", "the arrest of X"; but "a visit of the president"
+            done_by_of = reciprocal or match.entry.mode == "visit"
+            if done_by_of and not subjects:
+                subjects = _of_objects(head)
+            elif not done_by_of:
+                objects = objects + [t for t in _of_objects(head) if t not in objects]
         actors = [p for t in subjects for p in self.resolve(t, reciprocal, generic)]
         # Uncoded objects are mostly things ("the demands", "roads"), not parties.
         others = [p for t in objects for p in self.resolve(t, reciprocal)]
         if reciprocal:
-            return Participants(actors=_unique(actors + others))
+            keys = {participant_key(p) for p in actors}
+            others = [p for p in others if participant_key(p) not in keys]
+            return Participants(_unique(actors), _unique(others), reciprocal=True)
         actor_keys = {participant_key(p) for p in actors}
         recipients = [p for p in others if participant_key(p) not in actor_keys]
         if not recipients and _gives(match):
@@ -167,16 +198,26 @@ class ParticipantReader:
         objects += [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         passive = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         agents = [
-            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            g
+            for c in verb.children
+            if c.dep_ == "agent"
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
         ]
         if passive:
-            objects = passive + objects
+            objects = _antecedents(verb, passive) + objects
             subjects = agents
+        subjects = _antecedents(verb, subjects)
         for prep in verb.children:
             if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
                 objects += [g for g in prep.children if g.dep_ == "pobj"]
+        objects = [o for o in objects if o.ent_type_ not in MEASURES]  # "on Tuesday"
         if not subjects and not passive:
             subjects = _inherited_subjects(verb)
+        # "an air strike on Gaza killed five people": the target of the acting event counts
+        for subject in subjects:
+            if is_trigger_noun(subject):
+                objects += self._noun_arguments(subject)[1]
         if not objects:
             objects = _complement_parties(verb)
         return subjects, objects
@@ -184,20 +225,25 @@ class ParticipantReader:
     def _noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
         subjects: list[Token] = []
         objects: list[Token] = []
+        origins: list[Token] = []
+        owners: list[Token] = []  # "their first meeting": whoever "their" is
         for child in noun.children:
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and child.tag_ == "PRP$":
+                owners.append(child)
+            elif child.dep_ == "poss":
                 subjects.append(child)
-            elif (
-                child.dep_ == "prep"
-                and child.lower_ == "between"
-                or child.dep_ == "prep"
-                and child.lower_ == "by"
-            ):
+            elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
                 subjects += [g for g in child.children if g.dep_ == "pobj"]
             elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
                 objects += [g for g in child.children if g.dep_ == "pobj"]
+            elif child.dep_ == "prep" and child.lower_ == "from":
+                origins += [g for g in child.children if g.dep_ == "pobj"]
         if not subjects:
             subjects = [noun] if self._modifier_countries(noun) else []
+        if origins and _withdraws(noun):
+            objects += origins  # "the withdrawal of troops from Syria"
+        elif origins and not subjects:
+            subjects = origins  # "shelling from Ukrainian forces", "aid from Japan"
         carrier = noun.head if noun.dep_ == "compound" else noun  # "a mediation effort"
         governor = carrier.head
         if carrier.dep_ in OBJECT_DEPS and governor.lemma_.lower() in LIGHT_VERBS and not subjects:
@@ -206,7 +252,7 @@ class ParticipantReader:
         elif carrier.dep_ == "pobj" and governor.head.pos_ == "VERB" and not subjects:
             # "remained on alert", "went on strike"
             subjects = [c for c in governor.head.children if c.dep_ in SUBJECT_DEPS]
-        return subjects, objects
+        return subjects or owners, objects
 
     def resolve(self, token: Token, reciprocal: bool, generic: bool = False) -> list[Participant]:
         """Participants named by a token and the tokens coordinated with it."""
@@ -234,16 +280,59 @@ class ParticipantReader:
             self._apposition,
             self._modifier_countries,
             self._named_modifiers,
+            self._of_parties,
             self._possessors,
+            self._acting_event,
         ):
             found = reader(token, reciprocal)
             if found:
                 return found
         if _names_plural_parties(token, entity if coded else None):
             return [self._country(code) for code in self.dyad]
+        if coded and entity.actor.country:
+            return [self._from_entity(entity)]
+        place = self._place(token)
+        if place:
+            return place
         if coded:
             return [self._from_entity(entity)]
         return self._generic(token) if generic else []
+
+    def _acting_event(self, token: Token, reciprocal: bool = False) -> list[Participant]:
+        """Who carries out an event named by a noun that acts or is an agent ("Israeli tank
+        shelling killed ...", "killed by shelling from Ukrainian forces")."""
+        if not is_trigger_noun(token):
+            return []
+        subjects = [t for t in self._noun_arguments(token)[0] if t.i != token.i]
+        found = [p for t in subjects for p in self.resolve(t, reciprocal)]
+        return found or (self._modifier_countries(token) if subjects != [] else [])
+
+    def _of_parties(self, token: Token, reciprocal: bool = False) -> list[Participant]:
+        """The parties a common noun belongs to: "the foreign ministers of Egypt, Jordan and
+        Saudi Arabia", "his counterparts from Ukraine, Russia and France", "facilitators of
+        Russia's war"."""
+        if token.pos_ != "NOUN" or is_trigger_noun(token):
+            return []
+        found: list[Participant] = []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                for pobj in prep.children:
+                    # "the results of talks between X and Y" are not X's or Y's
+                    if pobj.dep_ == "pobj" and pobj.i != token.i and not is_trigger_noun(pobj):
+                        found += self.resolve(pobj, reciprocal)
+        entity = self._entity(token)
+        sector = entity.actor.sector if entity is not None and entity.actor else None
+        if sector:  # "the foreign ministers of Egypt": Egypt's government
+            found = [p if p.sector else p.model_copy(update={"sector": sector}) for p in found]
+        return _unique(found)
+
+    def _place(self, token: Token) -> list[Participant]:
+        """A place acted on, by its country ("attacked Kharkiv", "the city of Kharkiv")."""
+        for word in (token, *_of_objects(token)):
+            place = self.place_at_char.get(word.idx)
+            if place is not None and place.country:
+                return [Participant(name=place.name, country=place.country)]
+        return []
 
     def _generic(self, token: Token) -> list[Participant]:
         """An uncoded participant named by a noun ("thousands of students"): name only."""
@@ -340,6 +429,44 @@ class ParticipantReader:
         if entity is not None:
             return Participant(entity=entity.id, name=entity.name, country=code, sector="GOV")
         return Participant(name=self.country_name(code), country=code, sector="GOV")
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+WITHDRAWAL_TYPES = frozenset({"RETREAT"})
+
+
+def is_trigger_noun(token: Token) -> bool:
+    """Whether the token names an event as a noun the lexicon knows ("airstrike") or as a
+    gerund of a trigger verb ("killed by shelling from ...")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return ("NOUN", token.lemma_.lower()) in lexicon().by_lemma
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("pcomp", "pobj", "nsubj")
+        and ("VERB", token.lemma_.lower()) in lexicon().by_lemma
+    )
+
+
+def _withdraws(noun: Token) -> bool:
+    entries = lexicon().by_lemma.get(("NOUN", noun.lemma_.lower()), ())
+    return any(e.type in WITHDRAWAL_TYPES for e in entries)
+
+
+def _antecedents(verb: Token, subjects: list[Token]) -> list[Token]:
+    """A relative pronoun stands for the noun its clause describes ("Scholz, who arrived")."""
+    if verb.dep_ != "relcl":
+        return subjects
+    return [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in subjects]
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _names_plural_parties(token: Token, entity: Entity | None) -> bool:

@@ -1,0 +1,82 @@
+"""One event per source–target dyad, as PLOVER and GDELT count them.
+
+A trigger's participants are grouped into *parties*: the participants of one country (or,
+without a country, one entity or name). "Macron met his counterparts from Ukraine, Russia and
+Germany" is three meetings, "the US and Britain imposed sanctions on Iran" two sanctions, and
+"Putin and Lavrov met Abe" one meeting of Russia with Japan. A participant without a country
+goes with the first party of its side that has one ("an air strike on Gaza killed five
+people": Gaza and the five people are one target), so naming a victim does not double an
+event.
+
+Reciprocal events (meet, agree, cooperate) keep every party of a dyad among the actors,
+PLOVER-style: a subject meeting several others gives one event per other party; parties
+named together as subjects ("A, B and C met") give one event per pair, up to
+:data:`MAX_PAIRED_PARTIES` of them — beyond that the grouping stays whole.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from communique.model import Participant
+
+MAX_PAIRED_PARTIES = 4
+# More dyads than this from one trigger means a list, not a set of separate events.
+MAX_DYADS = 8
+
+
+def party_key(participant: Participant) -> str:
+    """What makes two participants one party: the country, else the entity or the name."""
+    return participant.country or participant.entity or f"name:{participant.name}"
+
+
+def parties(participants: list[Participant]) -> list[list[Participant]]:
+    """The participants grouped by party in order of first appearance; uncoded ones join the
+    first party with a country."""
+    groups: dict[str, list[Participant]] = {}
+    uncoded: list[Participant] = []
+    for participant in participants:
+        if participant.country:
+            groups.setdefault(participant.country, []).append(participant)
+        else:
+            uncoded.append(participant)
+    if not groups:
+        for participant in uncoded:
+            groups.setdefault(party_key(participant), []).append(participant)
+        return list(groups.values())
+    first = next(iter(groups))
+    groups[first] = groups[first] + uncoded
+    return list(groups.values())
+
+
+def directed_dyads(
+    actors: list[Participant], recipients: list[Participant]
+) -> list[tuple[list[Participant], list[Participant]]]:
+    """(actors, recipients) per source party × target party."""
+    sources = parties(actors) or [[]]
+    targets = parties(recipients) or [[]]
+    if len(sources) * len(targets) > MAX_DYADS:
+        return [(actors, recipients)]
+    return [(source, target) for source in sources for target in targets]
+
+
+def reciprocal_dyads(
+    subjects: list[Participant], others: list[Participant]
+) -> list[tuple[list[Participant], list[Participant]]]:
+    """(actors, []) per pair of parties: the subject party with each other party, or every
+    pair of parties named together."""
+    subject_parties = parties(subjects)
+    subject_keys = {party_key(p) for group in subject_parties for p in group}
+    other_parties = parties([p for p in others if party_key(p) not in subject_keys])
+    if len(subject_parties) == 1 and other_parties:
+        if len(other_parties) > MAX_DYADS:
+            return [(_flatten([*subject_parties, *other_parties]), [])]
+        return [(subject_parties[0] + group, []) for group in other_parties]
+    everyone = subject_parties + other_parties
+    if len(everyone) <= 2 or len(everyone) > MAX_PAIRED_PARTIES:
+        return [(_flatten(everyone), [])]
+    return [(a + b, []) for a, b in combinations(everyone, 2)]
+
+
+def _flatten(groups: list[list[Participant]]) -> list[Participant]:
+    return [p for group in groups for p in group]

@@ -1,0 +1,130 @@
+"""Participants read the way a careful reader does, one event per source–target dyad."""
+
+from __future__ import annotations
+
+import pytest
+
+import communique
+from communique.events.dyads import directed_dyads, parties, reciprocal_dyads
+from communique.model import Participant
+
+HEADLINE = "World news in brief\n\n"
+
+
+def events_of(sentence: str, type_: str, date: str = "2024-03-12"):
+    report = communique.analyze(HEADLINE + sentence, date=date)
+    return [e for e in report.events if e.type == type_]
+
+
+def dyads_of(events) -> set[tuple[frozenset[str], frozenset[str]]]:
+    return {
+        (
+            frozenset(p.country for p in e.actors if p.country),
+            frozenset(p.country for p in e.recipients if p.country),
+        )
+        for e in events
+    }
+
+
+def test_a_subject_meeting_several_counterparts_is_one_meeting_each():
+    found = events_of(
+        "Italian Prime Minister Giorgia Meloni met her counterparts from Spain, Greece and "
+        "Portugal in Rome on Friday.",
+        "CONSULT",
+    )
+    assert dyads_of(found) == {
+        (frozenset({"ITA", "ESP"}), frozenset()),
+        (frozenset({"ITA", "GRC"}), frozenset()),
+        (frozenset({"ITA", "PRT"}), frozenset()),
+    }
+
+
+def test_parties_named_together_meet_pairwise():
+    found = events_of(
+        "The foreign ministers of Kenya, Uganda and Tanzania met in Arusha on Monday.", "CONSULT"
+    )
+    assert dyads_of(found) == {
+        (frozenset({"KEN", "UGA"}), frozenset()),
+        (frozenset({"KEN", "TZA"}), frozenset()),
+        (frozenset({"UGA", "TZA"}), frozenset()),
+    }
+
+
+def test_coordinated_targets_give_one_event_each():
+    found = events_of("Egypt accused Turkey and Qatar of supporting militants.", "ACCUSE")
+    assert dyads_of(found) == {
+        (frozenset({"EGY"}), frozenset({"TUR"})),
+        (frozenset({"EGY"}), frozenset({"QAT"})),
+    }
+
+
+def test_passive_agent_inside_an_event_noun():
+    found = events_of(
+        "Three villagers were killed by shelling from Azerbaijani forces near the border, "
+        "Armenian officials said.",
+        "ASSAULT",
+    )
+    assert any("AZE" in {p.country for p in e.actors} for e in found)
+
+
+def test_an_event_noun_acting_is_read_with_its_verb_as_one_event():
+    found = events_of(
+        "A Turkish drone strike on Qamishli killed four fighters on Sunday.", "ASSAULT"
+    )
+    assert len(found) == 1
+    assert "TUR" in {p.country for p in found[0].actors}
+
+
+def test_relative_clause_subject_is_the_noun_described():
+    found = events_of(
+        "Kenyan President William Ruto, who arrived in Addis Ababa on Friday, held talks with "
+        "the Ethiopian leader.",
+        "CONSULT",
+    )
+    visit = [e for e in found if e.trigger == "arrived"]
+    assert visit and {p.country for p in visit[0].actors} == {"KEN"}
+
+
+def test_a_date_after_on_does_not_hide_the_complement_clause():
+    found = events_of("Beijing on Tuesday demanded that Manila withdraw its ships.", "REQUEST")
+    assert dyads_of(found) == {(frozenset({"CHN"}), frozenset({"PHL"}))}
+
+
+def test_the_country_of_a_place_acted_on():
+    found = events_of("Russian forces shelled the city of Kherson overnight.", "ASSAULT")
+    assert any("UKR" in {p.country for p in e.recipients} for e in found)
+
+
+def test_of_after_a_directed_event_noun_is_its_target():
+    found = events_of(
+        "The Ethiopian invasion of Somalia began in December.", "ASSAULT", "2007-01-10"
+    )
+    assert dyads_of(found) == {(frozenset({"ETH"}), frozenset({"SOM"}))}
+
+
+def _p(name: str, country: str | None = None) -> Participant:
+    return Participant(name=name, country=country)
+
+
+def test_uncoded_participants_join_the_first_coded_party():
+    assert [[p.name for p in g] for g in parties([_p("Gaza", "PSE"), _p("five people")])] == [
+        ["Gaza", "five people"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("actors", "recipients", "expected"),
+    [
+        ([_p("US", "USA"), _p("UK", "GBR")], [_p("Iran", "IRN")], 2),
+        ([_p("Putin", "RUS"), _p("Lavrov", "RUS")], [_p("Abe", "JPN")], 1),
+        ([_p("police")], [], 1),
+    ],
+)
+def test_directed_dyads(actors, recipients, expected):
+    assert len(directed_dyads(actors, recipients)) == expected
+
+
+def test_reciprocal_dyads_of_a_long_list_stay_grouped():
+    names = [_p(code, code) for code in ("AAA", "BBB", "CCC", "DDD", "EEE")]
+    assert len(reciprocal_dyads(names, [])) == 1
+    assert len(reciprocal_dyads(names[:3], [])) == 3
