@@ -1,5 +1,8 @@
 """``communique eval actors``: how often actor texts get the right country and sector.
 
+``--data ../shared/data`` scores the participants of the project's news-events set
+(:func:`communique.evaluation.news_events.evaluate_actors`); a PLOVER records file as below.
+
 The gold data is PLOVER's CAMEO-manual set (``plover_gsr_cameo.jsonl``): each record has a
 sentence, and ``source``/``target`` lists of ``{actorText, code, sector?}``. For every gold
 actor whose text is found in the sentence, the entity covering that text (``entity_at``) is
@@ -27,7 +30,12 @@ UNSCORED_SECTORS = frozenset({"***", ""})
 
 
 def evaluate(data: Path, limit: int | None = None) -> dict:
-    """Country and sector accuracy of the actors of the records in ``data``."""
+    """Country and sector accuracy of the actors of the records in ``data``; for the shared
+    data folder, of the participants of the news-events set."""
+    if data.is_dir() and not (data / "plover_gsr_cameo.jsonl").exists():
+        from communique.evaluation.news_events import evaluate_actors
+
+        return evaluate_actors(data, limit)
     from communique import nlp as nlp_module
     from communique.pipeline import Analysis
 

@@ -512,3 +512,80 @@ def evaluate_events(root: Path, limit: int | None = None, gold_path: Path | None
     figures["per_type_all"] = parts["all"]["per_type"]
     figures["seconds"] = round(seconds, 2)
     return figures
+
+
+def gold_participants(document: dict) -> list[dict]:
+    """Each participant of a document's events once (by name, country and sector)."""
+    seen: dict[tuple, dict] = {}
+    for event in document["events"]:
+        for role in ("source", "target"):
+            participant = event.get(role)
+            if participant and participant.get("name"):
+                key = (participant["name"], participant.get("country"), participant.get("sector"))
+                seen.setdefault(key, participant)
+    return [seen[key] for key in sorted(seen, key=lambda k: tuple(map(str, k)))]
+
+
+def coded_entity(report, name: str):
+    """The entity a name of the text stands for: the one covering its first occurrence that
+    falls inside an entity mention."""
+    from communique.entities import entity_at
+
+    text = report.article.text
+    start = text.find(name)
+    while start >= 0:
+        entity = entity_at(report, start, start + len(name))
+        if entity is not None:
+            return entity
+        start = text.find(name, start + 1)
+    return None
+
+
+def evaluate_actors(root: Path, limit: int | None = None, gold_path: Path | None = None) -> dict:
+    """Country and sector accuracy of the set's participants, named people and organisations
+    apart from the rest, for the tuning half, the held-out half and both."""
+    gold = load_gold(gold_path)[:limit] if limit else load_gold(gold_path)
+    reports = analysed_reports(gold, root)
+    counts: dict[str, dict[str, int]] = {}
+    for document in gold:
+        report = reports.get(document["doc"])
+        if not hasattr(report, "entities"):
+            continue
+        for participant in gold_participants(document):
+            entity = coded_entity(report, participant["name"])
+            actor = entity.actor if entity is not None else None
+            named = "named" if participant.get("kind") in ("person", "org") else "other"
+            for split in (document.get("split", "tune"), "all"):
+                row = counts.setdefault(f"{split}_{named}", {})
+                _count_actor(row, participant, actor)
+    figures: dict = {"documents": len(gold)}
+    for key in ("held_named", "tune_named"):
+        row = counts.get(key, {})
+        figures[f"{key}_country_accuracy"] = _share(row, "country_right", "n")
+        figures[f"{key}_sector_accuracy"] = _share(row, "sector_right", "with_sector")
+    figures["by_split_and_kind"] = {
+        key: {
+            "participants": row.get("n", 0),
+            "found": row.get("found", 0),
+            "country_accuracy": _share(row, "country_right", "n"),
+            "sector_accuracy": _share(row, "sector_right", "with_sector"),
+        }
+        for key, row in sorted(counts.items())
+    }
+    return figures
+
+
+def _count_actor(row: dict[str, int], participant: dict, actor) -> None:
+    row["n"] = row.get("n", 0) + 1
+    row["found"] = row.get("found", 0) + (actor is not None)
+    country = actor.country if actor is not None else None
+    if country_key(country) == country_key(participant.get("country")):
+        row["country_right"] = row.get("country_right", 0) + 1
+    if participant.get("sector"):
+        row["with_sector"] = row.get("with_sector", 0) + 1
+        sector = actor.sector if actor is not None else None
+        row["sector_right"] = row.get("sector_right", 0) + (sector == participant["sector"])
+
+
+def _share(row: dict[str, int], part: str, whole: str) -> float:
+    return round(row.get(part, 0) / row[whole], 4) if row.get(whole) else 0.0

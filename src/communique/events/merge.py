@@ -23,13 +23,34 @@ def same_event(a: Event, b: Event, lead_end: int = 0) -> bool:
     one in the headline, which tells the story in the present tense ("X meets Y")."""
     if not compatible_locations(a, b):
         return False
-    if event_key(a) == event_key(b):
+    if event_key(a) == event_key(b) or one_predication(a, b):
         return True
     undated = [e for e in (a, b) if e.date is None]
     if len(undated) != 1 or event_key(a)[:3] != event_key(b)[:3] or a.status != b.status:
         return False
     referring = undated[0]
     return (referring.pattern or "").startswith("noun:") or referring.start < lead_end
+
+
+def _countries(participants) -> frozenset[str]:
+    return frozenset(p.country for p in participants if p.country)
+
+
+def _within(a: Event, b: Event) -> bool:
+    """Every coded party of ``a`` is one of ``b`` on the same side."""
+    return _countries(a.actors) <= _countries(b.actors) and _countries(a.recipients) <= _countries(
+        b.recipients
+    )
+
+
+def one_predication(a: Event, b: Event) -> bool:
+    """Two triggers of one sentence that tell one happening of the same type ("killed one
+    soldier and wounded two others"): one's coded parties are among the other's."""
+    if a.start != b.start or a.type != b.type or a.trigger == b.trigger or a.status != b.status:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    return _within(a, b) or _within(b, a)
 
 
 def merge_events(drafts: list[Event], lead_end: int = 0) -> list[Event]:
@@ -44,6 +65,8 @@ def merge_events(drafts: list[Event], lead_end: int = 0) -> list[Event]:
             continue
         if draft.start not in {m.start for m in same.mentions}:
             same.mentions = [*same.mentions, *draft.mentions]
+        if one_predication(same, draft) and not _within(draft, same):
+            same.actors, same.recipients = draft.actors, draft.recipients
         if same.location is None and draft.location is not None:
             same.location = draft.location
         if same.date is None and draft.date is not None:
