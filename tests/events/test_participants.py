@@ -128,3 +128,9 @@ def test_reciprocal_dyads_of_a_long_list_stay_grouped():
     names = [_p(code, code) for code in ("AAA", "BBB", "CCC", "DDD", "EEE")]
     assert len(reciprocal_dyads(names, [])) == 1
     assert len(reciprocal_dyads(names[:3], [])) == 3
+
+
+def test_a_state_protesting_complains_rather_than_demonstrates():
+    text = "Vietnam protested to China over the survey ship on Tuesday."
+    assert events_of(text, "ACCUSE") and not events_of(text, "PROTEST")
+    assert events_of("Thousands of students protested in Hanoi on Tuesday.", "PROTEST")

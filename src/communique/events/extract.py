@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from communique import cameo
@@ -9,6 +11,7 @@ from communique.entities.lexicon import country_name, country_of_word
 from communique.events import attributes
 from communique.events.attributes import TokenIndex, anchors, attach
 from communique.events.intent import recode
+from communique.events.lexicon import lexicon
 from communique.events.merge import merge_events
 from communique.events.participants import ParticipantReader, is_trigger_noun
 from communique.events.triggers import TriggerMatch, find_triggers
@@ -41,6 +44,7 @@ def extract(report: Report, doc: Doc) -> list[Event]:
         if number in absorbed:
             continue
         participants = reader.read(match, generic=match.entry.type not in NEEDS_CODED_PARTY)
+        match = _as_complaint(match, participants)
         nested = any(a.i in heads for a in match.head.ancestors)
         for dyad in participants.dyads():
             if not _enough_participants(match, dyad):
@@ -51,6 +55,21 @@ def extract(report: Report, doc: Doc) -> list[Event]:
                 draft.confidence = round(max(0.05, draft.confidence - 0.2), 2)
             drafts.append(draft)
     return merge_events(drafts, lead_end=_lead_end(report))
+
+
+def _as_complaint(match: TriggerMatch, participants) -> TriggerMatch:
+    """A protest by a state or its officials is a complaint (ACCUSE), not a demonstration."""
+    rule = lexicon().verbal_protest
+    if match.entry.type != "PROTEST" or match.entry.lemma not in rule["lemmas"]:
+        return match
+    actors = participants.actors
+    if not actors or any(p.sector not in rule["sectors"] for p in actors):
+        return match
+    code = cameo.table()[rule["cameo"]]
+    entry = dataclasses.replace(
+        match.entry, type=code.plover_type, mode=code.plover_mode, cameo=code.code
+    )
+    return dataclasses.replace(match, entry=entry)
 
 
 def _absorbed(matches: list[TriggerMatch]) -> set[int]:

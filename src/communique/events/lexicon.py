@@ -50,6 +50,7 @@ class Lexicon:
     phrases: dict[str, tuple[tuple[tuple[str, ...], TriggerEntry], ...]]
     blocks: dict[str, frozenset[str]]
     plural_parties: frozenset[str]
+    verbal_protest: dict
 
 
 def _parse_needs(needs: str) -> dict:
@@ -111,4 +112,5 @@ def lexicon() -> Lexicon:
         phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
         blocks={k: frozenset(v) for k, v in blocks.items()},
         plural_parties=frozenset(context["plural_parties"]),
+        verbal_protest=context["verbal_protest"],
     )

@@ -296,7 +296,9 @@ class ParticipantReader:
             return place
         if coded:
             return [self._from_entity(entity)]
-        return self._generic(token) if generic else []
+        if not generic or is_trigger_noun(token):  # "air strikes killed ...": no actor named
+            return []
+        return self._generic(token)
 
     def _acting_event(self, token: Token, reciprocal: bool = False) -> list[Participant]:
         """Who carries out an event named by a noun that acts or is an agent ("Israeli tank
