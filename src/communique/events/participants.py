@@ -93,6 +93,8 @@ LIGHT_VERBS = frozenset(
 )
 # Pronouns that, as subject of a reported clause, stand for the reporting verb's subject.
 REPORTED_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+# Inside a quotation these stand for its speaker.
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Words that count people rather than name them ("thousands of students").
 QUANTITY_WORDS = frozenset(
     {
@@ -266,6 +268,10 @@ class ParticipantReader:
         if counted is not None:
             return self.resolve(counted, reciprocal, generic)
         entity = self._entity(token)
+        if token.lower_ in FIRST_PERSON:
+            speaker = self._speaker_at(token)
+            if speaker is not None:
+                return [self._from_entity(speaker)]
         if entity is None and token.lower_ in REPORTED_PRONOUNS:
             speaker = _reporting_subject(token)
             return self.resolve(speaker, reciprocal, generic) if speaker is not None else []
@@ -328,9 +334,18 @@ class ParticipantReader:
             found = [p if p.sector else p.model_copy(update={"sector": sector}) for p in found]
         return _unique(found)
 
+    def _speaker_at(self, token: Token) -> Entity | None:
+        """Who "I", "we" or "us" is inside a quotation: its speaker ("'Putin blamed me', Obama
+        said")."""
+        for quote in self.report.quotes:
+            if quote.start <= token.idx < quote.end and quote.speaker and quote.speaker.entity:
+                return next((e for e in self.report.entities if e.id == quote.speaker.entity), None)
+        return None
+
     def _place(self, token: Token) -> list[Participant]:
-        """A place acted on, by its country ("attacked Kharkiv", "the city of Kharkiv")."""
-        for word in (token, *_of_objects(token)):
+        """A place acted on, by its country ("attacked Kharkiv", "the city of Kharkiv",
+        "targets in Sudan")."""
+        for word in (token, *_of_objects(token), *_prep_objects(token, frozenset({"in"}))):
             place = self.place_at_char.get(word.idx)
             if place is not None and place.country:
                 return [Participant(name=place.name, country=place.country)]
