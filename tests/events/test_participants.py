@@ -134,3 +134,13 @@ def test_a_state_protesting_complains_rather_than_demonstrates():
     text = "Vietnam protested to China over the survey ship on Tuesday."
     assert events_of(text, "ACCUSE") and not events_of(text, "PROTEST")
     assert events_of("Thousands of students protested in Hanoi on Tuesday.", "PROTEST")
+
+
+def test_opponents_of_someone_are_not_that_someone():
+    found = events_of(
+        "Opponents of President Nicolas Maduro accused the Venezuelan government of fraud.",
+        "ACCUSE",
+        "2019-01-10",
+    )
+    assert found
+    assert all("Nicolas Maduro" not in {p.name for p in e.actors} for e in found)

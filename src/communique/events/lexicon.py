@@ -51,6 +51,7 @@ class Lexicon:
     blocks: dict[str, frozenset[str]]
     plural_parties: frozenset[str]
     verbal_protest: dict
+    opposing_nouns: frozenset[str]
 
 
 def _parse_needs(needs: str) -> dict:
@@ -113,4 +114,5 @@ def lexicon() -> Lexicon:
         blocks={k: frozenset(v) for k, v in blocks.items()},
         plural_parties=frozenset(context["plural_parties"]),
         verbal_protest=context["verbal_protest"],
+        opposing_nouns=frozenset(context["opposing_nouns"]),
     )

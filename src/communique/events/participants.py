@@ -321,6 +321,8 @@ class ParticipantReader:
         Russia's war"."""
         if token.pos_ != "NOUN" or is_trigger_noun(token):
             return []
+        if token.lemma_.lower() in lexicon().opposing_nouns:
+            return []
         found: list[Participant] = []
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
