@@ -182,3 +182,32 @@ def test_a_real_process_gives_no_traceback(tmp_path):
 def test_version(run):
     code, out, _ = run("--version")
     assert code == 0 and out.startswith("communique ")
+
+
+def test_batch_analyses_every_text_with_words(run, tmp_path):
+    headlines = [
+        "Nigerian troops kill scores of rebels in Borno state",
+        "Putin meets Erdogan in Sochi to discuss Syria",
+    ]
+    records = [
+        {"id": "sentence", "text": "Beijing said on Monday it opposed the new sanctions"},
+        {"id": "headline", "text": "Russia expels British diplomats"},
+        {"id": "list", "text": " • ".join(headlines)},
+        {"id": "lines", "text": "\n".join(headlines)},
+        {"id": "punctuation", "text": "!!! ... ???"},
+    ]
+    lines = "\n".join(json.dumps(record) for record in records) + "\n"
+    (tmp_path / "docs.jsonl").write_text(lines, encoding="utf-8")
+    code, out, err = run("analyze", "--input", "docs.jsonl")
+    assert code == 0, err
+    reports = {report["id"]: report for report in map(json.loads, out.splitlines())}
+    assert reports["sentence"]["article"]["text"] == records[0]["text"]
+    assert reports["headline"]["article"]["headline"] == "Russia expels British diplomats"
+    for key in ("list", "lines"):
+        assert reports[key]["article"]["text"] == "\n\n".join(headlines)
+        assert reports[key]["article"]["language"] in (None, "en")
+    assert reports["punctuation"] == {
+        "id": "punctuation",
+        "error": "no article text found in the document",
+    }
+    assert "5 document(s), 1 error(s)" in err

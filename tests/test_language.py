@@ -42,3 +42,36 @@ def test_non_english_article_is_reported_but_not_analysed():
     assert report.article.language == "de"
     assert report.article.headline == "Gespräche in Moskau"
     assert (report.entities, report.quotes, report.events) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia expels British diplomats",
+        "Macron visits Kyiv",
+        "Mali junta expels French ambassador",
+        "Xi congratulates Putin",
+        "Chinese Foreign Ministry spokesman Geng Shuang said Beijing opposed the sanctions",
+    ],
+)
+def test_a_one_line_english_headline_is_analysed(text):
+    assert language.detect(text) in (None, "en")
+    assert language.is_analysed(language.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Россия высылает британских дипломатов", "ru"),
+        ("俄罗斯驱逐英国外交官", "zh"),
+        ("Ελλάδα", "el"),
+    ],
+)
+def test_a_short_text_in_another_script_is_not_english(text, code):
+    assert language.detect(text) == code
+    assert not language.is_analysed(language.detect(text))
+
+
+def test_names_in_another_script_inside_english_text_keep_it_english():
+    text = "Xi Jinping (习近平) met Putin in Moscow on Monday, the Kremlin said."
+    assert language.detect(text) == "en"

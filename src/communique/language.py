@@ -11,6 +11,8 @@ MIN_CHARS = 20
 SHORT_TEXT_CHARS = 300
 MIN_SHORT_TEXT_CONFIDENCE = 0.9
 SHORT_TEXT_CANDIDATES = 6
+# Letters up to here are Latin (ASCII, Latin-1, Latin Extended-A and -B).
+LAST_LATIN = "\u024f"
 
 
 @functools.cache
@@ -25,9 +27,16 @@ def _identifier():
 
 
 def detect(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when there is too little text."""
+    """ISO 639-1 code of the text's language, or None when there is too little text.
+
+    A text mostly in a script English is not written in (Cyrillic, Chinese, Arabic, ...) gets
+    the identifier's guess however short it is: a one-line headline in Chinese is not English.
+    """
     sample = text[:5000]
-    if sum(ch.isalpha() for ch in sample) < MIN_CHARS:
+    letters = [ch for ch in sample if ch.isalpha()]
+    if letters and sum(ch > LAST_LATIN for ch in letters) * 2 > len(letters):
+        return _identifier().rank(sample)[0][0]
+    if len(letters) < MIN_CHARS:
         return None
     ranked = _identifier().rank(sample)
     lang, confidence = ranked[0]

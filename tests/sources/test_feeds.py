@@ -8,6 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from communique.article import read
 from communique.sources.corpus import iter_items
 from communique.sources.feeds import PoliteFetcher, feed_items, looks_like_feed
 
@@ -157,3 +158,21 @@ def test_one_request_per_host_every_delay_seconds():
 def test_feed_detection():
     assert looks_like_feed(FULL_FEED.encode()) and looks_like_feed(ATOM_FEED.encode())
     assert not looks_like_feed(b"<!doctype html><html><body>news</body></html>")
+
+
+def test_an_entry_with_a_title_alone_is_its_headline():
+    feed = rss("<item><title>Russia expels British diplomats</title><guid>urn:x</guid></item>")
+    (item,) = feed_items(feed.encode(), "wire.rss")
+    assert item.document.error is None
+    article = read(item.document.content, html=True)
+    assert (article.headline, article.text) == (
+        "Russia expels British diplomats",
+        "Russia expels British diplomats",
+    )
+
+
+def test_an_entry_without_title_or_text_is_an_error():
+    (item,) = feed_items(
+        rss("<item><guid>urn:y</guid><link>http://x/y</link></item>").encode(), "w.rss"
+    )
+    assert "has no text" in item.document.error

@@ -19,8 +19,9 @@ def read(
     source: str | None = None,
     date: str | None = None,
 ) -> Article:
-    """Read one article from HTML (``html=True``) or plain text."""
-    reader = read_html if html else read_text
+    """Read one article from HTML (``html=True``) or plain text (also what is given as HTML
+    but has no markup at all)."""
+    reader = read_html if html and "<" in content else read_text
     return reader(content, url=url, source=source, date=date)
 
 

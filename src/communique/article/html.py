@@ -8,18 +8,23 @@ quotations and tables (``bare_extraction``). On top of it this module:
   out of the body, and a byline ("By ...", or a line naming the page's author);
 - drops captions and photo credits (:mod:`.captions`), and page furniture by wording
   (:mod:`.wording`, the vocabulary the plain-text reader uses too):
-  "Read more: ...", newsletters, share lines, copyright footers, lists of other stories;
+  "Read more: ...", newsletters, share lines, copyright footers, lists of other stories
+  (after a "Related" heading, joined by "•" or "|" on one line, or two or more headlines in
+  a row that are each the whole text of a link);
 - groups the paragraphs under their section headings;
 - splits a dateline off the first paragraph and resolves the article's date.
 
-Malformed markup is read as far as lxml and trafilatura can; a page without main text gives
-an article with an empty ``text`` (the pipeline turns that into a clear error).
+Malformed markup is read as far as lxml and trafilatura can; a page without main text is
+its headline, and one without a headline either gives an article with an empty ``text`` (the
+pipeline turns that into a clear error). A page that only lists headlines is that list.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import lxml.html
@@ -70,6 +75,7 @@ _STANDFIRST_CLASS = re.compile(
     re.I,
 )
 _CLASSED_PARAGRAPHS = etree.XPath("//p[@class]")
+_LINKS_OF_WORDS = etree.XPath("//a[contains(normalize-space(.), ' ')]")
 # A sentence's end followed by the start of another sentence.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-ZÀ-Þ0-9]")
 
@@ -110,7 +116,7 @@ def read_html(
     standfirsts = standfirst_keys(tree)
     drop_inert_elements(tree)
     blocks = extract_blocks(tree, url)
-    layout = lay_out(blocks, meta, captions, standfirsts)
+    layout = lay_out(blocks, meta, captions, standfirsts, functools.cache(lambda: link_keys(tree)))
     sections = layout.sections or []
     parsed = _split_dateline(sections)
     body = "\n\n".join(p for section in sections for p in section.paragraphs)
@@ -179,7 +185,7 @@ def _parse(content: str) -> etree._Element | None:
     except Exception as exc:  # noqa: BLE001 - any markup, however broken, must not crash
         LOGGER.debug("unparsable HTML: %s", exc)
         return None
-    if (tree is None or (len(tree) < 2 and tree.find("body") is None)) and FRAGMENT.match(content):
+    if (tree is None or tree.tag != "html") and FRAGMENT.match(content):
         return _parse_markup(f"<html><body>{content}</body></html>")
     return tree
 
@@ -310,17 +316,25 @@ def lay_out(
     meta: PageMetadata,
     captions: list[Caption],
     standfirsts: frozenset[str] = frozenset(),
+    links: Callable[[], frozenset[str]] | None = None,
 ) -> Layout:
     """Sort the blocks into headline, subheadline, byline and body sections (``standfirsts``:
-    the keys of paragraphs the markup calls a standfirst, see :func:`standfirst_keys`)."""
+    the keys of paragraphs the markup calls a standfirst, see :func:`standfirst_keys`;
+    ``links``: the keys of the page's link texts, see :func:`link_keys`, asked for only when
+    headlines in a row may be links to other stories)."""
     layout = Layout()
     title_key = _key(meta.title)
     position = _take_headlines(blocks, title_key, layout)
     if layout.headline is None:
         layout.headline = meta.title
+    listed: list[Block] = []  # the headline lists taken out
     kept = _drop_furniture(
-        blocks[position:], title_key, _caption_keys(captions), _key(meta.author), layout
+        blocks[position:], title_key, _caption_keys(captions), _key(meta.author), layout, listed
     )
+    if links is not None:
+        kept = _drop_linked_headlines(kept, links, listed)
+    if listed and not any(block.kind != "head" for block in kept):
+        kept = _headline_paragraphs(listed)  # a page that only lists headlines
     if layout.headline and layout.subheadline is None:
         kept = _take_lead(kept, layout, at_top=position > 0, standfirsts=standfirsts)
     layout.sections = _sections(kept)
@@ -393,16 +407,22 @@ def _take_headlines(blocks: list[Block], title_key: str, layout: Layout) -> int:
 
 
 def _drop_furniture(
-    blocks: list[Block], title_key: str, caption_keys: set[str], author_key: str, layout: Layout
+    blocks: list[Block],
+    title_key: str,
+    caption_keys: set[str],
+    author_key: str,
+    layout: Layout,
+    listed: list[Block],
 ) -> list[Block]:
     """The blocks that are the article: without furniture, captions, credits, bylines and
-    repeats of the title."""
+    repeats of the title. Lists of headlines joined by "•" or "|" go to ``listed``."""
     kept: list[Block] = []
     in_furniture = False
     for block in blocks:
+        block = _without_title_line(block, title_key)
         key = _key(block.text)
         if in_furniture:
-            if block.kind != "head" and _is_sentence_paragraph(block.text):
+            if block.kind != "head" and _ends_furniture(block.text):
                 in_furniture = False
             else:
                 continue
@@ -413,11 +433,86 @@ def _drop_furniture(
             continue
         if _is_furniture_block(block.text):
             continue
+        if _lists_headlines(block.text):
+            listed.append(block)
+            continue
         if _is_byline(block.text, key, author_key, kept):
             layout.byline = layout.byline or _byline_name(block.text)
             continue
         kept.append(block)
     return kept
+
+
+def _without_title_line(block: Block, title_key: str) -> Block:
+    """A paragraph whose first line repeats the page title, without that line (a page too
+    small for trafilatura gives its whole text as one paragraph, the title first)."""
+    first, newline, rest = block.text.partition("\n")
+    if not newline or not title_key or _key(first) != title_key or not rest.strip():
+        return block
+    return Block(block.kind, rest.strip(), block.level)
+
+
+def _ends_furniture(text: str) -> bool:
+    """A paragraph of running text after a block of furniture: the article again. A list
+    whose lines are short titles (the headlines after "Related") is not one, however long."""
+    return any(_is_sentence_paragraph(line) for line in text.split("\n"))
+
+
+def _lists_headlines(text: str) -> bool:
+    """Every line lists other stories' headlines, joined by "•" or "|"."""
+    return all(wording.listed_headlines(line) is not None for line in text.split("\n"))
+
+
+def link_keys(tree: etree._Element) -> frozenset[str]:
+    """The keys (:func:`_key`) of the page's link texts of several words."""
+    keys = {_key("".join(a.itertext())) for a in _LINKS_OF_WORDS(tree)}
+    keys.discard("")
+    return frozenset(keys)
+
+
+def _drop_linked_headlines(
+    blocks: list[Block], links: Callable[[], frozenset[str]], listed: list[Block]
+) -> list[Block]:
+    """Without runs of other stories' headlines (added to ``listed``): two or more lines in a
+    row (in one list or in paragraphs one after another), or any after the last paragraph,
+    each headline-shaped and the whole text of a link."""
+    shaped = [_headline_lines(block) for block in blocks]
+    if sum(shaped) < 2 and not (shaped and shaped[-1]):
+        return blocks
+    keys = links()
+    linked = [
+        count > 0 and all(_key(line) in keys for line in block.text.split("\n"))
+        for block, count in zip(blocks, shaped, strict=True)
+    ]
+    dropped: set[int] = set()
+    start = 0
+    while start < len(blocks):
+        end = start
+        while end < len(blocks) and linked[end]:
+            end += 1
+        if sum(shaped[start:end]) >= (1 if end == len(blocks) else 2):
+            dropped.update(range(start, end))
+        start = end + 1
+    listed.extend(blocks[i] for i in sorted(dropped))
+    return [block for i, block in enumerate(blocks) if i not in dropped]
+
+
+def _headline_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Each headline of the lists its own paragraph, so that none runs into the next."""
+    headlines: list[str] = []
+    for block in blocks:
+        for line in block.text.split("\n"):
+            headlines.extend(wording.listed_headlines(line) or [line])
+    return [Block("p", headline) for headline in headlines]
+
+
+def _headline_lines(block: Block) -> int:
+    """How many lines the block has when each is a headline of four words or more, else 0."""
+    if block.kind == "head":
+        return 0
+    lines = block.text.split("\n")
+    shaped = all(wording.headline_shaped(line, wording.MIN_RUN_HEADLINE_WORDS) for line in lines)
+    return len(lines) if shaped else 0
 
 
 def _is_furniture_block(text: str) -> bool:

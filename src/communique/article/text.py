@@ -4,8 +4,12 @@ Each line gets a role from its wording (:mod:`.wording`: furniture, credits, byl
 stamps) and from the layout around it: what comes before the headline is navigation; the
 first title-like line is the headline; what stands between it and the dateline (or the first
 paragraph) is the subheadline, captions and credits; a short title-like line between body
-paragraphs is a section heading; runs of title-like lines are lists of other stories; after
-a comment form, a copyright footer or "(END)" nothing is the article any more.
+paragraphs is a section heading; runs of title-like lines and lines of headlines joined by
+"•" or "|" are lists of other stories; after a comment form, a copyright footer or "(END)"
+nothing is the article any more.
+
+A document without a paragraph of running text is what its lines say: a headline, a
+sentence without a full stop, or a list of headlines, each its own paragraph.
 """
 
 from __future__ import annotations
@@ -66,6 +70,8 @@ class Line:
     list_intro: bool = False
     end_marker: bool = False
     after_dateline: str | None = None  # the paragraph's text after its dateline
+    headlines: list[str] | None = None  # the headlines of a line listing other stories
+    worded: bool = False  # its role comes from its wording (furniture, credit, byline, ...)
 
 
 def read_text(
@@ -130,6 +136,8 @@ def assign_roles(lines: list[Line]) -> ParsedDateline | None:
     for line in lines:
         _role_by_wording(line)
     _mark_captions(lines)
+    for line in lines:
+        line.worded = line.role is not None
     headline = _mark_headline(lines)
     dateline_at, parsed = _find_dateline(lines, headline)
     if parsed is not None:
@@ -157,6 +165,10 @@ def _role_by_wording(line: Line) -> None:
         line.role, line.date = TIMESTAMP, stamp[1]
     elif wording.is_furniture(text):
         line.role = FURNITURE
+    elif (headlines := wording.listed_headlines(text)) is not None:
+        line.headlines = headlines
+        if not wording.may_be_page_title(text):
+            line.role = FURNITURE  # a page's title ("Headline | Site") may still be the headline
 
 
 def _mark_captions(lines: list[Line]) -> None:
@@ -231,7 +243,7 @@ def _mark_headline(lines: list[Line]) -> int | None:
     for position, i in enumerate(content):
         line = lines[i]
         if wording.is_breadcrumb(line.text):
-            line.role = NAVIGATION
+            line.role, line.worded = NAVIGATION, True
             continue
         following = lines[content[position + 1]] if position + 1 < len(content) else None
         if parse_dateline(line.text) is not None:
@@ -356,7 +368,7 @@ def _is_subheadline(lines: list[Line], i: int) -> bool:
     """Without a dateline: the line after the headline is a subheadline when it has no full
     stop, or when bylines, time stamps or captions follow it before the body."""
     text = lines[i].text
-    if _words(text) < 4 or _words(text) > 60 or _BULLET.match(text):
+    if _words(text) < 4 or _words(text) > 60 or _BULLET.match(text) or lines[i].headlines:
         return False
     if not body_like(text):
         return True
@@ -379,6 +391,8 @@ def _mark_body(lines: list[Line], start: int, dateline_at: int | None) -> None:
             in_list = True
             continue
         if in_list and line.role in (CAPTION, CREDIT):
+            line.role = FURNITURE
+        if line.role is None and line.headlines:
             line.role = FURNITURE
         if line.role is not None:
             continue
@@ -403,8 +417,9 @@ def _continues_list(text: str, previous_body: str) -> bool:
 
 def _decide_candidates(lines: list[Line], start: int) -> None:
     """A lone title-like line between body paragraphs is a section heading; several between
-    paragraphs are the article's own list; after the last paragraph they are other stories'
-    headlines (unless a colon or bullets introduce them)."""
+    paragraphs are the article's own list, unless each is a headline of four words or more;
+    after the last paragraph they are other stories' headlines (unless a colon or bullets
+    introduce them)."""
     significant = [i for i in range(start, len(lines)) if lines[i].role in (BODY, _CANDIDATE)]
     runs: list[list[int]] = []
     for position, i in enumerate(significant):
@@ -427,6 +442,8 @@ def _decide_candidates(lines: list[Line], start: int) -> None:
             role = BODY if _is_content_list(lines, before, run) else FURNITURE
         elif len(run) == 1 and _is_heading(lines, before, run[0], after):
             role = HEADING
+        elif _other_stories(lines, before, run):
+            role = FURNITURE
         else:
             role = BODY
         for i in run:
@@ -443,6 +460,16 @@ def _is_content_list(lines: list[Line], before: int | None, run: list[int]) -> b
         return True
     items = sum(1 for i in run if _BULLET.match(lines[i].text) or lines[i].text[:1].isdigit())
     return len(run) >= 2 and items * 2 > len(run)
+
+
+def _other_stories(lines: list[Line], before: int | None, run: list[int]) -> bool:
+    """Lines of other stories' headlines inside the article: two or more in a row, each a
+    headline of four words or more, not introduced by a colon."""
+    return (
+        len(run) >= 2
+        and not _is_content_list(lines, before, run)
+        and all(wording.headline_shaped(lines[i].text, wording.MIN_RUN_HEADLINE_WORDS) for i in run)
+    )
 
 
 def _is_heading(lines: list[Line], before: int | None, i: int, after: int) -> bool:
@@ -467,6 +494,11 @@ def _assemble(
     subheadline = _first(lines, SUBHEADLINE)
     sections = _sections(lines)
     paragraphs = [p for section in sections for p in section.paragraphs]
+    if not paragraphs:
+        items = without_body(lines)
+        if items != [part for part in (headline, subheadline) if part]:
+            headline = subheadline = None  # a list of headlines, not one story's
+            sections, paragraphs = [Section(paragraphs=items)] if items else [], items
     body = "\n\n".join(paragraphs)
     captions = collect_captions(lines)
     # Years in captions count too ("... in Moscow on Sept. 13, 2023. (Yonhap)").
@@ -486,6 +518,24 @@ def _assemble(
         body=body,
         text=analysed_text(headline, subheadline, dateline, body),
     )
+
+
+def without_body(lines: list[Line]) -> list[str]:
+    """What a document without a paragraph of running text says, one item a paragraph: its
+    lines that are not furniture by their wording (a headline, a sentence without a full
+    stop, each headline of a list); when all are, every line with a letter in it."""
+    items: list[str] = []
+    for line in lines:
+        if line.headlines:
+            items.extend(line.headlines)
+        elif not line.worded and _has_words(line):
+            items.append(line.text)
+    return items or [line.text for line in lines if _has_words(line)]
+
+
+def _has_words(line: Line) -> bool:
+    """A line with a letter in it, other than a dateline (analysed in its own right)."""
+    return line.role != DATELINE and any(ch.isalpha() for ch in line.text)
 
 
 def _first(lines: list[Line], role: str) -> str | None:

@@ -388,6 +388,59 @@ def _timestamp_segment(text: str) -> tuple[bool, str | None]:
     return True, date
 
 
+# --- headlines of other stories ---------------------------------------------------------------
+
+# What joins the headlines of a row of links on one line: "A • B • C", "A | B".
+_HEADLINE_SEPARATOR = re.compile(r"\s+[•|·▪◦‣]\s+")
+_WORD = re.compile(r"[^\W_]+")
+_CUT_OFF = ("…", "...")
+MAX_LISTED_HEADLINE_WORDS = 30
+MAX_HEADLINE_CHARS = 300  # longer lines are never a headline (spares counting their words)
+# A listed headline has this many words at least (a cut-off last one may have fewer).
+MIN_LISTED_HEADLINE_WORDS = 3
+# One headline of a run of lines (one per line) has this many words at least: fewer are
+# names, labels or headings rather than another story's headline.
+MIN_RUN_HEADLINE_WORDS = 4
+
+
+def headline_shaped(text: str, min_words: int = MIN_LISTED_HEADLINE_WORDS) -> bool:
+    """Whether a line reads as a headline: it starts with a letter or digit that is not lower
+    case, has ``min_words`` to 30 words, and ends without a full stop, colon, semicolon or
+    comma (a question, an exclamation or a cut-off "…" may end it)."""
+    text = text.strip()
+    if not text or not text[0].isalnum() or text[0].islower() or len(text) > MAX_HEADLINE_CHARS:
+        return False
+    end = text.rstrip("\"'”’»)]")
+    if end.endswith((".", ":", ";", ",")) and not end.endswith(_CUT_OFF):
+        return False
+    words = sum(1 for token in text.split() if _WORD.search(token))
+    return min_words <= words <= MAX_LISTED_HEADLINE_WORDS
+
+
+def listed_headlines(line: str) -> list[str] | None:
+    """The headlines of a line that lists other stories ("Troops kill rebels • Bank lends
+    Kenya $2bn • ..."): two or more pieces between separators, each headline-shaped (the last
+    may be cut off short: "Chinese bank's …"). None for any other line."""
+    if "|" not in line and not any(ch in line for ch in "•·▪◦‣"):
+        return None
+    pieces = [piece.strip() for piece in _HEADLINE_SEPARATOR.split(line.strip())]
+    if len(pieces) < 2 or not all(pieces):
+        return None
+    *complete, last = pieces
+    if not all(headline_shaped(piece) for piece in complete):
+        return None
+    if not (headline_shaped(last) or (last.endswith(_CUT_OFF) and headline_shaped(last, 1))):
+        return None
+    if any(byline(piece) or timestamp(piece)[0] for piece in pieces):
+        return None  # "By Jane Doe | Updated: ..."
+    return pieces
+
+
+def may_be_page_title(line: str) -> bool:
+    """ "Headline | Site name": a page's title, which names its site after one bar."""
+    return line.count("|") == 1 and not any(ch in line for ch in "•·▪◦‣")
+
+
 def trailing_agency(line: str) -> str | None:
     """The agency a caption ends with: "... on Sept. 13, 2023. (Yonhap)" -> "Yonhap"."""
     match = re.search(r"\(([^()]{2,30})\)\s*$", line.strip())

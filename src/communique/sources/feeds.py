@@ -187,9 +187,10 @@ def _entry_item(entry, number: int, location: str, source, max_bytes: int, fetch
             )
         except InputError as exc:
             return failed(link, str(exc), url=link, source=source, date=date)
-    if not content.strip():
-        return failed(entry_location, f"{entry_location}: the feed entry has no text", url=link)
     title = escape(entry.get("title") or "")
+    if not content.strip() and not title.strip():
+        return failed(entry_location, f"{entry_location}: the feed entry has no text", url=link)
+    # An entry with a title alone is its headline, analysed as such (GDELT codes headlines).
     html = f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{content}</body></html>"
     return Item(entry_location, Document(html, html=True, url=link, source=source, date=date))
 
