@@ -129,7 +129,8 @@ def _draft(
     report: Report, match: TriggerMatch, participants, date: str | None, location: Location | None
 ) -> Event:
     sentence = match.sentence
-    start, end = sentence.start_char, sentence.end_char
+    start = sentence.start_char
+    end = start + len(sentence.text.rstrip())  # without the paragraph break after it
     entry = match.entry
     trigger_at = match.start_char
     return Event(
@@ -145,7 +146,7 @@ def _draft(
         location=location,
         # A statement of intent happened when it was made, whatever it announces.
         status="occurred" if entry.intent else attributes.status(match, report.article.date, date),
-        evidence=sentence.text,
+        evidence=sentence.text[: end - start],
         start=start,
         end=end,
         mentions=[EventMention(start=start, end=end)],
