@@ -359,6 +359,8 @@ class ParticipantReader:
             return []
         if token.dep_ == "pobj" and token.head.lower_ not in PARTY_PREPS:
             return []
+        if token.pos_ == "NOUN" and not names_people(token):
+            return []  # "violence erupted", "the plan calls for": things, not parties
         words = [
             t
             for t in token.subtree
@@ -452,6 +454,25 @@ class ParticipantReader:
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 WITHDRAWAL_TYPES = frozenset({"RETREAT"})
+
+
+AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "ent", "ents")
+
+
+def names_people(token: Token) -> bool:
+    """Whether a common noun names people or a body of them: a role or agent of the
+    entities lexicon ("protesters", "gunman", "authorities") or an agent noun ("attackers",
+    "organizers")."""
+    from communique.entities import lexicon as entities_lexicon
+
+    lemma = token.lemma_.lower()
+    settings = entities_lexicon.role_settings()
+    return (
+        lemma in entities_lexicon.roles()
+        or token.lower_ in entities_lexicon.roles()
+        or lemma in settings["people_heads"]
+        or token.lower_.endswith(AGENT_SUFFIXES)
+    )
 
 
 def is_trigger_noun(token: Token) -> bool:
