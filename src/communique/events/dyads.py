@@ -11,7 +11,9 @@ event.
 Reciprocal events (meet, agree, cooperate) keep every party of a dyad among the actors,
 PLOVER-style: a subject meeting several others gives one event per other party; parties
 named together as subjects ("A, B and C met") give one event per pair, up to
-:data:`MAX_PAIRED_PARTIES` of them — beyond that the grouping stays whole.
+:data:`MAX_PAIRED_PARTIES` of them — beyond that the grouping stays whole. Several
+participants of one party meeting among themselves ("Clinton met his top aides") are no
+event between political actors.
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ def reciprocal_dyads(
             return [(_flatten([*subject_parties, *other_parties]), [])]
         return [(subject_parties[0] + group, []) for group in other_parties]
     everyone = subject_parties + other_parties
+    if len(everyone) == 1 and len(everyone[0]) > 1:
+        return []  # "Clinton met his top aides": a meeting inside one party is no event
     if len(everyone) <= 2 or len(everyone) > MAX_PAIRED_PARTIES:
         return [(_flatten(everyone), [])]
     return [(a + b, []) for a, b in combinations(everyone, 2)]
