@@ -52,6 +52,7 @@ class Lexicon:
     plural_parties: frozenset[str]
     verbal_protest: dict
     opposing_nouns: frozenset[str]
+    people_nouns: frozenset[str]
 
 
 def _parse_needs(needs: str) -> dict:
@@ -115,4 +116,5 @@ def lexicon() -> Lexicon:
         plural_parties=frozenset(context["plural_parties"]),
         verbal_protest=context["verbal_protest"],
         opposing_nouns=frozenset(context["opposing_nouns"]),
+        people_nouns=frozenset(context["people_nouns"]),
     )

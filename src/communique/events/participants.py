@@ -471,6 +471,7 @@ def names_people(token: Token) -> bool:
         lemma in entities_lexicon.roles()
         or token.lower_ in entities_lexicon.roles()
         or lemma in settings["people_heads"]
+        or lemma in lexicon().people_nouns
         or token.lower_.endswith(AGENT_SUFFIXES)
     )
 
