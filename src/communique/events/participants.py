@@ -172,25 +172,26 @@ class ParticipantReader:
             elif not done_by_of:
                 objects = objects + [t for t in _of_objects(head) if t not in objects]
         actors = [p for t in subjects for p in self.resolve(t, reciprocal, generic)]
-        # Uncoded objects are mostly things ("the demands", "roads"), not parties.
-        others = [p for t in objects for p in self.resolve(t, reciprocal)]
+        # Uncoded objects are parties only when they name people ("arrested another man"),
+        # not things ("the demands", "roads").
+        others = [p for t in objects for p in self.resolve(t, reciprocal, generic)]
         if reciprocal:
             keys = {participant_key(p) for p in actors}
             others = [p for p in others if participant_key(p) not in keys]
             return Participants(_unique(actors), _unique(others), reciprocal=True)
         actor_keys = {participant_key(p) for p in actors}
         recipients = [p for p in others if participant_key(p) not in actor_keys]
-        if not recipients and _gives(match):
+        fallbacks = [_indirect_parties, _place_parties]
+        if _gives(match):
             # aid is given for someone: "provided 10 million dollars for Haiti"
-            found = [
-                p for t in _prep_objects(head, frozenset({"for"})) for p in self.resolve(t, False)
-            ]
-            recipients = [p for p in found if participant_key(p) not in actor_keys]
-        for fallback in (_indirect_parties, _place_parties):
-            if recipients:
+            fallbacks.insert(0, lambda head, _: _prep_objects(head, frozenset({"for"})))
+        for fallback in fallbacks:
+            if any(p.country for p in recipients):
                 break
             found = [p for t in fallback(head, objects) for p in self.resolve(t, False)]
-            recipients = [p for p in found if participant_key(p) not in actor_keys]
+            found = [p for p in found if participant_key(p) not in actor_keys]
+            if found:  # a coded party found further off goes before the uncoded ones
+                recipients = _unique(found + recipients)
         return Participants(actors=_unique(actors), recipients=_unique(recipients))
 
     def _verb_arguments(self, verb: Token) -> tuple[list[Token], list[Token]]:
@@ -251,8 +252,13 @@ class ParticipantReader:
         if carrier.dep_ in OBJECT_DEPS and governor.lemma_.lower() in LIGHT_VERBS and not subjects:
             subjects, more = self._verb_arguments(governor)
             objects += [t for t in more if t is not carrier]
-        elif carrier.dep_ == "pobj" and governor.head.pos_ == "VERB" and not subjects:
-            # "remained on alert", "went on strike"
+        elif (
+            carrier.dep_ == "pobj"
+            and governor.lower_ not in CAUSE_PREPS
+            and governor.head.pos_ == "VERB"
+            and not subjects
+        ):
+            # "remained on alert", "went on strike"; not "arrested over the riots"
             subjects = [c for c in governor.head.children if c.dep_ in SUBJECT_DEPS]
         return subjects or owners, objects
 
@@ -361,6 +367,8 @@ class ParticipantReader:
             return []
         if token.pos_ == "NOUN" and not names_people(token):
             return []  # "violence erupted", "the plan calls for": things, not parties
+        if token.pos_ == "PROPN" and token.ent_type_ not in PEOPLE_NAMES:
+            return []  # "fired a Scud": a name, but of no party
         words = [
             t
             for t in token.subtree
@@ -456,6 +464,28 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 WITHDRAWAL_TYPES = frozenset({"RETREAT"})
 
 
+# Prepositions whose noun is a cause or topic of the verb, not an event its subject takes
+# part in ("arrested over riots" but "went on strike", "talked during a phone call").
+CAUSE_PREPS = frozenset(
+    {
+        "over",
+        "about",
+        "after",
+        "before",
+        "against",
+        "for",
+        "amid",
+        "despite",
+        "of",
+        "from",
+        "since",
+        "following",
+        "because",
+        "regarding",
+        "concerning",
+    }
+)
+PEOPLE_NAMES = frozenset({"PERSON", "NORP", "ORG"})
 AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "ent", "ents")
 
 
