@@ -25,6 +25,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(actors_app, name="actors")
+lexicon_app = typer.Typer(
+    help="The event trigger lexicon generated from PETRARCH-2's CAMEO dictionary.",
+    no_args_is_help=True,
+)
+app.add_typer(lexicon_app, name="lexicon")
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
@@ -322,6 +327,37 @@ def bench(
         out.print(table)
     json_out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     err.print(f"figures written to {json_out}")
+
+
+@lexicon_app.command("build")
+def lexicon_build(
+    petrarch: Annotated[
+        Path,
+        typer.Option(help="Folder holding PETRARCH-2's CAMEO.2.0.txt."),
+    ] = Path("../shared/data/events/petrarch"),
+    output: Annotated[
+        Path | None,
+        typer.Option("--out", help="The data file to write (default: the package's own)."),
+    ] = None,
+) -> None:
+    """Generate the event triggers (data/cameo_verbs.tsv) from the CAMEO verb dictionary."""
+    from collections import Counter
+
+    from communique.events import petrarch as converter
+
+    source = petrarch / converter.SOURCE_FILE
+    if not source.is_file():
+        raise InputError(f"{source}: no such file")
+    target = output or converter.default_output()
+    entries = converter.build(petrarch, target)
+    counts = Counter((e.pos, e.coding.type if e.coding else "-") for e in entries)
+    err.print(f"{len(entries)} entries written to {target}")
+    table = Table(title="generated entries")
+    for column in ("pos", "type", "entries"):
+        table.add_column(column)
+    for (pos, type_), count in sorted(counts.items()):
+        table.add_row(pos, type_, str(count))
+    out.print(table)
 
 
 def main() -> None:

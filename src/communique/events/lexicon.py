@@ -1,11 +1,68 @@
-"""The trigger lexicon (``data/triggers.tsv``) and the context lists (``data/context.json``)."""
+"""The trigger lexicon and the context lists (``data/context.json``).
+
+Two files make the lexicon, in the same columns:
+
+- ``data/triggers.tsv``: hand-written entries;
+- ``data/cameo_verbs.tsv``: entries generated from PETRARCH-2's CAMEO verb dictionary by
+  ``communique lexicon build`` (``petrarch.py``).
+
+Precedence: a (part of speech, lemma) pair listed in ``triggers.tsv`` is read only from
+there: the generated entries for the same word are left out, so a hand-written entry
+always decides what the word means. A generated phrase with the words of a hand-written
+phrase is left out the same way. Within a word, entries are tried in file order (the
+generated file lists the most specific conditions first); the first whose conditions hold
+decides, and an entry of type ``-`` (a pattern that codes no event) means "no event".
+
+Words and phrases are indexed by (part of speech, lemma) and by first word, so a token
+costs one dictionary lookup.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+
+from spacy.tokens import Token
+
+HAND_WRITTEN = "triggers.tsv"
+GENERATED = "cameo_verbs.tsv"
+NO_EVENT = "-"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words a condition accepts: lemmas, and phrases ("financial aid") whose last word
+    is the head and whose other words must modify it."""
+
+    heads: frozenset[str]
+    phrases: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def parse(cls, value: str) -> Words:
+        heads, phrases = set(), {}
+        for item in value.split("|"):
+            *modifiers, head = item.split(" ")
+            if modifiers:
+                phrases.setdefault(head, []).append(frozenset(modifiers))
+            else:
+                heads.add(head)
+        return cls(frozenset(heads), {h: tuple(m) for h, m in phrases.items()})
+
+    def __contains__(self, lemma: str) -> bool:
+        return lemma in self.heads
+
+    def match(self, token: Token) -> bool:
+        """Whether the token is one of the words (a phrase's modifiers among its children)."""
+        lemma = token.lemma_.lower()
+        if lemma in self.heads:
+            return True
+        wanted = self.phrases.get(lemma)
+        if not wanted:
+            return False
+        around = {w for c in token.children for w in (c.lower_, c.lemma_.lower())}
+        return any(modifiers <= around for modifiers in wanted)
 
 
 @dataclass(frozen=True)
@@ -18,12 +75,21 @@ class TriggerEntry:
     mode: str | None
     cameo: str
     prep: str | None = None
-    obj: frozenset[str] | None = None
+    obj: Words | None = None
     gov: frozenset[str] | None = None
+    subj: Words | None = None
+    # Prepositions each with their object's words (None: any object): "call for sanctions".
+    pp: tuple[tuple[frozenset[str], Words | None], ...] = ()
     xcomp: bool = False
     must: bool = False
+    head: bool = False  # the noun heads its phrase (not a compound modifier)
     roles: str = "sv"
     intent: bool = False  # recoded as a statement of intent (see ``intent.py``)
+    source: str = ""  # where a generated entry comes from ("pattern:5440")
+
+    @property
+    def is_event(self) -> bool:
+        return self.type != NO_EVENT
 
     @property
     def pattern(self) -> str:
@@ -31,8 +97,11 @@ class TriggerEntry:
         parts = [f"{self.pos.lower()}:{self.lemma}"]
         if self.prep:
             parts.append(f"+{self.prep}")
+        if self.subj:
+            parts.append("<subj")
         if self.obj:
             parts.append("+obj")
+        parts += [f"+{'/'.join(sorted(preps))}" for preps, _ in self.pp]
         if self.gov:
             parts.append("<gov")
         if self.xcomp:
@@ -41,6 +110,8 @@ class TriggerEntry:
             parts.append("+must")
         if self.intent:
             parts.append("~intent")
+        if self.source:
+            parts.append(f"@cameo:{self.source.partition(':')[2]}")
         return "".join(parts)
 
 
@@ -55,49 +126,83 @@ class Lexicon:
     people_nouns: frozenset[str]
 
 
-def _parse_needs(needs: str) -> dict:
-    fields: dict = {}
-    for need in filter(None, needs.split(";")):
-        key, _, value = need.partition("=")
-        if key in ("xcomp", "must"):
-            fields[key] = True
-        elif key in ("obj", "gov"):
-            fields[key] = frozenset(value.split("|"))
-        elif key == "prep":
-            fields["prep"] = value
-        else:
-            raise ValueError(f"unknown trigger condition: {need}")
-    return fields
+class _Reader:
+    """Parses lines into entries, sharing equal word lists between entries."""
 
+    def __init__(self) -> None:
+        self.words: dict[str, Words] = {}
+        self.sets: dict[str, frozenset[str]] = {}
 
-def _read_entries(text: str) -> list[TriggerEntry]:
-    entries = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, pos, typ, mode, cameo, needs, roles = line.split("\t")
-        entries.append(
-            TriggerEntry(
-                lemma=lemma,
-                pos=pos,
-                type=typ,
-                mode=mode or None,
-                cameo=cameo,
-                roles=roles or "sv",
-                **_parse_needs(needs),
+    def entries(self, text: str, generated: bool) -> list[TriggerEntry]:
+        found = []
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            lemma, pos, typ, mode, cameo, needs, roles, *rest = line.split("\t")
+            found.append(
+                TriggerEntry(
+                    lemma=lemma,
+                    pos=pos,
+                    type=typ,
+                    mode=mode or None,
+                    cameo=cameo,
+                    roles=roles or "sv",
+                    source=rest[0] if generated and rest else "",
+                    **self.needs(needs),
+                )
             )
-        )
-    return entries
+        return found
+
+    def needs(self, needs: str) -> dict:
+        fields: dict = {}
+        for need in filter(None, needs.split(";")):
+            key, _, value = need.partition("=")
+            if key in ("xcomp", "must", "head"):
+                fields[key] = True
+            elif key in ("obj", "subj"):
+                fields[key] = self._words(value)
+            elif key == "gov":
+                fields[key] = self.sets.setdefault(value, frozenset(value.split("|")))
+            elif key == "prep":
+                fields["prep"] = value
+            elif key == "pp":
+                preps, _, nouns = value.partition(":")
+                phrase = (
+                    self.sets.setdefault(preps, frozenset(preps.split(","))),
+                    self._words(nouns) if nouns else None,
+                )
+                fields["pp"] = (*fields.get("pp", ()), phrase)
+            else:
+                raise ValueError(f"unknown trigger condition: {need}")
+        return fields
+
+    def _words(self, value: str) -> Words:
+        if value not in self.words:
+            self.words[value] = Words.parse(value)
+        return self.words[value]
+
+
+def _merge(hand: list[TriggerEntry], generated: list[TriggerEntry]) -> list[TriggerEntry]:
+    """Hand-written entries, then the generated ones for words they do not list."""
+    listed = {(e.pos, e.lemma) for e in hand}
+    return [*hand, *(e for e in generated if (e.pos, e.lemma) not in listed)]
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process."""
     data = resources.files("communique.events") / "data"
-    entries = _read_entries((data / "triggers.tsv").read_text(encoding="utf-8"))
+    reader = _Reader()
+    hand = reader.entries((data / HAND_WRITTEN).read_text(encoding="utf-8"), generated=False)
+    generated_file = data / GENERATED
+    generated = (
+        reader.entries(generated_file.read_text(encoding="utf-8"), generated=True)
+        if generated_file.is_file()
+        else []
+    )
     by_lemma: dict[tuple[str, str], list[TriggerEntry]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = {}
-    for entry in entries:
+    for entry in _merge(hand, generated):
         if entry.pos == "PHRASE":
             words = tuple(entry.lemma.split())
             phrases.setdefault(words[0], []).append((words, entry))
@@ -110,7 +215,8 @@ def lexicon() -> Lexicon:
             blocks.setdefault(typ, set()).update(words)
     return Lexicon(
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
-        # Longest phrases first, so "joint military exercises" wins over "joint exercise".
+        # Longest phrases first, so "joint military exercises" wins over "joint exercise";
+        # a stable sort keeps hand-written phrases before generated ones of the same length.
         phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
         blocks={k: frozenset(v) for k, v in blocks.items()},
         plural_parties=frozenset(context["plural_parties"]),

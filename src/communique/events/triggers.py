@@ -11,7 +11,12 @@ from communique.events.lexicon import Lexicon, TriggerEntry, lexicon
 # Named-entity types whose words are names, not events ("the Munich Security Conference").
 NAME_TYPES = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
-PREP_DEPS = frozenset({"prep", "prt", "agent"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Particles and prepositions of a verb; "back", "forward", "aside" are often adverbs.
+PREP_DEPS = frozenset({"prep", "prt", "agent", "advmod"})
+# Through these a preposition of the pattern may hang below the trigger: on its object
+# ("rushed police to the border") or on another preposition's object ("on a state of alert").
+PP_PATH_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj", "prep", "agent"})
 OBLIGATION = frozenset({"must", "should"})
 POS_CLASSES = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -46,7 +51,7 @@ def find_triggers(sentence: Span) -> list[TriggerMatch]:
     for token in tokens:
         if token.i in taken or token.ent_type_ in NAME_TYPES:
             continue
-        entry = _word_entry(token, lex)
+        entry = word_entry(token, lex)
         if entry is not None:
             matches.append(TriggerMatch(token, token.i, token.i, entry, sentence))
     if not matches:
@@ -62,17 +67,28 @@ def _phrase_matches(tokens: list[Token], lex: Lexicon, sentence: Span) -> list[T
     while i < len(tokens):
         for words, entry in lex.phrases.get(tokens[i].lower_, ()):
             window = tokens[i : i + len(words)]
-            if len(window) == len(words) and all(
-                t.lower_ == w or t.lemma_.lower() == w for t, w in zip(window, words, strict=True)
+            if (
+                len(window) == len(words)
+                and all(
+                    t.lower_ == w or t.lemma_.lower() == w
+                    for t, w in zip(window, words, strict=True)
+                )
+                and _conditions_hold(window[-1], entry)
             ):
-                found.append(TriggerMatch(window[-1], window[0].i, window[-1].i, entry, sentence))
+                if entry.is_event:
+                    found.append(
+                        TriggerMatch(window[-1], window[0].i, window[-1].i, entry, sentence)
+                    )
                 i += len(words) - 1
                 break
         i += 1
     return found
 
 
-def _word_entry(token: Token, lex: Lexicon) -> TriggerEntry | None:
+def word_entry(token: Token, lex: Lexicon | None = None) -> TriggerEntry | None:
+    """The first entry of the token's (part of speech, lemma) whose conditions hold, or None
+    (also when that entry codes no event)."""
+    lex = lex or lexicon()
     pos = POS_CLASSES.get(token.pos_)
     if pos is None:
         return None
@@ -81,7 +97,7 @@ def _word_entry(token: Token, lex: Lexicon) -> TriggerEntry | None:
         return None
     for entry in entries:
         if _conditions_hold(token, entry):
-            return entry
+            return entry if entry.is_event else None
     return None
 
 
@@ -91,14 +107,26 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
     ):
         return False
     if entry.obj and not any(
-        word.lemma_.lower() in entry.obj
+        entry.obj.match(word)
         for c in token.children
         if c.dep_ in OBJECT_DEPS
         for o in (c, *c.conjuncts)
         for word in _object_words(o)
     ):
         return False
+    if entry.subj and not any(
+        entry.subj.match(word)
+        for c in token.children
+        if c.dep_ in SUBJECT_DEPS
+        for s in (c, *c.conjuncts)
+        for word in _object_words(s)
+    ):
+        return False
+    if entry.pp and not all(_has_phrase(token, preps, nouns) for preps, nouns in entry.pp):
+        return False
     if entry.gov and token.head.lemma_.lower() not in entry.gov:
+        return False
+    if entry.head and token.dep_ == "compound":
         return False
     if entry.must and not any(
         c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
@@ -106,6 +134,39 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
     ):
         return False
     return not entry.xcomp or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
+def _has_phrase(token: Token, preps: frozenset[str], nouns) -> bool:
+    """A preposition of ``preps`` on the trigger or below its object, with an object among
+    ``nouns`` (any object when None)."""
+    for prep in _prepositions(token):
+        if prep.lower_ not in preps:
+            continue
+        if nouns is None:
+            return True
+        if any(
+            nouns.match(word)
+            for g in prep.children
+            if g.dep_ == "pobj"
+            for o in (g, *g.conjuncts)
+            for word in _object_words(o)
+        ):
+            return True
+    return False
+
+
+def _prepositions(token: Token) -> list[Token]:
+    """Prepositions and particles on the trigger, and on its objects and their phrases, up
+    to three levels down."""
+    found = []
+    level = [token]
+    for _ in range(3):
+        below = [c for t in level for c in t.children]
+        found += [c for c in below if c.dep_ in PREP_DEPS]
+        level = [c for c in below if c.dep_ in PP_PATH_DEPS]
+        if not level:
+            break
+    return found
 
 
 def _object_words(obj: Token) -> list[Token]:
