@@ -87,6 +87,9 @@ def _data_codes() -> dict[str, set[str]]:
     entities = PACKAGE / "entities" / "data"
     found = {
         "entities/organisations.tsv": _tsv_column(entities / "organisations.tsv", 1),
+        "entities/organisations_phoenix.tsv": _tsv_column(
+            entities / "organisations_phoenix.tsv", 1
+        ),
         "entities/seats.tsv": _tsv_column(entities / "seats.tsv", 1),
         "entities/subdivisions.tsv": _tsv_column(entities / "subdivisions.tsv", 1),
         "entities/demonyms.tsv": _tsv_column(entities / "demonyms.tsv", 1),

@@ -56,19 +56,31 @@ class Role:
 @dataclass(frozen=True)
 class Org:
     name: str
-    country: str
-    sector: str
+    country: str | None
+    sector: str | None
     code: str
 
 
 @functools.cache
-def roles() -> dict[str, Role]:
-    """Role key (lower-case lemma or title) -> :class:`Role`."""
+def curated_roles() -> dict[str, Role]:
+    """The hand-written roles (``roles.json``): role key (lower-case lemma or title) ->
+    :class:`Role`. Titles before names are made of these words only."""
     raw = json.loads((DATA / "roles.json").read_text(encoding="utf-8"))
     return {
         key: Role(key, value.get("sector"), tuple(value.get("isa", ())), bool(value.get("group")))
         for key, value in raw["roles"].items()
     }
+
+
+@functools.cache
+def roles() -> dict[str, Role]:
+    """Every role noun: the hand-written roles, and the generic agents of the Phoenix
+    dictionaries (``agents.tsv``: "paramedic" HLH, "smuggler" CRM) where roles.json has no
+    entry for the word."""
+    table = dict(curated_roles())
+    for phrase, sector, _code in _rows("agents.tsv")[1:]:  # after the header line
+        table.setdefault(phrase, Role(phrase, sector, (), False))
+    return table
 
 
 @functools.cache
@@ -105,7 +117,7 @@ def role_ancestors(key: str) -> frozenset[str]:
 def title_words() -> frozenset[str]:
     """Single words that may be part of a title before a name ("Deputy Foreign Minister")."""
     words = set(role_settings()["title_modifiers"])
-    for key in roles():
+    for key in curated_roles():
         words.update(key.replace("-", " ").split())
         words.add(key)
     return frozenset(w for w in words if w not in {"of", "the", "to", "for", "d'affaires"})
@@ -219,13 +231,16 @@ def seats() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def organisations() -> dict[str, Org]:
-    """Folded organisation name or alias -> :class:`Org` (canonical name first in the file)."""
+    """Folded organisation name or alias -> :class:`Org` (canonical name first in the file):
+    the curated ``organisations.tsv``, then the groups of the Phoenix dictionaries
+    (``organisations_phoenix.tsv``: armed groups, parties, agencies, NGOs)."""
     table: dict[str, Org] = {}
-    for names, country, sector, code in _rows("organisations.tsv"):
-        variants = names.split("|")
-        org = Org(variants[0], country, sector, code)
-        for variant in variants:
-            table.setdefault(strip_article(fold(variant)), org)
+    for name in ("organisations.tsv", "organisations_phoenix.tsv"):
+        for names, country, sector, code in _rows(name):
+            variants = names.split("|")
+            org = Org(variants[0], country or None, sector or None, code)
+            for variant in variants:
+                table.setdefault(strip_article(fold(variant)), org)
     return table
 
 

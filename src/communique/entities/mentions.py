@@ -139,7 +139,7 @@ def _single_word_roles() -> frozenset[str]:
     """Titles that may stand before a name ("Ambassador", "General", "Judge")."""
     return frozenset(
         key
-        for key, role in lexicon.roles().items()
+        for key, role in lexicon.curated_roles().items()
         if " " not in key and not role.group and role.sector in TITLE_SECTORS
     )
 
