@@ -111,7 +111,12 @@ def write_table(path: Path, rows: Iterable[ActorRole], header: str = HEADER) -> 
     with open(path, "w", encoding="utf-8", newline="") as handle:
         handle.write(header)
         writer = csv.DictWriter(
-            handle, fieldnames=COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"
+            handle,
+            fieldnames=COLUMNS,
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+            escapechar="\\",
+            lineterminator="\n",
         )
         writer.writeheader()
         for row in ordered:
