@@ -225,6 +225,14 @@ def _choose(
     return max(candidates, key=lambda row: (row.start or "", row.role or ""))
 
 
+def is_known_person(name: str) -> bool:
+    """A full name (two words or more) that the actor tables list as a person's."""
+    tokens = name_tokens(name)
+    if len(tokens) < 2:
+        return False
+    return tokens in _table(_paths())[0] or tokens in _phoenix()[0]
+
+
 def short_forms(full_name: str) -> frozenset[tuple[str, ...]]:
     """One-word aliases the table gives for a full name ("Xi" for "Xi Jinping")."""
     return _short_forms(full_name, _paths())

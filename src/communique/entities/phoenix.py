@@ -408,6 +408,29 @@ def _leader_names(entry: Entry) -> Entry:
     return Entry(people[0], people[1:], entry.restrictions, entry.source) if people else entry
 
 
+def _one_group_per_name(groups: list[Group]) -> list[Group]:
+    """Each name kept by one group only: the one coded with a country, else with a group
+    code (IMG, NGO, ...), else the first ("Abu Sayyaf" is PHL, not IMG)."""
+
+    def rank(group: Group) -> int:
+        if country_table.is_country(group.country):
+            return 0
+        return 1 if group.country else 2
+
+    owner: dict[str, int] = {}
+    for n, group in enumerate(groups):
+        for name in group.names:
+            key = fold(name)
+            if key not in owner or rank(group) < rank(groups[owner[key]]):
+                owner[key] = n
+    kept = []
+    for n, group in enumerate(groups):
+        names = tuple(name for name in group.names if owner[fold(name)] == n)
+        if names:
+            kept.append(Group(names, group.country, group.sector, group.code))
+    return kept
+
+
 def convert_actors(directory: Path) -> tuple[list[ActorRole], list[Group]]:
     """People (dated rows) and groups of the three actor dictionaries."""
     people: list[ActorRole] = []
@@ -428,7 +451,7 @@ def convert_actors(directory: Path) -> tuple[list[ActorRole], list[Group]]:
                 leaders = _leader_names(entry)
                 if leaders is not entry:
                     people.extend(person_rows(leaders))
-    return people, groups
+    return people, _one_group_per_name(groups)
 
 
 # ----------------------------------------------------------------------------- agents
