@@ -167,3 +167,24 @@ def test_coordinated_owners_give_no_single_country(entities_of):
         "Saudi Arabia and Iran agreed to restore ties. Their foreign ministers will meet soon."
     )
     assert find(report, "Their foreign ministers").actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Troops clashed with rebels in Darfur on Sunday.", "rebels in Darfur", "SDN"),
+        ("A missionary from Calgary was arrested on Monday.", "missionary from Calgary", "CAN"),
+        ("Israel mounted an invasion of South Lebanon.", "South Lebanon", "LBN"),
+        ("A curfew was imposed in Cizre after the protest.", "Cizre", "TUR"),
+    ],
+)
+def test_towns_and_regions_give_their_country(entities_of, text, name, country):
+    assert find(entities_of(text), name).actor.country == country
+
+
+def test_a_name_the_gazetteer_cannot_decide_gives_no_country():
+    from communique.entities.mentions import gazetteer_country
+
+    assert gazetteer_country("Lugansk") == "UKR"  # Luhansk, not the small town in Kazakhstan
+    assert gazetteer_country("Jericho") is None  # the West Bank's, and two in the United States
+    assert gazetteer_country("Victoria") != "HKG"  # GeoNames also calls Hong Kong so

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from communique.entities import lexicon
 from communique.entities.lexicon import DATA
 from communique.entities.names import name_match, name_tokens
 
@@ -226,9 +227,11 @@ def _choose(
 
 
 def is_known_person(name: str) -> bool:
-    """A full name (two words or more) that the actor tables list as a person's."""
+    """A full name (two words or more, none naming a body: "Joint Chiefs of Staff") that
+    the actor tables list as a person's."""
     tokens = name_tokens(name)
-    if len(tokens) < 2:
+    bodies = lexicon.role_settings()["org_sectors"].keys()
+    if len(tokens) < 2 or any(t in bodies or t in {"of", "the", "and"} for t in tokens):
         return False
     return tokens in _table(_paths())[0] or tokens in _phoenix()[0]
 

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from communique.entities import lexicon
 from communique.entities.cluster import Cluster, counterpart_of
 from communique.entities.lexicon import fold, strip_article
-from communique.entities.mentions import country_of_name, org_country, place_country
+from communique.entities.mentions import (
+    country_of_name,
+    gazetteer_country,
+    org_country,
+    part_of_country,
+    place_country,
+)
 from communique.model import Actor
 
 COUNTRY_ONLY_CODES = frozenset({"IGO", "NGO", "MNC"})
@@ -21,7 +27,8 @@ CONTEXT_SECTORS = frozenset(
 
 def article_country(clusters: list[Cluster], dateline_place: str | None = None) -> str | None:
     """The one country an article is about: the only country named in it (countries,
-    capitals, nationality words), else None."""
+    capitals, nationality words, the countries of people the actor tables know in office),
+    else None."""
     found = set()
     for cluster in clusters:
         if all(m.extra.get("based") for m in cluster.mentions):
@@ -29,6 +36,8 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
         codes = {m.country for m in cluster.mentions if m.country}
         if cluster.label in {"GPE", "LOC"}:  # spaCy tags some capitals LOC ("Algiers")
             codes.add(_code_place(cluster, clusters)[0])
+        if cluster.table is not None and cluster.table.sector:  # a leader the tables know
+            codes.add(cluster.table.country)
         found.update(c for c in codes if c and c not in COUNTRY_ONLY_CODES | {"IMG", "EUR"})
     if dateline_place:
         code = place_country(dateline_place)
@@ -333,6 +342,12 @@ def _code_place(cluster: Cluster, clusters: list[Cluster]):
         code = lexicon.subdivision_country(mention.name or mention.text)
         if code:
             return code, None, None, None, None
+    for mention in cluster.mentions:  # "South Lebanon", a town or region: its country
+        if mention.label in {"GPE", "LOC"}:
+            name = mention.name or mention.text
+            code = part_of_country(name) or gazetteer_country(name)
+            if code:
+                return code, None, None, None, None
     return None, None, None, None, None
 
 

@@ -76,7 +76,7 @@ def _warm_up(pipeline) -> None:
     """Load the stage's tables before timing it (as ``communique bench`` does)."""
     from communique.pipeline import Analysis
 
-    text = "Police said President John Smith met the Japanese envoy in Tokyo."
+    text = "Police in Samarra said President John Smith met the Japanese envoy in Tokyo."
     report = Report(id="warm-up", article=Article(text=text))
     annotate(Analysis(report=report, doc=pipeline(text), nlp=pipeline))
 

@@ -689,12 +689,58 @@ def country_of_name(text: str) -> str | None:
 
 
 def place_country(text: str) -> str | None:
-    """The country of a country name, demonym, capital city or first-level subdivision."""
+    """The country of a country name, demonym, capital city or first-level subdivision,
+    else of the town or region the gazetteer knows the name for ("Darfur", "Cizre")."""
     return (
         country_of_name(text)
         or lexicon.capitals().get(lexicon.strip_article(fold(text)))
         or lexicon.subdivision_country(text)
+        or part_of_country(text)
+        or gazetteer_country(text)
     )
+
+
+COMPASS = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|north-?(?:east|west)(?:ern)?|"
+    r"south-?(?:east|west)(?:ern)?)\s+",
+    re.I,
+)
+
+
+def part_of_country(text: str) -> str | None:
+    """ "South Lebanon", "northern Syria": a part of a country named by a compass word."""
+    rest = COMPASS.sub("", text, count=1)
+    return country_of_name(rest) if rest != text else None
+
+
+GAZETTEER_MARGIN = 1.0  # the likeliest place must outrank other countries' by a factor of 10
+GAZETTEER_MIN_PRIOR = 4.0  # about 10,000 inhabitants: small towns share their names widely
+
+
+@functools.lru_cache(maxsize=8192)
+def gazetteer_country(text: str) -> str | None:
+    """The country of the place the places gazetteer finds likeliest for a name, when no
+    place of another country comes close ("Tripoli": LBY; "Jericho": none, a town of the
+    West Bank and two of the United States)."""
+    from communique.places import gazetteer
+
+    gaz = gazetteer.load()
+    words = set(gazetteer.name_key(text).split())
+    entries = [
+        e
+        for e in gaz.lookup(text)
+        if e.feature != "capital" or words & set(gazetteer.name_key(e.name).split())
+    ]  # capitals by their own names (the country table has their other names); GeoNames
+    # also calls Hong Kong "Victoria"
+    if not entries or entries[0].country is None:
+        return None
+    best = entries[0]
+    if gazetteer.prior(best) < GAZETTEER_MIN_PRIOR:
+        return None
+    rivals = [gazetteer.prior(e) for e in entries[1:] if e.country != best.country]
+    if rivals and gazetteer.prior(best) - max(rivals) < GAZETTEER_MARGIN:
+        return None
+    return best.country
 
 
 def role_key(role_text: str) -> str | None:
