@@ -4,6 +4,11 @@ The table is a TSV file (``data/actors.tsv``) with the columns of :data:`COLUMNS
 per person and role held, dates as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (an empty end
 means the role is still held). ``lookup("Abe", "2019-01-29")`` gives Japan's Prime
 Minister. The text wins over the table: the coder only fills what the article leaves open.
+
+Behind the curated table (and the tables of ``$COMMUNIQUE_ACTORS``, e.g. Wikidata imports)
+stands the table generated from the Phoenix dictionaries (``data/actors_phoenix.tsv``,
+about 19,000 people to 2016, ``communique actors convert-phoenix``): it is read only for
+people the curated tables do not know.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from communique.entities import lexicon
 from communique.entities.lexicon import DATA
 from communique.entities.names import name_match, name_tokens
 
@@ -23,6 +29,7 @@ HEADER = (
     "# Actor table: people with dated roles (see communique.entities.actors).\n"
     "# Dates YYYY[-MM[-DD]]; an empty end means still in office.\n"
 )
+PHOENIX_TABLE = "actors_phoenix.tsv"  # generated from the Phoenix dictionaries
 TABLE_ENV = "COMMUNIQUE_ACTORS"  # extra tables (os.pathsep-separated), e.g. from import-wikidata
 
 
@@ -89,36 +96,63 @@ def read_table(path: Path) -> list[ActorRole]:
     return rows
 
 
-def write_table(path: Path, rows: Iterable[ActorRole]) -> None:
-    """Write rows (sorted by country, name, start) as a table file."""
-    ordered = sorted(rows, key=lambda r: (r.country or "", r.name, r.start or "", r.role or ""))
+def write_table(path: Path, rows: Iterable[ActorRole], header: str = HEADER) -> None:
+    """Write rows (sorted by country, name, start) as a table file under ``header``."""
+    ordered = sorted(
+        rows,
+        key=lambda r: (
+            r.country or "",
+            r.name,
+            r.start or "",
+            r.end or "",
+            r.sector or "",
+            r.role or "",
+        ),
+    )
     with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(HEADER)
+        handle.write(header)
         writer = csv.DictWriter(
-            handle, fieldnames=COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"
+            handle,
+            fieldnames=COLUMNS,
+            delimiter="\t",
+            quoting=csv.QUOTE_NONE,
+            escapechar="\\",
+            lineterminator="\n",
         )
         writer.writeheader()
         for row in ordered:
             writer.writerow(row.to_row())
 
 
-@functools.cache
-def _table(
-    paths: tuple[str, ...],
-) -> tuple[dict[tuple[str, ...], list[ActorRole]], dict[str, list[ActorRole]]]:
+Index = tuple[dict[tuple[str, ...], list[ActorRole]], dict[str, list[ActorRole]]]
+
+
+def _index(rows: Iterable[ActorRole]) -> Index:
+    """Rows by each full name form and by surname (the last token)."""
     by_name: dict[tuple[str, ...], list[ActorRole]] = {}
     by_surname: dict[str, list[ActorRole]] = {}
-    for path in paths:
-        if not Path(path).exists():
-            continue
-        for row in read_table(Path(path)):
-            for form in (row.name, *row.aliases):
-                tokens = name_tokens(form)
-                if not tokens:
-                    continue
-                by_name.setdefault(tokens, []).append(row)
-                by_surname.setdefault(tokens[-1], []).append(row)
+    tokens_of = name_tokens.__wrapped__  # keep the shared cache for the article's names
+    for row in rows:
+        for form in (row.name, *row.aliases):
+            tokens = tokens_of(form)
+            if not tokens:
+                continue
+            by_name.setdefault(tokens, []).append(row)
+            by_surname.setdefault(tokens[-1], []).append(row)
     return by_name, by_surname
+
+
+@functools.cache
+def _table(paths: tuple[str, ...]) -> Index:
+    return _index(row for path in paths if Path(path).exists() for row in read_table(Path(path)))
+
+
+@functools.cache
+def _phoenix() -> Index:
+    """The people of the Phoenix dictionaries (``actors_phoenix.tsv``, made by
+    ``communique actors convert-phoenix``): consulted for names the curated tables lack."""
+    path = Path(str(DATA / PHOENIX_TABLE))
+    return _index(read_table(path)) if path.exists() else ({}, {})
 
 
 def _paths() -> tuple[str, ...]:
@@ -134,24 +168,45 @@ def _split_paths(extra: str) -> tuple[str, ...]:
 def lookup(name: str, date: str | None) -> ActorRole | None:
     """The table's row for a person named ``name`` at ``date`` (YYYY-MM-DD), or None.
 
-    A full name must match a full name of the table (first names agreeing); a surname alone
-    must point to one person holding a role on that date. Without a date, the person's latest
-    role is used when the name points to one person only.
+    The curated table and its extensions (Wikidata imports) decide for every person they
+    know; the Phoenix table only for people they lack, and there a name must be one of the
+    person's listed forms (it has many people with common names). A full name must match a full name of
+    the table (first names agreeing); a surname alone must point to one person holding a
+    role on that date. Without a date, the person's latest role is used when the name points
+    to one person only.
     """
     tokens = name_tokens(name)
     if not tokens:
         return None
-    by_name, by_surname = _table(_paths())
-    candidates = list(by_name.get(tokens, []))
-    full_match = bool(candidates)
+    candidates, full_match = _candidates(tokens, _table(_paths()), by_surname=True)
     if not candidates:
-        candidates = [
-            row
-            for row in by_surname.get(tokens[-1], [])
-            if max(name_match(tokens, name_tokens(form)) for form in (row.name, *row.aliases)) > 0
-        ]
+        candidates, full_match = _candidates(tokens, _phoenix(), by_surname=False)
     if not candidates:
         return None
+    return _choose(tokens, candidates, full_match, date)
+
+
+def _candidates(
+    tokens: tuple[str, ...], index: Index, by_surname: bool
+) -> tuple[list[ActorRole], bool]:
+    """Rows whose name is exactly ``tokens`` (True), else whose name fits it (False)."""
+    by_name, surnames = index
+    exact = by_name.get(tokens)
+    if exact:
+        return list(exact), True
+    if not by_surname:
+        return [], False
+    fitting = [
+        row
+        for row in surnames.get(tokens[-1], [])
+        if max(name_match(tokens, name_tokens(form)) for form in (row.name, *row.aliases)) > 0
+    ]
+    return fitting, False
+
+
+def _choose(
+    tokens: tuple[str, ...], candidates: list[ActorRole], full_match: bool, date: str | None
+) -> ActorRole | None:
     if date:
         current = [row for row in candidates if row.holds_on(date)]
         if len({row.name for row in current}) == 1:
@@ -171,6 +226,16 @@ def lookup(name: str, date: str | None) -> ActorRole | None:
     return max(candidates, key=lambda row: (row.start or "", row.role or ""))
 
 
+def is_known_person(name: str) -> bool:
+    """A full name (two words or more, none naming a body: "Joint Chiefs of Staff") that
+    the actor tables list as a person's."""
+    tokens = name_tokens(name)
+    bodies = lexicon.role_settings()["org_sectors"].keys()
+    if len(tokens) < 2 or any(t in bodies or t in {"of", "the", "and"} for t in tokens):
+        return False
+    return tokens in _table(_paths())[0] or tokens in _phoenix()[0]
+
+
 def short_forms(full_name: str) -> frozenset[tuple[str, ...]]:
     """One-word aliases the table gives for a full name ("Xi" for "Xi Jinping")."""
     return _short_forms(full_name, _paths())
@@ -178,8 +243,8 @@ def short_forms(full_name: str) -> frozenset[tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=8192)
 def _short_forms(full_name: str, paths: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    by_name, _ = _table(paths)
-    rows = by_name.get(name_tokens(full_name), [])
+    tokens = name_tokens(full_name)
+    rows = _table(paths)[0].get(tokens) or _phoenix()[0].get(tokens, [])
     return frozenset(
         name_tokens(alias) for row in rows for alias in row.aliases if len(name_tokens(alias)) == 1
     )

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from communique.entities.cluster import Cluster, cluster_mentions
-from communique.entities.coding import article_country, code_actor
+from communique.entities.coding import Dateline, article_country, code_actor, dateline_of
 from communique.entities.mentions import _text as text_of
 from communique.entities.mentions import find_mentions
 from communique.entities.names import name_tokens
@@ -23,17 +23,23 @@ def build_entities(doc: Doc, article: Article) -> list[Entity]:
         credits.append(article.byline)
     mentions = find_mentions(doc, credits)
     clusters = cluster_mentions(mentions, article.date)
-    context = article_country(clusters, article.dateline.place if article.dateline else None)
+    dateline_place = article.dateline.place if article.dateline else None
+    context = article_country(clusters, dateline_place)
+    dateline = dateline_of(clusters, dateline_place)
     entities = []
     for cluster in clusters:
-        entity = _entity(cluster, clusters, text_of(doc), context)
+        entity = _entity(cluster, clusters, text_of(doc), context, dateline)
         if entity is not None:
             entities.append(entity.model_copy(update={"id": f"E{len(entities) + 1}"}))
     return entities
 
 
 def _entity(
-    cluster: Cluster, clusters: list[Cluster], text: str, context: str | None
+    cluster: Cluster,
+    clusters: list[Cluster],
+    text: str,
+    context: str | None,
+    dateline: Dateline | None = None,
 ) -> Entity | None:
     named = [m for m in cluster.mentions if m.kind == "name"]
     if not named and not any(m.kind == "role" for m in cluster.mentions):
@@ -55,7 +61,7 @@ def _entity(
         type=cluster.label,
         aliases=aliases,
         mentions=spans,
-        actor=code_actor(cluster, clusters, context),
+        actor=code_actor(cluster, clusters, context, dateline),
     )
 
 

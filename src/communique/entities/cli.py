@@ -11,7 +11,8 @@ import typer
 from communique.errors import InputError
 
 actors_app = typer.Typer(
-    help="The curated actor table: look people up, import from Wikidata.", no_args_is_help=True
+    help="The actor tables: look people up, import from Wikidata, convert the Phoenix dictionaries.",
+    no_args_is_help=True,
 )
 
 
@@ -62,3 +63,36 @@ def lookup(
         parse_iso_date(date)
     row = actors.lookup(name, date)
     typer.echo(json.dumps(row.to_row() if row else None, ensure_ascii=False))
+
+
+@actors_app.command("convert-phoenix")
+def convert_phoenix(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="The PETRARCH-2 / Phoenix dictionaries, e.g. ../shared/data/events/petrarch."
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Where to write the files (default: the package's data)."),
+    ] = None,
+) -> None:
+    """Generate agents.tsv, actors_phoenix.tsv and organisations_phoenix.tsv (MIT notice kept)."""
+    from communique.entities import phoenix
+    from communique.entities.lexicon import DATA
+
+    missing = [
+        name
+        for name in (phoenix.AGENTS_FILE, *phoenix.ACTOR_FILES)
+        if not (directory / name).exists()
+    ]
+    if missing:
+        raise InputError(f"{directory}: missing {', '.join(missing)}")
+    target = out or Path(str(DATA))
+    target.mkdir(parents=True, exist_ok=True)
+    counts = phoenix.convert(directory, target)
+    typer.echo(
+        f"{counts['agents']} agent phrases, {counts['people']} people ({counts['roles']} dated "
+        f"roles), {counts['groups']} groups written to {target}"
+    )

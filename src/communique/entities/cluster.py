@@ -132,6 +132,12 @@ def _effective_label(mention: Mention) -> str:
         return "GPE" if key in lexicon.countries() else "ORG"
     if mention.label in {"ORG", "FAC"} and key in lexicon.countries():
         return "GPE"  # "the United States" tagged as an organisation
+    if (
+        mention.label == "ORG"
+        and key not in lexicon.organisations()
+        and actors.is_known_person(mention.name or mention.text)
+    ):
+        return "PERSON"  # "Moody Awori" tagged as an organisation
     return mention.label
 
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+
 from communique.entities import lexicon
 from communique.entities.cluster import Cluster, counterpart_of
 from communique.entities.lexicon import fold, strip_article
-from communique.entities.mentions import country_of_name, org_country, place_country
+from communique.entities.mentions import (
+    country_of_name,
+    gazetteer_country,
+    org_country,
+    part_of_country,
+    place_country,
+)
 from communique.model import Actor
 
 COUNTRY_ONLY_CODES = frozenset({"IGO", "NGO", "MNC"})
@@ -18,12 +27,17 @@ CONTEXT_SECTORS = frozenset(
 
 def article_country(clusters: list[Cluster], dateline_place: str | None = None) -> str | None:
     """The one country an article is about: the only country named in it (countries,
-    capitals, nationality words), else None."""
+    capitals, nationality words, the countries of people the actor tables know in office),
+    else None."""
     found = set()
     for cluster in clusters:
+        if all(m.extra.get("based") for m in cluster.mentions):
+            continue
         codes = {m.country for m in cluster.mentions if m.country}
         if cluster.label in {"GPE", "LOC"}:  # spaCy tags some capitals LOC ("Algiers")
             codes.add(_code_place(cluster, clusters)[0])
+        if cluster.table is not None and cluster.table.sector:  # a leader the tables know
+            codes.add(cluster.table.country)
         found.update(c for c in codes if c and c not in COUNTRY_ONLY_CODES | {"IMG", "EUR"})
     if dateline_place:
         code = place_country(dateline_place)
@@ -32,14 +46,62 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
     return found.pop() if len(found) == 1 else None
 
 
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline's country and, by sentence, the countries the text names."""
+
+    country: str
+    named: dict[int, frozenset[str]]
+    about_elsewhere: bool = False  # another country is named far more often than this one
+
+    def free(self, sentence: int) -> bool:
+        """The sentence names no country but the dateline's."""
+        return self.named.get(sentence, frozenset()) <= {self.country}
+
+
+def dateline_of(clusters: list[Cluster], place: str | None) -> Dateline | None:
+    """The dateline's country (None without one), the countries named by sentence, and
+    whether the article is about another country (named more than twice as often as the
+    dateline's: a Moscow dateline on news from Kazakhstan)."""
+    country = place_country(place) if place else None
+    if country is None:
+        return None
+    named: dict[int, set[str]] = {}
+    counts: Counter[str] = Counter()
+    for cluster in clusters:
+        place_code = _code_place(cluster, clusters)[0] if cluster.label in {"GPE", "LOC"} else None
+        for m in cluster.mentions:
+            codes = {m.country, place_code if m.kind == "name" else None} - {None}
+            named.setdefault(m.sent, set()).update(codes)
+            counts.update(codes)
+    # the dateline counts once, whether or not its place was read as a mention
+    elsewhere = 2 * max(1, counts[country]) < max(counts.values(), default=0)
+    return Dateline(country, {n: frozenset(c) for n, c in named.items()}, elsewhere)
+
+
 def code_actor(
-    cluster: Cluster, clusters: list[Cluster], context: str | None = None
+    cluster: Cluster,
+    clusters: list[Cluster],
+    context: str | None = None,
+    dateline: Dateline | None = None,
 ) -> Actor | None:
-    """The actor coding of a cluster, or None when nothing about it is known. ``context`` is
-    the article's country: people with a title, domestic bodies and groups without a country
-    of their own get it."""
+    """The actor coding of a cluster, or None when nothing about it is known.
+
+    What the text says about the cluster comes first (its names, titles and modifiers);
+    then what it belongs to ("officials of the Interior Ministry", "Erdogan's party", "its
+    troops"); then ``context``, the article's one country, for people with a title,
+    domestic bodies and groups; last, ``dateline``, the dateline's country, for the bodies
+    of a state ("police", "the opposition", "troops") that the text names no country for.
+    """
     coder = CODERS.get(cluster.label, _code_place)
     country, sector, role, code, posting = coder(cluster, clusters)
+    owned = _owner_actor(cluster, clusters) if country is None or _is_member(cluster) else None
+    if owned is not None:
+        owner_country, owner_sector = owned
+        if country is None and owner_country:
+            country, code = owner_country, None
+        if owner_sector and _is_member(cluster) and not _modifier_sector(cluster):
+            sector, code = owner_sector, None  # "a spokesman for the army": MIL
     if (
         country is None
         and context
@@ -49,6 +111,8 @@ def code_actor(
     ):
         country = context
         code = None
+    if country is None and dateline and owned is None and _takes_dateline(cluster, dateline):
+        country, code = dateline.country, None
     if not (country or sector or role):
         return None
     return Actor(
@@ -57,6 +121,129 @@ def code_actor(
         role=role,
         code=code or cameo_code(country, sector),
         posting=posting,
+    )
+
+
+OWNER_DEPTH = 2  # "the spokesman of the party of President X": two steps at most
+
+
+def _owner_actor(
+    cluster: Cluster, clusters: list[Cluster], depth: int = 0
+) -> tuple[str | None, str | None] | None:
+    """(country, sector) of what the cluster belongs to, or None."""
+    named = any(m.kind == "name" for m in cluster.mentions)
+    for mention in cluster.mentions:
+        if named and mention.kind != "name":
+            continue  # a descriptor joined to a name says little about what owns the person
+        owner = _owner_cluster(mention, cluster, clusters)
+        if owner is None:
+            continue
+        coder = CODERS.get(owner.label, _code_place)
+        country, sector, _, _, _ = coder(owner, clusters)
+        if country is None and any(m.kind == "name" for m in owner.mentions):
+            sector = None  # a name's sector guessed from its words ("Group of ...") is too weak
+        if country is None and depth < OWNER_DEPTH:
+            further = _owner_actor(owner, clusters, depth + 1)
+            country = further[0] if further else None
+        if country or sector:
+            return country, sector
+    return None
+
+
+def _owner_cluster(mention, cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    token = mention.extra.get("owner")
+    if token is not None:
+        return _cluster_at_token(token, cluster, clusters)
+    pronoun = mention.extra.get("owner_pronoun")
+    if pronoun is not None:
+        return _antecedent(pronoun, cluster, clusters)
+    return None
+
+
+def _cluster_at_token(token: int, cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    """The other cluster with the tightest mention over the token."""
+    best: tuple[int, int] | None = None
+    found = None
+    for order, other in enumerate(clusters):
+        if other is cluster:
+            continue
+        for m in other.mentions:
+            # one of several ("the Russian and Japanese leaders' envoys"): no single owner
+            if m.tokens[0] <= token < m.tokens[1] and not m.extra.get("coordinated"):
+                rank = (m.tokens[1] - m.tokens[0], order)
+                if best is None or rank < best:
+                    best, found = rank, other
+    return found
+
+
+PRONOUN_OWNERS = {
+    "its": frozenset({"ORG", "GPE", "GROUP"}),
+    "their": frozenset({"ORG", "GPE", "GROUP", "NORP"}),
+    "his": frozenset({"PERSON"}),
+    "her": frozenset({"PERSON"}),
+}
+
+
+def _antecedent(pronoun: tuple, cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
+    """The nearest earlier subject the possessive pronoun can stand for, in its sentence or
+    the one before: "The Nigerian army said its troops ..."."""
+    word, start, sent = pronoun
+    labels = PRONOUN_OWNERS.get(word, frozenset())
+    best: tuple[int, int] | None = None
+    found = None
+    for other in clusters:
+        if other is cluster or other.label not in labels:
+            continue
+        for m in other.mentions:
+            if (
+                m.kind == "pronoun"
+                or not m.subject
+                or m.extra.get("coordinated")  # "Saudi Arabia and Iran ... their": both
+                or m.start >= start
+                or not 0 <= sent - m.sent <= 1
+            ):
+                continue
+            rank = (sent - m.sent, start - m.start)
+            if best is None or rank < best:
+                best, found = rank, other
+    return found
+
+
+def _is_member(cluster: Cluster) -> bool:
+    """Named by its place in a body: "spokesman", "official", "leader" (``member_roles``)."""
+    members = lexicon.role_settings()["member_roles"]
+    return any(m.role_key and m.role_key.split()[-1] in members for m in cluster.mentions)
+
+
+def _modifier_sector(cluster: Cluster) -> bool:
+    return any(m.sector for m in cluster.mentions)
+
+
+def _takes_dateline(cluster: Cluster, dateline: Dateline) -> bool:
+    """A body of the state ("police", "the opposition", "troops", "the Foreign Ministry"),
+    named where the text names no other country, owned by nothing ("our troops", "Suu Kyi's
+    government") and no diplomat."""
+    return (
+        not dateline.about_elsewhere
+        and _is_domestic(cluster)
+        and not _is_diplomat(cluster)
+        and not any(m.extra.get("owner_pronoun") or m.extra.get("owner") for m in cluster.mentions)
+        and all(dateline.free(m.sent) for m in cluster.mentions if m.kind != "pronoun")
+    )
+
+
+def _is_domestic(cluster: Cluster) -> bool:
+    """A body of a state, or one of its people named only by the role (``domestic_roles``):
+    never a named person, who may be a visitor."""
+    domestic = lexicon.role_settings()["domestic_roles"]
+    if any(m.kind == "name" for m in cluster.mentions):
+        if cluster.label != "ORG":
+            return False
+        heads = {fold(m.name or m.text).split()[-1] for m in cluster.mentions if m.kind == "name"}
+        return bool(heads & domestic)
+    return any(
+        m.role_key and (m.role_key in domestic or m.role_key.split()[-1] in domestic)
+        for m in cluster.mentions
     )
 
 
@@ -155,6 +342,12 @@ def _code_place(cluster: Cluster, clusters: list[Cluster]):
         code = lexicon.subdivision_country(mention.name or mention.text)
         if code:
             return code, None, None, None, None
+    for mention in cluster.mentions:  # "South Lebanon", a town or region: its country
+        if mention.label in {"GPE", "LOC"}:
+            name = mention.name or mention.text
+            code = part_of_country(name) or gazetteer_country(name)
+            if code:
+                return code, None, None, None, None
     return None, None, None, None, None
 
 

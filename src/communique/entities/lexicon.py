@@ -10,6 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+from communique import countries as country_table
+
 DATA = resources.files("communique.entities") / "data"
 
 
@@ -54,19 +56,31 @@ class Role:
 @dataclass(frozen=True)
 class Org:
     name: str
-    country: str
-    sector: str
+    country: str | None
+    sector: str | None
     code: str
 
 
 @functools.cache
-def roles() -> dict[str, Role]:
-    """Role key (lower-case lemma or title) -> :class:`Role`."""
+def curated_roles() -> dict[str, Role]:
+    """The hand-written roles (``roles.json``): role key (lower-case lemma or title) ->
+    :class:`Role`. Titles before names are made of these words only."""
     raw = json.loads((DATA / "roles.json").read_text(encoding="utf-8"))
     return {
         key: Role(key, value.get("sector"), tuple(value.get("isa", ())), bool(value.get("group")))
         for key, value in raw["roles"].items()
     }
+
+
+@functools.cache
+def roles() -> dict[str, Role]:
+    """Every role noun: the hand-written roles, and the generic agents of the Phoenix
+    dictionaries (``agents.tsv``: "paramedic" HLH, "smuggler" CRM) where roles.json has no
+    entry for the word."""
+    table = dict(curated_roles())
+    for phrase, sector, _code in _rows("agents.tsv")[1:]:  # after the header line
+        table.setdefault(phrase, Role(phrase, sector, (), False))
+    return table
 
 
 @functools.cache
@@ -79,6 +93,8 @@ def role_settings() -> dict:
         "org_sectors": raw["org_sectors"],
         "org_sector_exceptions": raw["org_sector_exceptions"],
         "people_heads": frozenset(raw["people_heads"]),
+        "domestic_roles": frozenset(raw["domestic_roles"]),
+        "member_roles": frozenset(raw["member_roles"]),
     }
 
 
@@ -103,7 +119,7 @@ def role_ancestors(key: str) -> frozenset[str]:
 def title_words() -> frozenset[str]:
     """Single words that may be part of a title before a name ("Deputy Foreign Minister")."""
     words = set(role_settings()["title_modifiers"])
-    for key in roles():
+    for key in curated_roles():
         words.update(key.replace("-", " ").split())
         words.add(key)
     return frozenset(w for w in words if w not in {"of", "the", "to", "for", "d'affaires"})
@@ -111,33 +127,28 @@ def title_words() -> frozenset[str]:
 
 @functools.cache
 def demonyms() -> dict[str, str]:
-    """Folded demonym (adjective or people noun, singular and plural) -> country code."""
+    """Folded demonym (adjective or people noun, singular and plural) -> country code: the
+    country table's demonyms, and those of groups of countries (``demonyms.tsv``)."""
     table: dict[str, str] = {}
+    for country in country_table.table():
+        for demonym in country.demonyms:
+            for form in country_table.demonym_forms(demonym):
+                table.setdefault(fold(form), country.alpha3)
     for name, code in _rows("demonyms.tsv"):
-        key = fold(name)
-        table[key] = code
-        if not key.endswith(("ese", "ish", "ch", "ss", "swiss")):
-            table.setdefault(key + "s", code)
-        if key.endswith("man"):
-            table.setdefault(key[:-3] + "men", code)
+        for form in country_table.demonym_forms(name):
+            table.setdefault(fold(form), code)
     return table
 
 
 @functools.cache
 def countries() -> dict[str, str]:
-    """Folded country name (pycountry names plus common aliases) -> ISO alpha-3."""
-    import pycountry
-
+    """Folded country name (the table's names, aliases and actor names: "Scotland" and
+    "Soviet Union" code as GBR and RUS) -> ISO alpha-3."""
     table: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                table.setdefault(fold(value), country.alpha_3)
-                table.setdefault(strip_article(fold(value)), country.alpha_3)
-    for name, code in _rows("country_names.tsv"):
-        table[fold(name)] = code
-        table[strip_article(fold(name))] = code
+    for country in country_table.table():
+        for name in (*country.names, *country.actor_names):
+            table.setdefault(fold(name), country.alpha3)
+            table.setdefault(strip_article(fold(name)), country.alpha3)
     return table
 
 
@@ -147,27 +158,20 @@ def country_of_word(text: str) -> str | None:
     return demonyms().get(key) or countries().get(strip_article(key))
 
 
-@functools.cache
 def country_name(code: str) -> str:
     """A short common name for a country code ("Russia" for RUS; the code itself if unknown)."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return code
-    names = [getattr(country, "common_name", None), country.name]
-    short = [n for n in names if n and "," not in n and " of " not in n and "Federation" not in n]
-    if short:
-        return short[0]
-    # The first common name country_names.tsv lists for the code ("Russia").
-    listed = [name for name, listed_code in _rows("country_names.tsv") if listed_code == code]
-    return listed[0] if listed else country.name
+    return country_table.short_name(code)
 
 
 @functools.cache
 def capitals() -> dict[str, str]:
-    """Folded capital city -> country code."""
-    return {fold(name): code for name, code in _rows("capitals.tsv")}
+    """Folded capital city (and other spellings and former capitals) -> country code."""
+    table: dict[str, str] = {}
+    for country in country_table.table():
+        for name in (country.capital, *country.capital_aliases):
+            if name:
+                table.setdefault(fold(name), country.alpha3)
+    return table
 
 
 @functools.cache
@@ -188,12 +192,12 @@ def derive_subdivisions() -> list[tuple[str, str]]:
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None or sub.type not in kinds:
             continue
-        country = pycountry.countries.get(alpha_2=sub.country_code)
+        country = country_table.get(sub.country_code)
         name = sub.name.split(" (")[0].strip()
         key = fold(name)
         if country is None or len(key) < 4 or key in excluded:
             continue
-        found.setdefault(key, (name, set()))[1].add(country.alpha_3)
+        found.setdefault(key, (name, set()))[1].add(country.alpha3)
     taken = countries().keys() | demonyms().keys() | capitals().keys()
     return sorted(
         (name, next(iter(codes)))
@@ -229,13 +233,16 @@ def seats() -> dict[str, tuple[str, str]]:
 
 @functools.cache
 def organisations() -> dict[str, Org]:
-    """Folded organisation name or alias -> :class:`Org` (canonical name first in the file)."""
+    """Folded organisation name or alias -> :class:`Org` (canonical name first in the file):
+    the curated ``organisations.tsv``, then the groups of the Phoenix dictionaries
+    (``organisations_phoenix.tsv``: armed groups, parties, agencies, NGOs)."""
     table: dict[str, Org] = {}
-    for names, country, sector, code in _rows("organisations.tsv"):
-        variants = names.split("|")
-        org = Org(variants[0], country, sector, code)
-        for variant in variants:
-            table.setdefault(strip_article(fold(variant)), org)
+    for name in ("organisations.tsv", "organisations_phoenix.tsv"):
+        for names, country, sector, code in _rows(name):
+            variants = names.split("|")
+            org = Org(variants[0], country or None, sector or None, code)
+            for variant in variants:
+                table.setdefault(strip_article(fold(variant)), org)
     return table
 
 

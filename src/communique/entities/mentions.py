@@ -139,7 +139,7 @@ def _single_word_roles() -> frozenset[str]:
     """Titles that may stand before a name ("Ambassador", "General", "Judge")."""
     return frozenset(
         key
-        for key, role in lexicon.roles().items()
+        for key, role in lexicon.curated_roles().items()
         if " " not in key and not role.group and role.sector in TITLE_SECTORS
     )
 
@@ -323,11 +323,18 @@ def _name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Menti
         subject=_is_subject(root),
     )
     mention.acting = mention.subject or _is_acting(root)
+    mention.extra["coordinated"] = _is_coordinated(root)
     mention.extra["bracketed"] = _text(doc)[span.start_char - 1 : span.start_char] == "("
+    # "a UK-based group": where a body sits, not what the article is about
+    mention.extra["based"] = _text(doc)[span.end_char : span.end_char + 6].lower() == "-based"
     if label in {"ORG", "FAC", "NORP"}:
         mention.country = _country_before(
             doc, span
         )  # "Iraqi Kurds", "the Russian Foreign Ministry"
+        if mention.country is None and label == "ORG":
+            owner = _possessor_before(doc, span)  # "Erdogan's AK Party"
+            if owner is not None:
+                mention.extra["owner"] = owner
     if label == "NORP":
         mention.plural = root.pos_ != "ADJ"
         mention.country = _norp_country(span.text) or mention.country
@@ -398,8 +405,18 @@ def _split_leading_title(doc: Doc, span: Span) -> Span | None:
 
 
 def _attach_of_country(doc: Doc, span: Span, mention: Mention) -> None:
-    """ "King Hassan of Morocco": the country follows the name."""
+    """ "King Hassan of Morocco": the country follows the name; "Geng Shuang of the
+    Foreign Ministry": the organisation is the person's owner."""
     end = span.end
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ in {"of", "from"}
+        and doc[end].head.i == span.root.i
+        and any(t.ent_type_ == "ORG" for t in doc[end + 1].subtree)
+    ):
+        obj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.ent_type_ == "ORG":
+            mention.extra.setdefault("owner", obj.i)
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
         last = end + 1
         while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
@@ -444,12 +461,25 @@ def _country_before(doc: Doc, span: Span) -> str | None:
     return None
 
 
+def _possessor_before(doc: Doc, span: Span) -> int | None:
+    """The token of a possessor right before a name ("Erdogan" in "Erdogan's AK Party")."""
+    i = span.start - 1
+    if i >= 1 and doc[i].lower_ in {"'s", "’s"} and doc[i - 1].ent_type_ in {"PERSON", "ORG"}:
+        return i - 1
+    return None
+
+
 def _is_modifier(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in {"amod", "compound", "nmod", "npadvmod"} or (
         token.dep_ == "poss" and token.head.pos_ in {"NOUN", "PROPN"}
     )
+
+
+def _is_coordinated(token: Token) -> bool:
+    """One of several joined by "and"/"or" ("Saudi Arabia and Iran")."""
+    return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)
 
 
 def _is_subject(token: Token) -> bool:
@@ -480,7 +510,9 @@ def _attach_title(doc: Doc, span: Span, mention: Mention) -> None:
     title = _scan_title(doc, span)
     if title is None:
         return
-    first, role_tokens, country, posting, sector, counterpart = title
+    first, role_tokens, country, posting, sector, counterpart, owner = title
+    if owner is not None:
+        mention.extra["owner"] = owner
     mention.start = doc[first].idx
     mention.text = _text(doc)[mention.start : mention.end]
     mention.tokens = (first, mention.tokens[1])
@@ -498,7 +530,7 @@ def _scan_title(doc: Doc, span: Span):
     i = span.start - 1
     lower = 0  # titles stop at line breaks; parser sentence breaks inside titles are common
     first, role_tokens = span.start, []
-    country = posting = sector = None
+    country = posting = sector = owner = None
     counterpart = False
     while i >= lower:
         token = doc[i]
@@ -513,6 +545,8 @@ def _scan_title(doc: Doc, span: Span):
             first, i = i, i - 1
             continue
         if low in TITLE_FILLERS and role_tokens and i > lower and doc[i - 1].lower_ in words:
+            if low == "of" and _is_body(doc[i - 1]) and _is_whole_title(doc, role_tokens):
+                break  # "the party of President Erdogan": the party is no part of his title
             role_tokens.insert(0, i)
             first, i = i, i - 1
             continue
@@ -527,11 +561,14 @@ def _scan_title(doc: Doc, span: Span):
             continue
         if token.ent_type_ == "ORG" and role_tokens and not _names_country(doc, i):
             # "Arab League Secretary General Chadli Klibi": the organisation gives the country
+            # (and, for a spokesman or leader, the sector: "Hamas leader")
             org_start = i
             while org_start - 1 >= lower and doc[org_start].ent_iob_ == "I":
                 org_start -= 1
             country = country or org_country(doc[org_start : i + 1].text)
-            first = org_start
+            owner, first = i, org_start
+            if country is None and org_start - 1 >= lower:  # "US Treasury Secretary"
+                country, first = _country_ending_at(doc, org_start - 1, lower) or (None, first)
             break
         if token.ent_type_ in {"GPE", "LOC"} or (
             token.ent_type_ == "ORG" and _names_country(doc, i)
@@ -576,7 +613,37 @@ def _scan_title(doc: Doc, span: Span):
     # leading fillers ("of") are no part of the title
     while role_tokens and doc[role_tokens[0]].lower_ in TITLE_FILLERS:
         role_tokens.pop(0)
-    return first, role_tokens, country, posting, sector, counterpart
+    return first, role_tokens, country, posting, sector, counterpart, owner
+
+
+def _is_body(token: Token) -> bool:
+    """A collective body ("party", "government", "ministry"), not a person's title."""
+    role = lexicon.roles().get(token.lemma_.lower())
+    return (role is not None and role.group) or token.lower_ in lexicon.role_settings()[
+        "org_sectors"
+    ]
+
+
+def _is_whole_title(doc: Doc, tokens: list[int]) -> bool:
+    """The tokens make a complete title on their own ("President", "Prime Minister")."""
+    text = fold(doc[tokens[0] : tokens[-1] + 1].text).replace("-", " ")
+    return text in lexicon.roles()
+
+
+def _country_ending_at(doc: Doc, i: int, lower: int) -> tuple[str, int] | None:
+    """A nationality word or country name ending at token ``i`` and where it starts."""
+    token = doc[i]
+    code = _country_of_adjective(token)
+    if code:
+        return code, i
+    if token.ent_type_ in {"GPE", "NORP"}:
+        start = i
+        while start - 1 >= lower and doc[start].ent_iob_ == "I":
+            start -= 1
+        code = country_of_name(doc[start : i + 1].text)
+        if code:
+            return code, start
+    return None
 
 
 def org_country(name: str) -> str | None:
@@ -622,12 +689,58 @@ def country_of_name(text: str) -> str | None:
 
 
 def place_country(text: str) -> str | None:
-    """The country of a country name, demonym, capital city or first-level subdivision."""
+    """The country of a country name, demonym, capital city or first-level subdivision,
+    else of the town or region the gazetteer knows the name for ("Darfur", "Cizre")."""
     return (
         country_of_name(text)
         or lexicon.capitals().get(lexicon.strip_article(fold(text)))
         or lexicon.subdivision_country(text)
+        or part_of_country(text)
+        or gazetteer_country(text)
     )
+
+
+COMPASS = re.compile(
+    r"^(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|north-?(?:east|west)(?:ern)?|"
+    r"south-?(?:east|west)(?:ern)?)\s+",
+    re.I,
+)
+
+
+def part_of_country(text: str) -> str | None:
+    """ "South Lebanon", "northern Syria": a part of a country named by a compass word."""
+    rest = COMPASS.sub("", text, count=1)
+    return country_of_name(rest) if rest != text else None
+
+
+GAZETTEER_MARGIN = 1.0  # the likeliest place must outrank other countries' by a factor of 10
+GAZETTEER_MIN_PRIOR = 4.0  # about 10,000 inhabitants: small towns share their names widely
+
+
+@functools.lru_cache(maxsize=8192)
+def gazetteer_country(text: str) -> str | None:
+    """The country of the place the places gazetteer finds likeliest for a name, when no
+    place of another country comes close ("Tripoli": LBY; "Jericho": none, a town of the
+    West Bank and two of the United States)."""
+    from communique.places import gazetteer
+
+    gaz = gazetteer.load()
+    words = set(gazetteer.name_key(text).split())
+    entries = [
+        e
+        for e in gaz.lookup(text)
+        if e.feature != "capital" or words & set(gazetteer.name_key(e.name).split())
+    ]  # capitals by their own names (the country table has their other names); GeoNames
+    # also calls Hong Kong "Victoria"
+    if not entries or entries[0].country is None:
+        return None
+    best = entries[0]
+    if gazetteer.prior(best) < GAZETTEER_MIN_PRIOR:
+        return None
+    rivals = [gazetteer.prior(e) for e in entries[1:] if e.country != best.country]
+    if rivals and gazetteer.prior(best) - max(rivals) < GAZETTEER_MARGIN:
+        return None
+    return best.country
 
 
 def role_key(role_text: str) -> str | None:
@@ -790,6 +903,7 @@ def _role_mention(
     end, right_country, posting = _of_country(doc, token)
     end = max(end, min_end)
     country = country or right_country
+    owner = _owner(doc, token) if country is None else None
     while start < token.i and (doc[start].is_punct or doc[start].is_space or start in blocked):
         start += 1
     plural = token.tag_ in {"NNS", "NNPS"} or role.group
@@ -830,9 +944,15 @@ def _role_mention(
             mentions.append(mention(piece, extra.i, code, True, extra={"name": name}))
         start, country = norps[-1][0].i, norps[-1][1]
     mentions.append(mention(doc[start:end], token.i, country, definite, posting=posting))
+    if owner is not None and doc[owner].pos_ == "PRON":
+        # "its troops": the antecedent is found among the entities when they are coded
+        mentions[-1].extra["owner_pronoun"] = (doc[owner].lower_, doc[owner].idx, sent_of[owner])
+    elif owner is not None:
+        mentions[-1].extra["owner"] = owner
     for m in mentions:
         m.acting = m.subject or _is_agent(token)
         m.counterpart = key == "counterpart"
+        m.extra["coordinated"] = len(mentions) > 1 or _is_coordinated(token)
     return mentions
 
 
@@ -904,6 +1024,26 @@ def _modifier_applies(modifier: str | None, role: lexicon.Role) -> bool:
 
 
 OF_COUNTRY_PREPS = frozenset({"of", "from", "in", "to", "throughout", "across"})
+OWNER_PREPS = frozenset({"of", "for", "from"})
+OWNER_DEPS = frozenset({"pobj", "poss"})
+
+
+def _owner(doc: Doc, token: Token) -> int | None:
+    """The token of what a role noun belongs to, when that is no place: "officials of the
+    Interior Ministry", "a spokesman for the army", "Erdogan's party", "its troops" (the
+    pronoun: its antecedent is found when the entities are coded)."""
+    for child in token.lefts:
+        if child.dep_ == "poss" and not (
+            child.ent_type_ in {"GPE", "NORP", "LOC"} or country_of_name(_ent_text(doc, child))
+        ):
+            return child.i
+    for prep in token.rights:
+        if prep.i != token.i + 1 or prep.dep_ != "prep" or prep.lower_ not in OWNER_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ not in {"GPE", "NORP", "LOC"}:
+                return None if obj.pos_ == "PRON" else obj.i
+    return None
 
 
 def _of_country(doc: Doc, token: Token) -> tuple[int, str | None, str | None]:

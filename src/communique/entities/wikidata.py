@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from communique import countries as country_table
 from communique.entities import lexicon
 from communique.entities.actors import ActorRole
-from communique.entities.lexicon import DATA
 from communique.entities.mentions import role_key
 
 HUMAN = "Q5"
@@ -232,8 +232,8 @@ def _time(snaks: list | None) -> str | None:
 
 
 def _builtin_countries() -> Iterator[tuple[str, str]]:
-    with (DATA / "wikidata_countries.tsv").open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip() and not line.startswith("#"):
-                qid, code = line.rstrip("\n").split("\t")[:2]
-                yield qid, code
+    """(Wikidata item, alpha-3) pairs of the country table, used when a dump holds no
+    country items (their P298)."""
+    for country in country_table.table():
+        for qid in country.wikidata:
+            yield qid, country.alpha3

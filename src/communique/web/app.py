@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from importlib import resources
 from urllib.parse import parse_qsl, quote, urlencode
 
-import pycountry
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
@@ -15,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from communique import __version__
+from communique import __version__, countries
 from communique.web import geo
 from communique.web.db import readonly_engine
 
@@ -37,22 +35,9 @@ def package_dir(name: str) -> str:
     return str(resources.files("communique.web").joinpath(name))
 
 
-# Names people use where ISO's are long (pycountry's common_name covers most others).
-SHORT_NAMES = {"RUS": "Russia", "BRN": "Brunei", "PSE": "Palestine", "SYR": "Syria", "LAO": "Laos",
-               "MDA": "Moldova", "VEN": "Venezuela", "BOL": "Bolivia", "TZA": "Tanzania"}  # fmt: skip
-
-
-@functools.cache
 def country_name(code: str | None) -> str:
     """A readable name for an ISO alpha-3 code (the code itself when unknown)."""
-    if not code:
-        return ""
-    if code.upper() in SHORT_NAMES:
-        return SHORT_NAMES[code.upper()]
-    found = pycountry.countries.get(alpha_3=code.upper()) if len(code) == 3 else None
-    if found is None:
-        return code
-    return getattr(found, "common_name", None) or found.name
+    return countries.short_name(code.upper() if code else code)
 
 
 QUAD_NAMES = {

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-import pycountry
+from communique import countries as country_table
 
 WIDTH, HEIGHT = 960.0, 440.0
 NORTH, SOUTH = 84.0, -58.0  # crop the poles: nothing happens there worth the space
@@ -51,8 +51,7 @@ def countries() -> tuple[Country, ...]:
 
 
 def _alpha3(numeric: str) -> str:
-    found = pycountry.countries.get(numeric=numeric.zfill(3)) if numeric else None
-    return found.alpha_3 if found else numeric or "-"
+    return country_table.alpha3(numeric) or numeric or "-"
 
 
 def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
