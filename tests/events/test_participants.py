@@ -144,3 +144,24 @@ def test_opponents_of_someone_are_not_that_someone():
     )
     assert found
     assert all("Nicolas Maduro" not in {p.name for p in e.actors} for e in found)
+
+
+def test_aid_given_as_something_reaches_who_it_goes_to():
+    found = events_of(
+        "Norway has contributed $5 million in assistance to Ethiopia.", "AID", "2021-05-02"
+    )
+    assert any("ETH" in {p.country for p in e.recipients} for e in found)
+
+
+def test_coordinated_verbs_share_their_object():
+    found = events_of(
+        "Brazil supports and wants Angola to join the trade bloc.", "SUPPORT", "2021-05-02"
+    )
+    assert any("AGO" in {p.country for p in e.recipients} for e in found)
+
+
+def test_a_noun_event_carried_by_in_takes_the_verb_target():
+    found = events_of(
+        "In another attack, Houthi rebels fired on a Saudi patrol near the border.", "ASSAULT"
+    )
+    assert any("SAU" in {p.country for p in e.recipients} for e in found)

@@ -223,6 +223,12 @@ class ParticipantReader:
                 objects += self._noun_arguments(subject)[1]
         if not objects:
             objects = _complement_parties(verb)
+        if not objects:  # "supports and wants Russia to play a role": the shared object
+            for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                objects = [c for c in conjunct.children if c.dep_ in OBJECT_DEPS]
+                objects = objects or _complement_parties(conjunct)
+                if objects:
+                    break
         return subjects, objects
 
     def _noun_arguments(self, noun: Token) -> tuple[list[Token], list[Token]]:
@@ -260,6 +266,8 @@ class ParticipantReader:
         ):
             # "remained on alert", "went on strike"; not "arrested over the riots"
             subjects = [c for c in governor.head.children if c.dep_ in SUBJECT_DEPS]
+            # "in another attack, gunmen fired on a patrol": the verb's target too
+            objects += _verb_targets(governor.head, besides=governor)
         return subjects or owners, objects
 
     def resolve(self, token: Token, reciprocal: bool, generic: bool = False) -> list[Participant]:
@@ -669,9 +677,24 @@ def _indirect_parties(head: Token, objects: list[Token]) -> list[Token]:
         things += [c for c in verb.children if c.dep_ in OBJECT_DEPS and c not in things]
     if head.pos_ in ("NOUN", "PROPN"):
         things += [t for t in _prep_objects(head, frozenset({"of"})) if t not in things]
+    # "contributed $3 million in assistance to X": what the object is given as
+    things += [t for thing in list(things) for t in _prep_objects(thing, MEANS_PREPS)]
     found = [g for verb in verbs for g in _prep_objects(verb, INDIRECT_PREPS)]
     for thing in things:
         found += _prep_objects(thing, INDIRECT_PREPS | {"by", "for"})
+    return found
+
+
+MEANS_PREPS = frozenset({"in", "of", "as"})
+
+
+def _verb_targets(verb: Token, besides: Token) -> list[Token]:
+    """A verb's direct objects and the objects of its recipient prepositions, but for the
+    preposition ``besides``."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.i != besides.i and prep.lower_ in RECIPIENT_PREPS:
+            found += [g for g in prep.children if g.dep_ == "pobj"]
     return found
 
 
