@@ -165,3 +165,13 @@ def test_a_noun_event_carried_by_in_takes_the_verb_target():
         "In another attack, Houthi rebels fired on a Saudi patrol near the border.", "ASSAULT"
     )
     assert any("SAU" in {p.country for p in e.recipients} for e in found)
+
+
+def test_domestic_agents_belong_where_the_story_happens():
+    report = communique.analyze(
+        "Gunmen attack police post\n\nKARAK, Jordan (AP) — Gunmen fired on a police post in "
+        "Karak on Sunday, wounding two officers, officials said.",
+        date="2016-12-18",
+    )
+    attacks = [e for e in report.events if e.type == "ASSAULT"]
+    assert attacks and all("JOR" in {p.country for p in e.actors} for e in attacks)

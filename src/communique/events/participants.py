@@ -149,6 +149,7 @@ class ParticipantReader:
         self.country_name = country_name
         self.dyad = main_dyad(report)
         self.entity_at_char = _tightest_entity_by_char(report)
+        self.story_country = story_country(report)
         self.place_at_char = {
             offset: place for place in report.places for offset in range(place.start, place.end)
         }
@@ -382,7 +383,7 @@ class ParticipantReader:
             for t in token.subtree
             if t.i <= token.i and t.dep_ in ("compound", "amod") or t == token
         ]
-        return [Participant(name=" ".join(t.text for t in words))]
+        return [Participant(name=" ".join(t.text for t in words), country=self.story_country)]
 
     def _possessors(self, token: Token, reciprocal: bool) -> list[Participant]:
         for child in token.children:
@@ -444,12 +445,11 @@ class ParticipantReader:
 
     def _from_entity(self, entity: Entity) -> Participant:
         actor = entity.actor
-        return Participant(
-            entity=entity.id,
-            name=entity.name,
-            country=actor.country if actor else None,
-            sector=actor.sector if actor else None,
-        )
+        country = actor.country if actor else None
+        sector = actor.sector if actor else None
+        if country is None and (sector is None or sector in DOMESTIC_SECTORS):
+            country = self.story_country  # "police", "the army", "gunmen": the story's own
+        return Participant(entity=entity.id, name=entity.name, country=country, sector=sector)
 
     def _country(self, code: str) -> Participant:
         entity = next(
@@ -737,6 +737,51 @@ def _unique(participants: list[Participant]) -> list[Participant]:
             seen.add(key)
             unique.append(participant)
     return unique
+
+
+# Sectors of actors that belong where the story happens when the text names no country.
+DOMESTIC_SECTORS = frozenset(
+    {
+        "COP",
+        "MIL",
+        "REB",
+        "CVL",
+        "OPP",
+        "PTY",
+        "GOV",
+        "JUD",
+        "LEG",
+        "EDU",
+        "HLH",
+        "LAB",
+        "CRM",
+        "REL",
+        "MED",
+        "BUS",
+        "AGR",
+        "REF",
+        "ELI",
+        "SPY",
+    }
+)
+# A country holds this share of the article's place mentions to be where the story happens.
+STORY_SHARE = 0.5
+
+
+def story_country(report: Report) -> str | None:
+    """Where the story happens: the dateline's country, else the one country that holds at
+    least half of the article's place mentions (two at least)."""
+    dateline = report.article.dateline
+    if dateline is not None and dateline.place:
+        key = dateline.place.lower()
+        for place in report.places:
+            if place.country and (place.text or "").lower() == key:
+                return place.country
+    counts = Counter(p.country for p in report.places if p.country)
+    if not counts:
+        return None
+    country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return country if top >= 2 and top / sum(counts.values()) >= STORY_SHARE else None
 
 
 def main_dyad(report: Report) -> tuple[str, ...]:
