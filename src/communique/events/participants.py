@@ -741,7 +741,7 @@ def _unique(participants: list[Participant]) -> list[Participant]:
 
 # Sectors of actors that belong where the story happens when the text names no country.
 DOMESTIC_SECTORS = frozenset(
-    {
+    [
         "COP",
         "MIL",
         "REB",
@@ -762,7 +762,9 @@ DOMESTIC_SECTORS = frozenset(
         "REF",
         "ELI",
         "SPY",
-    }
+        "UAF",
+        "INS",
+    ]
 )
 # A country holds this share of the article's place mentions to be where the story happens.
 STORY_SHARE = 0.5
