@@ -177,3 +177,11 @@ def test_output_is_deterministic():
     first = [e.model_dump() for e in events_of(text)]
     second = [e.model_dump() for e in events_of(text)]
     assert first == second
+
+
+def test_a_conjunct_after_nor_is_negated():
+    text = (
+        "Headline\n\nThe ministry has issued no statement, nor condemned the attack on the embassy."
+    )
+    event = the_event(text, "ACCUSE")
+    assert event.status == "negated"

@@ -240,12 +240,24 @@ def _negated(match: TriggerMatch, chain: list[Token]) -> bool:
     head = match.head
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children):
         return True
+    if _after_nor(head):
+        return True
     for token in chain[1:]:
         if any(c.dep_ == "neg" for c in token.children):
             return True
         if token.lemma_.lower() in FAILURE_VERBS and token.pos_ == "VERB" and token != head:
             return token.lemma_.lower() != "call" or any(c.lower_ == "off" for c in token.children)
     return any(c.dep_ == "neg" for c in chain[0].children)
+
+
+def _after_nor(token: Token) -> bool:
+    """A conjunct after "nor" ("has given no order, nor offered a timetable") or the first
+    conjunct of "neither ... nor"."""
+    if token.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" and c.i < token.i for c in token.head.children
+    ):
+        return True
+    return any(c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children)
 
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj"})

@@ -771,19 +771,21 @@ STORY_SHARE = 0.5
 
 
 def story_country(report: Report) -> str | None:
-    """Where the story happens: the dateline's country, else the one country that holds at
-    least half of the article's place mentions (two at least)."""
+    """Where the story happens: the one country that holds at least half of the article's
+    place mentions (two at least), else the dateline's country. Wire reports are often
+    filed from a regional hub (a Syria story datelined Beirut), so the places come first."""
+    counts = Counter(p.country for p in report.places if p.country)
+    if counts:
+        country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
+        if top >= 2 and top / sum(counts.values()) >= STORY_SHARE:
+            return country
     dateline = report.article.dateline
     if dateline is not None and dateline.place:
         key = dateline.place.lower()
         for place in report.places:
             if place.country and (place.text or "").lower() == key:
                 return place.country
-    counts = Counter(p.country for p in report.places if p.country)
-    if not counts:
-        return None
-    country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
-    return country if top >= 2 and top / sum(counts.values()) >= STORY_SHARE else None
+    return None
 
 
 def main_dyad(report: Report) -> tuple[str, ...]:
