@@ -17,8 +17,8 @@ import csv
 import functools
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from communique.entities import lexicon
 from communique.entities.lexicon import DATA
@@ -33,9 +33,9 @@ PHOENIX_TABLE = "actors_phoenix.tsv"  # generated from the Phoenix dictionaries
 TABLE_ENV = "COMMUNIQUE_ACTORS"  # extra tables (os.pathsep-separated), e.g. from import-wikidata
 
 
-@dataclass(frozen=True)
-class ActorRole:
-    """One row of the table: a person holding a role between two dates."""
+class ActorRole(NamedTuple):
+    """One row of the table: a person holding a role between two dates (a named tuple:
+    tens of thousands of them cost the garbage collector nothing)."""
 
     name: str
     aliases: tuple[str, ...]
@@ -124,7 +124,8 @@ def write_table(path: Path, rows: Iterable[ActorRole], header: str = HEADER) -> 
             writer.writerow(row.to_row())
 
 
-Index = tuple[dict[tuple[str, ...], list[ActorRole]], dict[str, list[ActorRole]]]
+Row = tuple  # an ActorRole as a plain tuple, in the indexes
+Index = tuple[dict[tuple[str, ...], tuple[Row, ...]], dict[str, tuple[Row, ...]]]
 
 
 def _index(rows: Iterable[ActorRole]) -> Index:
@@ -133,13 +134,18 @@ def _index(rows: Iterable[ActorRole]) -> Index:
     by_surname: dict[str, list[ActorRole]] = {}
     tokens_of = name_tokens.__wrapped__  # keep the shared cache for the article's names
     for row in rows:
+        plain = tuple(row)  # kept as plain tuples of strings: the garbage collector stops
+        # tracking those once it has seen them (named tuples it tracks for ever)
         for form in (row.name, *row.aliases):
             tokens = tokens_of(form)
             if not tokens:
                 continue
-            by_name.setdefault(tokens, []).append(row)
-            by_surname.setdefault(tokens[-1], []).append(row)
-    return by_name, by_surname
+            by_name.setdefault(tokens, []).append(plain)
+            by_surname.setdefault(tokens[-1], []).append(plain)
+    return (
+        {key: tuple(rows) for key, rows in by_name.items()},
+        {key: tuple(rows) for key, rows in by_surname.items()},
+    )
 
 
 @functools.cache
@@ -193,12 +199,12 @@ def _candidates(
     by_name, surnames = index
     exact = by_name.get(tokens)
     if exact:
-        return list(exact), True
+        return [ActorRole._make(row) for row in exact], True
     if not by_surname:
         return [], False
     fitting = [
         row
-        for row in surnames.get(tokens[-1], [])
+        for row in map(ActorRole._make, surnames.get(tokens[-1], ()))
         if max(name_match(tokens, name_tokens(form)) for form in (row.name, *row.aliases)) > 0
     ]
     return fitting, False
@@ -244,7 +250,7 @@ def short_forms(full_name: str) -> frozenset[tuple[str, ...]]:
 @functools.lru_cache(maxsize=8192)
 def _short_forms(full_name: str, paths: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     tokens = name_tokens(full_name)
-    rows = _table(paths)[0].get(tokens) or _phoenix()[0].get(tokens, [])
+    rows = map(ActorRole._make, _table(paths)[0].get(tokens) or _phoenix()[0].get(tokens, ()))
     return frozenset(
         name_tokens(alias) for row in rows for alias in row.aliases if len(name_tokens(alias)) == 1
     )

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from communique import countries as country_table
 
@@ -53,8 +54,7 @@ class Role:
     group: bool
 
 
-@dataclass(frozen=True)
-class Org:
+class Org(NamedTuple):
     name: str
     country: str | None
     sector: str | None
