@@ -5,6 +5,8 @@ dateline for a state's own bodies, generic agents, groups and dated roles."""
 from __future__ import annotations
 
 import pytest
+
+import communique
 from tests.entities.helpers import find
 
 BAMAKO = (
@@ -188,3 +190,13 @@ def test_a_name_the_gazetteer_cannot_decide_gives_no_country():
     assert gazetteer_country("Lugansk") == "UKR"  # Luhansk, not the small town in Kazakhstan
     assert gazetteer_country("Jericho") is None  # the West Bank's, and two in the United States
     assert gazetteer_country("Victoria") != "HKG"  # GeoNames also calls Hong Kong so
+
+
+def test_named_people_without_a_country_belong_where_the_story_happens():
+    report = communique.analyze(
+        "Journalist freed in Baku\n\nBAKU, Azerbaijan — A court in Baku on Thursday freed "
+        "the journalist Ilkin Rustamzade, who had been jailed in Ganja last year.",
+        date="2018-04-05",
+    )
+    person = find(report, "Ilkin Rustamzade")
+    assert person is not None and person.actor is not None and person.actor.country == "AZE"

@@ -7,7 +7,14 @@ import re
 from spacy.tokens import Doc
 
 from communique.entities.cluster import Cluster, cluster_mentions
-from communique.entities.coding import Dateline, article_country, code_actor, dateline_of
+from communique.entities.coding import (
+    Dateline,
+    Story,
+    article_country,
+    code_actor,
+    dateline_of,
+    story_country,
+)
 from communique.entities.mentions import _text as text_of
 from communique.entities.mentions import find_mentions
 from communique.entities.names import name_tokens
@@ -26,9 +33,10 @@ def build_entities(doc: Doc, article: Article) -> list[Entity]:
     dateline_place = article.dateline.place if article.dateline else None
     context = article_country(clusters, dateline_place)
     dateline = dateline_of(clusters, dateline_place)
+    story = story_country(clusters, dateline)
     entities = []
     for cluster in clusters:
-        entity = _entity(cluster, clusters, text_of(doc), context, dateline)
+        entity = _entity(cluster, clusters, text_of(doc), context, dateline, story)
         if entity is not None:
             entities.append(entity.model_copy(update={"id": f"E{len(entities) + 1}"}))
     return entities
@@ -40,6 +48,7 @@ def _entity(
     text: str,
     context: str | None,
     dateline: Dateline | None = None,
+    story: Story | None = None,
 ) -> Entity | None:
     named = [m for m in cluster.mentions if m.kind == "name"]
     if not named and not any(m.kind == "role" for m in cluster.mentions):
@@ -61,7 +70,7 @@ def _entity(
         type=cluster.label,
         aliases=aliases,
         mentions=spans,
-        actor=code_actor(cluster, clusters, context, dateline),
+        actor=code_actor(cluster, clusters, context, dateline, story),
     )
 
 

@@ -46,6 +46,54 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
     return found.pop() if len(found) == 1 else None
 
 
+# Sectors of actors that belong to the country a story happens in, when nothing says where.
+STORY_SECTORS = CONTEXT_SECTORS | {"MED", "BUS", "HLH", "REL", "CRM", "AGR", "SPY", "UAF", "NGO"}
+STORY_SHARE = 0.5  # of the place mentions, for a country to be where the story happens
+
+
+@dataclass(frozen=True)
+class Story:
+    """The country a story happens in and, by sentence, the countries the text names."""
+
+    country: str
+    named: dict[int, frozenset[str]]
+
+    def holds(self, cluster: Cluster) -> bool:
+        """A named person or organisation anywhere; a group ("troops", "gunmen") only where
+        its sentences name no other country ("troops advanced" in a story about a Russian
+        attack on Kyiv may be Russian)."""
+        if cluster.label != "GROUP":
+            return True
+        return all(
+            self.named.get(m.sent, frozenset()) <= {self.country}
+            for m in cluster.mentions
+            if m.kind != "pronoun"
+        )
+
+
+def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story | None:
+    """Where the story happens: the country of at least half of the article's place
+    mentions (two at least), else the dateline's. Wire reports are often filed from a hub
+    (a Syria story datelined Beirut), so the places come first."""
+    counts: Counter[str] = Counter()
+    named: dict[int, set[str]] = {}
+    for cluster in clusters:
+        place = _code_place(cluster, clusters)[0] if cluster.label in {"GPE", "LOC"} else None
+        for m in cluster.mentions:
+            codes = {m.country, place if m.kind == "name" else None} - {None}
+            named.setdefault(m.sent, set()).update(codes)
+        if place and place not in COUNTRY_ONLY_CODES | {"IMG", "EUR"}:
+            counts[place] += sum(1 for m in cluster.mentions if m.kind == "name")
+    country = dateline.country if dateline is not None else None
+    if counts:
+        top_country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
+        if top >= 2 and top / sum(counts.values()) >= STORY_SHARE:
+            country = top_country
+    if country is None:
+        return None
+    return Story(country, {n: frozenset(c) for n, c in named.items()})
+
+
 @dataclass(frozen=True)
 class Dateline:
     """The dateline's country and, by sentence, the countries the text names."""
@@ -84,6 +132,7 @@ def code_actor(
     clusters: list[Cluster],
     context: str | None = None,
     dateline: Dateline | None = None,
+    story: Story | None = None,
 ) -> Actor | None:
     """The actor coding of a cluster, or None when nothing about it is known.
 
@@ -91,7 +140,10 @@ def code_actor(
     then what it belongs to ("officials of the Interior Ministry", "Erdogan's party", "its
     troops"); then ``context``, the article's one country, for people with a title,
     domestic bodies and groups; last, ``dateline``, the dateline's country, for the bodies
-    of a state ("police", "the opposition", "troops") that the text names no country for.
+    of a state ("police", "the opposition", "troops") that the text names no country for;
+    and for the named people, organisations and groups still without a country, ``story``,
+    the country the story happens in (:func:`story_country`): a journalist jailed in a
+    story from Baku is Azerbaijani unless the text says otherwise.
     """
     coder = CODERS.get(cluster.label, _code_place)
     country, sector, role, code, posting = coder(cluster, clusters)
@@ -113,6 +165,15 @@ def code_actor(
         code = None
     if country is None and dateline and owned is None and _takes_dateline(cluster, dateline):
         country, code = dateline.country, None
+    if (
+        country is None
+        and story
+        and cluster.label in {"PERSON", "ORG", "GROUP"}
+        and (sector is None or sector in STORY_SECTORS)
+        and not _is_diplomat(cluster)
+        and story.holds(cluster)
+    ):
+        country, code = story.country, None
     if not (country or sector or role):
         return None
     return Actor(
