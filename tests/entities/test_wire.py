@@ -5,9 +5,9 @@ dateline for a state's own bodies, generic agents, groups and dated roles."""
 from __future__ import annotations
 
 import pytest
+from tests.entities.helpers import find
 
 import communique
-from tests.entities.helpers import find
 
 BAMAKO = (
     "BAMAKO (Reuters) - Police fired tear gas at protesters in the capital on Friday, "
