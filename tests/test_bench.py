@@ -58,6 +58,11 @@ def test_a_tiny_bench_measures_speed_writes_and_ingest(tmp_path, nlp, monkeypatc
     assert figures["ratio (communique/spaCy docs/s)"] > 0
     assert figures["store writes"]["sqlite"]["documents"] == 4
     assert figures["ingest"]["1 worker(s)"]["documents"] == 4
+    shares = figures["stage share of spaCy time"]
+    assert set(shares) == {*stages_present(), "entities + events"}
+    assert shares["entities + events"] == round(shares["entities"] + shares["events"], 4) > 0
+    loading = figures["table loading"]
+    assert loading["seconds"] > 0 and loading["rss_mb"] > 0
     json.dumps(figures)  # JSON-ready
 
 
