@@ -35,11 +35,13 @@ bench: setup
 eval: setup
 	$(BIN)/communique eval extraction --data $(SHARED)/extraction
 	$(BIN)/communique eval actors --data $(SHARED)/events/plover_gsr_cameo.jsonl
+	$(BIN)/communique eval actors --data $(SHARED)
 	$(BIN)/communique eval quotes --data $(SHARED)/quotes/polnear/dev
 	$(BIN)/communique eval times --data $(SHARED)/time/tempeval3
 	$(BIN)/communique eval places --data $(SHARED)/geo/GWN.xml
 	$(BIN)/communique eval places --data $(SHARED)/geo/TR-News.xml
 	$(BIN)/communique eval events --data $(SHARED)/events/plover_gsr_cameo.jsonl
+	$(BIN)/communique eval events --data $(SHARED)
 
 schema: setup
 	$(BIN)/python -m communique.model > docs/report.schema.json
