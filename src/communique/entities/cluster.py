@@ -89,13 +89,16 @@ def cluster_mentions(mentions: list[Mention], date: str | None = None) -> list[C
         if cluster.label == "PERSON":
             cluster.table = actors.lookup(_fullest(cluster), date)
     article_country = coref.main_country(mentions)
+    by_sentence: dict[int, list[int]] = {}
+    for n, mention in enumerate(mentions):
+        by_sentence.setdefault(mention.sent, []).append(n)
     # a possessive before the role it owns ("his" before "his government"): shorter first
     for n in sorted(range(len(mentions)), key=lambda k: (mentions[k].start, mentions[k].end, k)):
         mention = mentions[n]
         if mention.kind == "role":
             owner[n] = _place_role(mention, clusters, mentions, owner, article_country)
         elif mention.kind == "pronoun":
-            cluster = _place_pronoun(mention, mentions, owner)
+            cluster = _place_pronoun(mention, mentions, owner, by_sentence)
             if cluster is not None:
                 cluster.add(mention)
                 owner[n] = cluster
@@ -456,25 +459,36 @@ def counterpart_of(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
 
 
 def _place_pronoun(
-    mention: Mention, mentions: list[Mention], owner: dict[int, Cluster]
+    mention: Mention,
+    mentions: list[Mention],
+    owner: dict[int, Cluster],
+    by_sentence: dict[int, list[int]],
 ) -> Cluster | None:
     """A relative pronoun joins the noun its clause describes; a personal pronoun its
     antecedent (see :func:`communique.entities.coref.resolve_pronoun`)."""
     if mention.link is not None or mention.extra.get("relative"):
         return owner.get(mention.link) if mention.link is not None else None
-    before = [
-        (other, owner[n])
-        for n, other in enumerate(mentions)
-        if other.start < mention.start and n in owner
+    nearby = [
+        n
+        for sentence in range(mention.sent - coref.PRONOUN_WINDOW, mention.sent + 1)
+        for n in by_sentence.get(sentence, ())
     ]
-    return coref.resolve_pronoun(mention, before, _containing(mention, mentions, owner))
+    nearby.sort()
+    before = [
+        (mentions[n], owner[n]) for n in nearby if mentions[n].start < mention.start and n in owner
+    ]
+    same = by_sentence.get(mention.sent, [])
+    return coref.resolve_pronoun(mention, before, _containing(mention, mentions, owner, same))
 
 
-def _containing(mention: Mention, mentions: list[Mention], owner: dict[int, Cluster]) -> tuple:
+def _containing(
+    mention: Mention, mentions: list[Mention], owner: dict[int, Cluster], candidates: list[int]
+) -> tuple:
     """Clusters of the phrases that contain a pronoun, or are in apposition to one that does
     ("Nhek Bunchhay, his top commander"): the pronoun stands for someone else."""
     found = []
-    for n, other in enumerate(mentions):
+    for n in candidates:
+        other = mentions[n]
         if other is mention or not other.start <= mention.start < other.end:
             continue
         if n in owner:
