@@ -196,3 +196,55 @@ def test_quoted_spans_pair_marks_within_paragraphs():
     text = 'He said: "We will act." Then “they left”.\n"Open quote runs on'
     spans = [text[s:e] for s, e in quoted_spans(text)]
     assert spans == ["We will act.", "they left", "Open quote runs on"]
+
+
+def test_a_pronoun_bound_to_an_unknown_speaker_stays_unresolved(entities_of):
+    report = entities_of(
+        "Mayor John Lee met Prime Minister Anna Berg. One trade policy expert said he doubted the deal would last."
+    )
+    assert all("he" not in texts(e) for e in report.entities)
+
+
+def test_gender_told_later_in_the_article_keeps_an_earlier_she_apart(entities_of):
+    report = entities_of(
+        "Donald Trump met Mary Brown on Monday. She said the talks went well. "
+        "Trump later claimed that he had won."
+    )
+    assert "She" in texts(find(report, "Mary Brown"))
+    assert texts(find(report, "Donald Trump")) == ["Donald Trump", "Trump", "he"]
+
+
+def test_the_lawmaker_is_the_lawmaker_introduced_before(entities_of):
+    report = entities_of(
+        "A lawmaker in the Philippines wants Donald Trump banned. "
+        "The lawmaker said Trump had insulted Filipinos."
+    )
+    lawmaker = find(report, "lawmaker in the Philippines")
+    assert texts(lawmaker) == ["A lawmaker in the Philippines", "The lawmaker"]
+    assert lawmaker.actor.country == "PHL"
+
+
+def test_a_role_noun_modifying_another_noun_is_no_antecedent(entities_of):
+    report = entities_of(
+        "President Bashar al-Assad spoke on Monday. "
+        "Asked if the army will enter rebel-held territory, he said it would."
+    )
+    assert "he" in texts(find(report, "Bashar al-Assad"))
+
+
+def test_a_surname_tagged_as_an_organisation_joins_the_person():
+    from communique.entities.cluster import cluster_mentions
+    from communique.entities.mentions import Mention
+
+    def name(text, start, label, sent):
+        return Mention(start, start + len(text), text, "name", label, start, sent, name=text)
+
+    mentions = [
+        name("Trump", 0, "ORG", 0),
+        name("Donald Trump", 30, "PERSON", 1),
+        name("Trump", 60, "ORG", 2),
+        name("Pence", 80, "ORG", 3),
+    ]
+    clusters = cluster_mentions(mentions)
+    assert [[m.start for m in c.mentions] for c in clusters] == [[0, 30, 60], [80]]
+    assert clusters[0].label == "PERSON"

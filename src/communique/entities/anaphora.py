@@ -281,13 +281,32 @@ def _pronoun_features(
     subject = _subject_of(verb)
     if subject is not None and not _inside_phrase(token, subject):
         mention.extra["clause_subject"] = subject.i
+        if mention.extra["case"] == "poss":  # "Orangemen march from their church"
+            mention.extra["subject_blocks"] = _same_referent_unknown(subject, token, by_head)
     binder = reporting_subject(verb)
     if binder is not None and binder.i != token.i:
         mention.extra["binder"] = binder.i
+        mention.extra["binder_blocks"] = _same_referent_unknown(binder, token, by_head)
         # "Warren told Stumpf he ...": the addressee is as likely as the speaker
         addressee = next((c for c in binder.head.children if c.dep_ in {"dobj", "dative"}), None)
         if addressee is not None:
             mention.extra["rival"] = addressee.i
+
+
+def _same_referent_unknown(binder: Token, pronoun: Token, by_head: dict[int, int]) -> bool:
+    """ "One expert said he ...", "He said he ...": the pronoun is the reporting subject, who
+    is no known actor (a name without a mention, a noun of the same number without one, or
+    the same pronoun); then it stands for nobody else either."""
+    table = settings()["pronouns"]
+    if binder.pos_ == "PRON":
+        mine, theirs = table.get(pronoun.lower_), table.get(binder.lower_)
+        return mine is not None and mine == theirs
+    if binder.pos_ not in {"NOUN", "PROPN"} or binder.i in by_head:
+        return False
+    if binder.pos_ == "PROPN":  # a name the tagger missed; its number is unreliable
+        return True
+    plural = binder.tag_ in {"NNS", "NNPS"}
+    return plural == (table[pronoun.lower_]["number"] == "p")
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -67,7 +67,9 @@ class Cluster:
         self.mentions.append(mention)
         # titles tell the gender, and so do pronouns bound by syntax; a pronoun placed by
         # salience alone does not (one wrong guess would steer the next ones)
-        told = mention.kind != "pronoun" or mention.extra.get("bound")
+        told = mention.kind != "pronoun" or (
+            mention.extra.get("bound") and not mention.extra.get("counted")
+        )
         if told and mention.extra.get("gender") in {"m", "f"}:
             self.genders[mention.extra["gender"]] += 1
         if mention.kind == "name" and self.label == "PERSON":
@@ -88,6 +90,7 @@ def cluster_mentions(mentions: list[Mention], date: str | None = None) -> list[C
     for cluster in clusters:
         if cluster.label == "PERSON":
             cluster.table = actors.lookup(_fullest(cluster), date)
+    coref.bound_genders(mentions, owner)
     article_country = coref.main_country(mentions)
     by_sentence: dict[int, list[int]] = {}
     for n, mention in enumerate(mentions):

@@ -74,6 +74,9 @@ def resolve_pronoun(
                 # that name's gender ("Warren grilled Stumpf for his role" does not)
                 pronoun.extra["bound"] = wanted == binder and bound[0].kind != "pronoun"
                 return bound[1]
+            blocks = "binder_blocks" if wanted == binder else "subject_blocks"
+            if pronoun.extra.get(blocks):
+                return None  # "One expert said he ...": the expert, nobody named
     if case == "obj" and clause_subject is not None:
         subject = next((c for m, c in before if m.head == clause_subject), None)
         window = [(m, c) for m, c in window if c is not subject]
@@ -94,6 +97,24 @@ def salience_weight(mention: Mention, sentence: int) -> float:
     grammatical role (subjects pull hardest, then objects and partners)."""
     weight = RECENCY + (SUBJECT if mention.subject else ACTING if mention.acting else 0)
     return weight / 2 ** max(0, sentence - mention.sent)
+
+
+def bound_genders(mentions: list[Mention], owner: dict[int, Cluster]) -> None:
+    """Before any pronoun is placed: "Trump claimed that he ..." tells Trump's gender, so
+    an earlier "she" cannot go to him. Counts each pronoun bound by its reporting verb to a
+    person's name (with no addressee beside it) for that person."""
+    by_head = {m.head: n for n, m in enumerate(mentions) if m.kind == "name" and n in owner}
+    for mention in mentions:
+        gender = mention.extra.get("gender")
+        binder = mention.extra.get("binder")
+        if mention.kind != "pronoun" or gender not in {"m", "f"} or binder not in by_head:
+            continue
+        if mention.extra.get("rival") is not None:
+            continue
+        cluster = owner[by_head[binder]]
+        if cluster.label == "PERSON":
+            cluster.genders[gender] += 1
+            mention.extra["counted"] = True
 
 
 def agrees(pronoun: Mention, candidate: Mention, cluster: Cluster) -> bool:
