@@ -248,3 +248,35 @@ def test_a_surname_tagged_as_an_organisation_joins_the_person():
     clusters = cluster_mentions(mentions)
     assert [[m.start for m in c.mentions] for c in clusters] == [[0, 30, 60], [80]]
     assert clusters[0].label == "PERSON"
+
+
+def test_an_office_never_filled_by_name_is_its_holder_on_the_articles_date(entities_of):
+    report = entities_of(
+        "Russia's president said on Monday that the sanctions were illegal.", date="2016-11-20"
+    )
+    president = next(e for e in report.entities if texts(e) == ["president"])
+    assert (president.name, president.actor.country) == ("Vladimir Putin", "RUS")
+
+
+def test_an_office_named_later_joins_its_holder(entities_of):
+    report = entities_of(
+        "The Russian president said the talks were useful. Vladimir Putin later left Lima.",
+        date="2016-11-20",
+    )
+    assert texts(find(report, "Vladimir Putin")) == ["The Russian president", "Vladimir Putin"]
+
+
+def test_a_former_office_or_an_undated_article_keeps_the_office_unnamed(entities_of):
+    former = entities_of("Russia's former president said the sanctions were illegal.", "2016-11-20")
+    undated = entities_of("Russia's president said the sanctions were illegal.")
+    for report in (former, undated):
+        assert find(report, "Vladimir Putin") is None
+
+
+def test_the_people_a_subject_counts_are_the_subject_for_a_later_they(entities_of):
+    report = entities_of(
+        "Hundreds of demonstrators gathered outside the cathedral to voice their anger at police. "
+        "They called for the resignation of the interior minister."
+    )
+    demonstrators = next(e for e in report.entities if "They" in texts(e))
+    assert "demonstrators" in texts(demonstrators)

@@ -48,6 +48,9 @@ CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl"})  # climbed on the way to a 
 REPORTED = frozenset({"ccomp"})
 SINGULAR_TAGS = frozenset({"NN", "NNP"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod"})
+QUANTITY_LEMMAS = frozenset(
+    {"hundred", "thousand", "million", "dozen", "score", "ten", "number", "lot", "crowd"}
+)
 OPENING_QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
@@ -61,6 +64,7 @@ def settings() -> dict:
         "gender_words": raw["gender_words"],
         "domestic_bodies": frozenset(raw["domestic_bodies"]),
         "owned_sectors": frozenset(raw["owned_sectors"]),
+        "not_current": frozenset(raw["not_current"]),
     }
 
 
@@ -214,6 +218,8 @@ def annotate(doc: Doc, mentions: list[Mention]) -> None:
             _pronoun_features(doc, mention, head, by_head, mentions)
             continue
         mention.extra["singular"] = head.tag_ in SINGULAR_TAGS
+        if not mention.subject and _counted_subject(head):
+            mention.subject = mention.acting = True  # "Hundreds of demonstrators gathered"
         gender = _gender_evidence(doc, mention)
         if gender:
             mention.extra["gender"] = gender
@@ -226,6 +232,17 @@ def annotate(doc: Doc, mentions: list[Mention]) -> None:
             mention.extra["bare"] = not mention.definite and not any(
                 c.dep_ in {"det", "poss", "nummod"} for c in head.lefts
             )
+
+
+def _counted_subject(token: Token) -> bool:
+    """The noun counted by a subject quantity: "demonstrators" in "Hundreds of demonstrators
+    gathered", "thousands of Cubans marched"."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    quantity = token.head.head
+    return quantity.dep_ in SUBJECT_DEPS and (
+        quantity.like_num or quantity.lemma_.lower() in QUANTITY_LEMMAS
+    )
 
 
 def _person_appositions(doc: Doc, mentions: list[Mention]) -> None:

@@ -105,11 +105,36 @@ def cluster_mentions(mentions: list[Mention], date: str | None = None) -> list[C
             if cluster is not None:
                 cluster.add(mention)
                 owner[n] = cluster
+    _fill_offices(clusters, date)
     result = [c for c in clusters if c.mentions]
     for c in result:
         c.mentions.sort(key=lambda m: (m.start, -m.end))
     result.sort(key=lambda c: (c.first, c.mentions[0].end))
     return result
+
+
+def _fill_offices(clusters: list[Cluster], date: str | None) -> None:
+    """ "Venezuela's president" in an article that never names him: the holder of that
+    office on the article's date, from the actor table; the cluster of that person when the
+    article names him after all ("Venezuela's president ... Hugo Chavez said")."""
+    for cluster in list(clusters):
+        if cluster.label != "PERSON" or cluster.table is not None:
+            continue
+        if any(m.kind == "name" for m in cluster.mentions):
+            continue
+        office = next((m for m in cluster.mentions if coref.current_office(m)), None)
+        holder = office and coref.office_holder(office.country, office.role_key, date)
+        if holder is None:
+            continue
+        named = next(
+            (c for c in clusters if c.table is not None and c.table.name == holder.name), None
+        )
+        if named is None:
+            cluster.table = holder
+            continue
+        for mention in cluster.mentions:
+            named.add(mention)
+        cluster.mentions.clear()
 
 
 def _fullest(cluster: Cluster) -> str:

@@ -14,6 +14,9 @@
   country the article is about, when one country clearly dominates it.
 - A state role owned by someone ("Mr Putin's spokesman", "his government") takes its
   owner's country.
+- A titled office of a country that the article never names a holder for ("Russia's
+  president" on 2016-12-16) is its holder on the article's date, from the dated actor table,
+  when the table knows exactly one.
 
 The clusters are :class:`communique.entities.cluster.Cluster`; this module reads their
 mentions, label, table entry and gender counts.
@@ -21,13 +24,20 @@ mentions, label, table entry and gender counts.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from communique.entities import lexicon
+from communique.entities import actors, lexicon
 from communique.entities.anaphora import settings
 from communique.entities.lexicon import fold, strip_article
-from communique.entities.mentions import Mention, country_of_name, org_country, place_country
+from communique.entities.mentions import (
+    Mention,
+    country_of_name,
+    org_country,
+    place_country,
+    role_key,
+)
 
 if TYPE_CHECKING:
     from communique.entities.cluster import Cluster
@@ -240,3 +250,41 @@ def inherits_owner_country(mention: Mention) -> bool:
     role = lexicon.roles().get(mention.role_key or "")
     sector = mention.sector or (role.sector if role else None)
     return sector in settings()["owned_sectors"]
+
+
+# ----------------------------------------------------------------------------- offices
+
+
+def current_office(mention: Mention) -> bool:
+    """ "Russia's president", "the Chinese foreign minister": a definite office of a country
+    held now (not "the former president", "the president-elect")."""
+    if mention.kind != "role" or mention.plural or not mention.definite:
+        return False
+    if not (mention.country and mention.role_key) or mention.sector == "ELI":
+        return False
+    words = set(fold(mention.text).replace("-", " ").split())
+    return not words & settings()["not_current"]
+
+
+def office_holder(country: str, role: str, date: str | None) -> actors.ActorRole | None:
+    """The one person the actor table has in ``role`` (a role key) for ``country`` on
+    ``date``; None without a date, or when it knows nobody or several."""
+    if not date:
+        return None
+    rows = [row for row in _offices(actors._paths()).get((country, role), ()) if row.holds_on(date)]
+    return rows[0] if len({row.name for row in rows}) == 1 else None
+
+
+@functools.cache
+def _offices(paths: tuple[str, ...]) -> dict[tuple[str, str], tuple[actors.ActorRole, ...]]:
+    by_name, _ = actors._table(paths)
+    index: dict[tuple[str, str], dict[tuple, actors.ActorRole]] = {}
+    for rows in by_name.values():
+        for row in rows:
+            key = role_key(row.role) if row.role and row.country else None
+            if key:
+                index.setdefault((row.country, key), {})[(row.name, row.start, row.end)] = row
+    return {
+        key: tuple(rows[k] for k in sorted(rows, key=lambda k: tuple(map(str, k))))
+        for key, rows in index.items()
+    }
