@@ -76,11 +76,14 @@ def _entity(
 
 def canonical_name(cluster: Cluster) -> str:
     """The fullest proper name (most words, then longest, then first); for entities known
-    only by a role, the first role mention without its article."""
+    only by a role, the office holder the actor table gives for the article's date, else the
+    first role mention without its article."""
     names = [m.name or m.text for m in cluster.mentions if m.kind == "name"]
     if names:
         if cluster.label == "PERSON":
             return max(names, key=lambda n: (len(name_tokens(n)), names.count(n), -names.index(n)))
         return max(names, key=lambda n: (names.count(n), len(n.split()), len(n), -names.index(n)))
+    if cluster.table is not None and cluster.label == "PERSON":
+        return cluster.table.name  # the holder of the office on the article's date
     first = next(m for m in cluster.mentions if m.kind == "role")
     return first.extra.get("name") or LEADING_DETERMINER.sub("", first.text)

@@ -2,22 +2,24 @@
 
 Rules, in order: names by variant (person names) or by key (organisations, countries,
 acronyms); role nouns in apposition to a name; descriptors ("the diplomat") to the most
-recent compatible person through the role hierarchy, unless two candidates fit equally;
-groups ("police") by role and country; pronouns to the nearest compatible subject.
+salient compatible person through the role hierarchy; bodies ("the ministry") to the
+organisation or body named with that kind of name; groups ("police") by role and country;
+pronouns and relative pronouns to their antecedent. The decisions a reader makes about
+salience, agreement and the article's country are in :mod:`communique.entities.coref`.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from communique.entities import actors, lexicon
+from communique.entities import actors, coref, lexicon
 from communique.entities.lexicon import fold, strip_article
-from communique.entities.mentions import Mention, country_of_name
+from communique.entities.mentions import Mention, country_of_name, role_key
 from communique.entities.names import name_match, name_tokens
 
 DESCRIPTOR_WINDOW = 12  # sentences back from the descriptor to a candidate's last mention
-PRONOUN_WINDOW = 2  # sentences back for a pronoun's antecedent
 ACRONYM_STOP = frozenset(
     {"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
 )
@@ -32,6 +34,7 @@ class Cluster:
     key: str | None = None
     variants: list[tuple[str, ...]] = field(default_factory=list)
     table: actors.ActorRole | None = None  # the curated table's entry at the article's date
+    genders: Counter = field(default_factory=Counter)  # "m"/"f" evidence from titles and pronouns
 
     @property
     def first(self) -> int:
@@ -47,8 +50,6 @@ class Cluster:
             if mention.kind == "name" and mention.role_key and mention.role_key != "counterpart":
                 return mention.role_key
         if self.table and self.table.role:
-            from communique.entities.mentions import role_key
-
             return role_key(self.table.role)
         for mention in self.mentions:
             if mention.role_key and mention.role_key != "counterpart":
@@ -64,6 +65,13 @@ class Cluster:
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
+        # titles tell the gender, and so do pronouns bound by syntax; a pronoun placed by
+        # salience alone does not (one wrong guess would steer the next ones)
+        told = mention.kind != "pronoun" or (
+            mention.extra.get("bound") and not mention.extra.get("counted")
+        )
+        if told and mention.extra.get("gender") in {"m", "f"}:
+            self.genders[mention.extra["gender"]] += 1
         if mention.kind == "name" and self.label == "PERSON":
             tokens = name_tokens(mention.name or mention.text)
             if tokens and tokens not in self.variants:
@@ -78,22 +86,55 @@ def cluster_mentions(mentions: list[Mention], date: str | None = None) -> list[C
         if mention.kind == "name":
             cluster = _place_name(mention, clusters, mentions, n)
             owner[n] = cluster
+    _merge_stray_surnames(clusters, mentions, owner)
     for cluster in clusters:
         if cluster.label == "PERSON":
             cluster.table = actors.lookup(_fullest(cluster), date)
+    coref.bound_genders(mentions, owner)
+    article_country = coref.main_country(mentions)
+    by_sentence: dict[int, list[int]] = {}
     for n, mention in enumerate(mentions):
+        by_sentence.setdefault(mention.sent, []).append(n)
+    # a possessive before the role it owns ("his" before "his government"): shorter first
+    for n in sorted(range(len(mentions)), key=lambda k: (mentions[k].start, mentions[k].end, k)):
+        mention = mentions[n]
         if mention.kind == "role":
-            owner[n] = _place_role(mention, clusters, mentions, owner)
+            owner[n] = _place_role(mention, clusters, mentions, owner, article_country)
         elif mention.kind == "pronoun":
-            cluster = _resolve_pronoun(mention, mentions[:n], owner)
+            cluster = _place_pronoun(mention, mentions, owner, by_sentence)
             if cluster is not None:
                 cluster.add(mention)
                 owner[n] = cluster
+    _fill_offices(clusters, date)
     result = [c for c in clusters if c.mentions]
     for c in result:
         c.mentions.sort(key=lambda m: (m.start, -m.end))
     result.sort(key=lambda c: (c.first, c.mentions[0].end))
     return result
+
+
+def _fill_offices(clusters: list[Cluster], date: str | None) -> None:
+    """ "Venezuela's president" in an article that never names him: the holder of that
+    office on the article's date, from the actor table; the cluster of that person when the
+    article names him after all ("Venezuela's president ... Hugo Chavez said")."""
+    for cluster in list(clusters):
+        if cluster.label != "PERSON" or cluster.table is not None:
+            continue
+        if any(m.kind == "name" for m in cluster.mentions):
+            continue
+        office = next((m for m in cluster.mentions if coref.current_office(m)), None)
+        holder = office and coref.office_holder(office.country, office.role_key, date)
+        if holder is None:
+            continue
+        named = next(
+            (c for c in clusters if c.table is not None and c.table.name == holder.name), None
+        )
+        if named is None:
+            cluster.table = holder
+            continue
+        for mention in cluster.mentions:
+            named.add(mention)
+        cluster.mentions.clear()
 
 
 def _fullest(cluster: Cluster) -> str:
@@ -121,6 +162,39 @@ def _place_name(
         clusters.append(cluster)
     cluster.add(mention)
     return cluster
+
+
+def _merge_stray_surnames(
+    clusters: list[Cluster], mentions: list[Mention], owner: dict[int, Cluster]
+) -> None:
+    """ "Trump" tagged as an organisation in the headline, "Donald Trump" named as a person
+    later: a cluster whose only name is one unknown word, the surname of exactly one person
+    named in full, joins that person."""
+    people = [c for c in clusters if c.label == "PERSON" and c.variants]
+    for cluster in list(clusters):
+        if cluster.label == "PERSON" or _known_key(cluster.key):
+            continue
+        words = {name_tokens(m.name or m.text) for m in cluster.mentions}
+        if len(words) != 1:
+            continue
+        word = words.pop()
+        if len(word) != 1 or lexicon.strip_article(word[0]) in lexicon.demonyms():
+            continue
+        holders = [p for p in people if any(len(v) >= 2 and v[-1] == word[0] for v in p.variants)]
+        if len(holders) != 1:
+            continue
+        for mention in cluster.mentions:
+            mention.label = "PERSON"
+            holders[0].add(mention)
+        holders[0].mentions.sort(key=lambda m: (m.start, -m.end))
+        for n, placed in owner.items():
+            if placed is cluster:
+                owner[n] = holders[0]
+        clusters.remove(cluster)
+
+
+def _known_key(key: str | None) -> bool:
+    return key is None or key.startswith(("org:", "country:", "seat:"))
 
 
 def _effective_label(mention: Mention) -> str:
@@ -235,18 +309,30 @@ def _compatible_full_names(tokens: tuple[str, ...], cluster: Cluster) -> bool:
 
 
 def _place_role(
-    mention: Mention, clusters: list[Cluster], mentions: list[Mention], owner: dict[int, Cluster]
+    mention: Mention,
+    clusters: list[Cluster],
+    mentions: list[Mention],
+    owner: dict[int, Cluster],
+    article_country: str | None = None,
 ) -> Cluster:
+    if coref.inherits_owner_country(mention):
+        _take_owner_country(mention, mentions, owner)
     cluster = None
     if mention.link is not None and mention.link in owner:
         cluster = owner[mention.link]
     elif not mention.plural and mention.definite and mention.role_key != "counterpart":
         cluster = _resolve_descriptor(mention, clusters)
     elif mention.plural:
-        cluster = next(
-            (c for c in clusters if c.key == _group_key(mention)),
-            None,
-        )
+        if mention.definite and mention.extra.get("singular"):
+            cluster = _resolve_body(mention, clusters)
+        if cluster is None and article_country and coref.is_domestic_body(mention):
+            mention.country = article_country  # "the government" of the article's country
+            mention.extra["country_from"] = "article"
+        if cluster is None:
+            cluster = next(
+                (c for c in clusters if c.key == _group_key(mention)),
+                None,
+            )
     if cluster is None:
         cluster = Cluster(
             label=_role_label(mention), key=_group_key(mention) if mention.plural else None
@@ -254,6 +340,20 @@ def _place_role(
         clusters.append(cluster)
     cluster.add(mention)
     return cluster
+
+
+def _take_owner_country(
+    mention: Mention, mentions: list[Mention], owner: dict[int, Cluster]
+) -> None:
+    """ "Mr Putin's spokesman", "his government": the owner's country."""
+    head = mention.extra["owner"]
+    for n, other in enumerate(mentions):
+        if other.head == head and n in owner and other is not mention:
+            code = coref.cluster_country(owner[n])
+            if code:
+                mention.country = code
+                mention.extra["country_from"] = "owner"
+            return
 
 
 def _group_key(mention: Mention) -> str:
@@ -268,13 +368,16 @@ def _role_label(mention: Mention) -> str:
 
 
 def _resolve_descriptor(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
-    """The most recent person whose role is a kind of the descriptor's role (and whose
-    country agrees); None when none fits or when two fit equally well."""
+    """The person a descriptor ("the president", "the envoy") stands for: among people seen
+    within the window whose role is a kind of the descriptor's (and whose country agrees),
+    the exact role before a broader one, a title written in the text before one known only
+    from the actor table, then the most salient (last seen as a subject outside quotations,
+    then last seen at all)."""
     wanted = mention.role_key
     if wanted is None:
         return None
-    scored: list[tuple[int, int, Cluster]] = []
-    for cluster in clusters:
+    scored: list[tuple[tuple, int, Cluster]] = []
+    for order, cluster in enumerate(clusters):
         if cluster.label != "PERSON" or not any(m.kind == "name" for m in cluster.mentions):
             continue
         last = cluster.last_before(mention.start)
@@ -284,27 +387,83 @@ def _resolve_descriptor(mention: Mention, clusters: list[Cluster]) -> Cluster | 
         if have is None or wanted not in lexicon.role_ancestors(have):
             continue
         country = cluster.country
-        if mention.country and country and mention.country != country:
-            continue
-        if mention.country and not country:
+        if mention.country and country != mention.country:
             continue
         tier = 0 if have == wanted else 1
-        scored.append((tier, -last.start, cluster))
+        titled = 0 if coref.titled_in_text(cluster, mention.start) else 1
+        subject, recent = coref.salience(cluster, mention.start, mention.sent, DESCRIPTOR_WINDOW)
+        scored.append(((tier, titled, -subject, -recent), order, cluster))
+    if not scored:
+        return _introduced(mention, clusters)
+    return min(scored, key=lambda item: (item[0], item[1]))[2]
+
+
+def _introduced(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """ "A lawmaker in the Philippines ... The lawmaker": with nobody named for the role, the
+    latest unnamed person introduced by that role, whose country agrees."""
+    best = None
+    for cluster in clusters:
+        if cluster.label != "PERSON" or any(m.kind == "name" for m in cluster.mentions):
+            continue
+        fits = [
+            m
+            for m in cluster.mentions
+            if m.kind == "role"
+            and m.start < mention.start
+            and mention.sent - m.sent <= DESCRIPTOR_WINDOW
+            and m.role_key == mention.role_key
+            and not m.extra.get("modifier")
+            and not m.plural
+        ]
+        if not fits or (mention.country and cluster.country != mention.country):
+            continue
+        last = max(m.start for m in fits)
+        if best is None or last > best[0]:
+            best = (last, cluster)
+    return best[1] if best else None
+
+
+def _resolve_body(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """The body a definite singular noun ("the ministry", "the army", "the government")
+    stands for: the latest organisation whose name is of that kind ("the Chinese Foreign
+    Ministry") or group named by that kind of noun ("the Syrian government"), seen within
+    the window, whose country agrees; the exact kind before a broader one."""
+    wanted = mention.role_key
+    if wanted is None:
+        return None
+    scored: list[tuple[tuple, int, Cluster]] = []
+    for order, cluster in enumerate(clusters):
+        if cluster.label not in {"ORG", "GROUP", "FAC"}:
+            continue
+        kinds = [
+            (m.start, _body_kind(m))
+            for m in cluster.mentions
+            if m.start < mention.start and mention.sent - m.sent <= DESCRIPTOR_WINDOW
+        ]
+        kinds = [(start, kind) for start, kind in kinds if kind]
+        fitting = [(start, kind) for start, kind in kinds if wanted in lexicon.role_ancestors(kind)]
+        if not fitting:
+            continue
+        country = coref.cluster_country(cluster)
+        if mention.country and country != mention.country:
+            continue
+        tier = 0 if any(kind == wanted for _, kind in fitting) else 1
+        scored.append(((tier, -max(start for start, _ in fitting)), order, cluster))
     if not scored:
         return None
-    scored.sort(key=lambda item: (item[0], item[1]))
-    best_tier = scored[0][0]
-    same_tier = [item for item in scored if item[0] == best_tier]
-    if len(same_tier) > 1 and not _more_specific(same_tier, clusters):
-        return None  # "the president" with two presidents in the text: leave it alone
-    return same_tier[0][2]
+    return min(scored, key=lambda item: (item[0], item[1]))[2]
 
 
-def _more_specific(candidates: list, clusters: list[Cluster]) -> bool:
-    """Several candidates fit; they are still told apart when their roles differ (the
-    nearest wins only against others of a different role)."""
-    roles = {_role_of(c, clusters) for _, _, c in candidates}
-    return len(roles) == len(candidates)
+def _body_kind(mention: Mention) -> str | None:
+    """The kind of body a mention names: its role noun, or the role word ending an
+    organisation's name ("Foreign Ministry" -> "foreign ministry"); None for people."""
+    if mention.kind == "role":
+        return mention.role_key if mention.plural else None
+    if mention.kind == "name" and mention.label in {"ORG", "FAC"}:
+        key = role_key(mention.name or mention.text)
+        role = lexicon.roles().get(key or "")
+        return key if role is not None and role.group else None
+    return None
 
 
 def _role_of(cluster: Cluster, clusters: list[Cluster]) -> str | None:
@@ -333,31 +492,41 @@ def counterpart_of(cluster: Cluster, clusters: list[Cluster]) -> Cluster | None:
 # ----------------------------------------------------------------------------- pronouns
 
 
-def _resolve_pronoun(
-    mention: Mention, before: list[Mention], owner: dict[int, Cluster]
+def _place_pronoun(
+    mention: Mention,
+    mentions: list[Mention],
+    owner: dict[int, Cluster],
+    by_sentence: dict[int, list[int]],
 ) -> Cluster | None:
-    """The nearest earlier subject that agrees in number, within a couple of sentences;
-    failing a subject, the nearest agreeing mention in the same or previous sentence."""
-    fallback = None
-    for n in range(len(before) - 1, -1, -1):
-        candidate = before[n]
-        if mention.sent - candidate.sent > PRONOUN_WINDOW:
-            break
-        cluster = owner.get(n)
-        if cluster is None or not _agrees(mention, candidate, cluster):
+    """A relative pronoun joins the noun its clause describes; a personal pronoun its
+    antecedent (see :func:`communique.entities.coref.resolve_pronoun`)."""
+    if mention.link is not None or mention.extra.get("relative"):
+        return owner.get(mention.link) if mention.link is not None else None
+    nearby = [
+        n
+        for sentence in range(mention.sent - coref.PRONOUN_WINDOW, mention.sent + 1)
+        for n in by_sentence.get(sentence, ())
+    ]
+    nearby.sort()
+    before = [
+        (mentions[n], owner[n]) for n in nearby if mentions[n].start < mention.start and n in owner
+    ]
+    same = by_sentence.get(mention.sent, [])
+    return coref.resolve_pronoun(mention, before, _containing(mention, mentions, owner, same))
+
+
+def _containing(
+    mention: Mention, mentions: list[Mention], owner: dict[int, Cluster], candidates: list[int]
+) -> tuple:
+    """Clusters of the phrases that contain a pronoun, or are in apposition to one that does
+    ("Nhek Bunchhay, his top commander"): the pronoun stands for someone else."""
+    found = []
+    for n in candidates:
+        other = mentions[n]
+        if other is mention or not other.start <= mention.start < other.end:
             continue
-        if candidate.subject:
-            return cluster
-        if fallback is None and mention.sent - candidate.sent <= 1:
-            fallback = cluster
-    return fallback
-
-
-def _agrees(pronoun: Mention, candidate: Mention, cluster: Cluster) -> bool:
-    if pronoun.plural:  # "they": a group or body that was itself a subject
-        return (
-            candidate.kind != "pronoun"
-            and candidate.subject
-            and (candidate.plural or cluster.label in {"ORG", "GPE", "GROUP", "NORP"})
-        )
-    return cluster.label == "PERSON" and not candidate.plural
+        if n in owner:
+            found.append(owner[n])
+        if other.link is not None and other.link in owner:
+            found.append(owner[other.link])
+    return tuple(found)

@@ -2,8 +2,8 @@
 
 Three kinds: proper names from spaCy (PERSON, ORG, GPE, NORP, LOC, FAC) with any title in
 front ("Russian Deputy Foreign Minister Igor Morgulov"), role nouns ("the diplomat",
-"police", "the Foreign Ministry") and subject pronouns of speech or event verbs.
-Photo credits and bylines are left out.
+"police", "the Foreign Ministry") and pronouns (found and annotated in
+:mod:`communique.entities.anaphora`). Photo credits and bylines are left out.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from communique.entities.lexicon import fold
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-PRONOUNS = {"he": "s", "she": "s", "they": "p"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 DETERMINERS = frozenset({"the", "a", "an"})
 NON_SECTOR_TITLE_WORDS = frozenset(
@@ -117,9 +116,12 @@ def find_mentions(doc: Doc, captions: list[str] | None = None) -> list[Mention]:
             mention.plural = False
             mention.extra["adjective"] = True
             mentions.append(mention)
-    mentions.extend(_pronoun_mentions(doc, sent_of))
+    from communique.entities import anaphora  # it builds on this module
+
+    mentions.extend(anaphora.more_mentions(doc, sent_of, mentions))
     mentions.sort(key=lambda m: (m.start, -m.end))
     _link_appositions(doc, mentions)
+    anaphora.annotate(doc, mentions)
     return mentions
 
 
@@ -1085,38 +1087,6 @@ def _ent_text(doc: Doc, token: Token) -> str:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end].text
-
-
-# ----------------------------------------------------------------------------- pronouns
-
-
-def _pronoun_mentions(doc: Doc, sent_of: list[int]) -> list[Mention]:
-    verbs = lexicon.verbs()
-    allowed = verbs["speech"] | verbs["event"]
-    found = []
-    for i in _candidates(doc, 0, frozenset(PRONOUNS)):
-        token = doc[i]
-        number = PRONOUNS.get(token.lower_)
-        if number is None or token.dep_ not in SUBJECT_DEPS:
-            continue
-        if token.head.lemma_.lower() not in allowed:
-            continue
-        found.append(
-            Mention(
-                start=token.idx,
-                end=token.idx + len(token.text),
-                text=token.text,
-                kind="pronoun",
-                label="PRON",
-                head=token.i,
-                sent=sent_of[token.i],
-                plural=number == "p",
-                subject=True,
-                acting=True,
-                tokens=(token.i, token.i + 1),
-            )
-        )
-    return found
 
 
 # ----------------------------------------------------------------------------- appositions
