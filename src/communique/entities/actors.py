@@ -161,6 +161,14 @@ def _phoenix() -> Index:
     return _index(read_table(path)) if path.exists() else ({}, {})
 
 
+def curated_rows() -> tuple[ActorRole, ...]:
+    """Every row of the curated tables (the package's and ``$COMMUNIQUE_ACTORS``), each once,
+    in a stable order."""
+    by_name, _ = _table(_paths())
+    rows = {row for found in by_name.values() for row in found}
+    return tuple(ActorRole(*row) for row in sorted(rows, key=lambda r: tuple(map(str, r))))
+
+
 def _paths() -> tuple[str, ...]:
     extra = os.environ.get(TABLE_ENV, "")
     return _split_paths(extra)

@@ -48,7 +48,9 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
 
 # Sectors of actors that belong to the country a story happens in, when nothing says where.
 STORY_SECTORS = CONTEXT_SECTORS | {"MED", "BUS", "HLH", "REL", "CRM", "AGR", "SPY", "UAF", "NGO"}
-STORY_SHARE = 0.5  # of the place mentions, for a country to be where the story happens
+STORY_SHARE = (
+    0.5  # a country holds more than this share of the place mentions where the story happens
+)
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story |
     country = dateline.country if dateline is not None else None
     if counts:
         top_country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        if top >= 2 and top / sum(counts.values()) >= STORY_SHARE:
+        if top >= 2 and top / sum(counts.values()) > STORY_SHARE:
             country = top_country
     if country is None:
         return None

@@ -98,8 +98,10 @@ def resolve_pronoun(
             continue
         rank = (salience_weight(m, pronoun.sent), m.start)
         if rank[0] >= MIN_SALIENCE and (best is None or rank > best):
-            best, chosen = rank, c
-    return chosen
+            best, chosen = rank, (m, c)
+    if chosen is None or (pronoun.plural and chosen[0].extra.get("coordinated")):
+        return None  # "Saudi Arabia and Iran ... their ministers": no one of them
+    return chosen[1]
 
 
 def salience_weight(mention: Mention, sentence: int) -> float:
@@ -271,20 +273,16 @@ def office_holder(country: str, role: str, date: str | None) -> actors.ActorRole
     ``date``; None without a date, or when it knows nobody or several."""
     if not date:
         return None
-    rows = [row for row in _offices(actors._paths()).get((country, role), ()) if row.holds_on(date)]
+    rows = [row for row in _offices().get((country, role), ()) if row.holds_on(date)]
     return rows[0] if len({row.name for row in rows}) == 1 else None
 
 
 @functools.cache
-def _offices(paths: tuple[str, ...]) -> dict[tuple[str, str], tuple[actors.ActorRole, ...]]:
-    by_name, _ = actors._table(paths)
-    index: dict[tuple[str, str], dict[tuple, actors.ActorRole]] = {}
-    for rows in by_name.values():
-        for row in rows:
-            key = role_key(row.role) if row.role and row.country else None
-            if key:
-                index.setdefault((row.country, key), {})[(row.name, row.start, row.end)] = row
-    return {
-        key: tuple(rows[k] for k in sorted(rows, key=lambda k: tuple(map(str, k))))
-        for key, rows in index.items()
-    }
+def _offices() -> dict[tuple[str, str], tuple[actors.ActorRole, ...]]:
+    """The curated tables' rows by (country, role key)."""
+    index: dict[tuple[str, str], list[actors.ActorRole]] = {}
+    for row in actors.curated_rows():
+        key = role_key(row.role) if row.role and row.country else None
+        if key:
+            index.setdefault((row.country, key), []).append(row)
+    return {key: tuple(rows) for key, rows in index.items()}

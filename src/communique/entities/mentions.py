@@ -122,6 +122,9 @@ def find_mentions(doc: Doc, captions: list[str] | None = None) -> list[Mention]:
     mentions.sort(key=lambda m: (m.start, -m.end))
     _link_appositions(doc, mentions)
     anaphora.annotate(doc, mentions)
+    for mention in mentions:  # "Saudi Arabia and Iran ...": one of several named together
+        if mention.kind == "name" and doc[mention.head].conjuncts:
+            mention.extra["coordinated"] = True
     return mentions
 
 

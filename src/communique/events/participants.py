@@ -777,7 +777,7 @@ def story_country(report: Report) -> str | None:
     counts = Counter(p.country for p in report.places if p.country)
     if counts:
         country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        if top >= 2 and top / sum(counts.values()) >= STORY_SHARE:
+        if top >= 2 and top / sum(counts.values()) > STORY_SHARE:
             return country
     dateline = report.article.dateline
     if dateline is not None and dateline.place:
