@@ -175,3 +175,13 @@ def test_domestic_agents_belong_where_the_story_happens():
     )
     attacks = [e for e in report.events if e.type == "ASSAULT"]
     assert attacks and all("JOR" in {p.country for p in e.actors} for e in attacks)
+
+
+def test_people_coordinated_after_their_countries_are_all_parties():
+    found = events_of(
+        "Presidents Emmerson Mnangagwa of Zimbabwe and Cyril Ramaphosa of South Africa "
+        "met in Harare on Friday.",
+        "CONSULT",
+        "2019-05-10",
+    )
+    assert dyads_of(found) == {(frozenset({"ZWE", "ZAF"}), frozenset())}

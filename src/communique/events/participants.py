@@ -89,6 +89,14 @@ LIGHT_VERBS = frozenset(
         "expand",
         "tighten",
         "finish",
+        "direct",
+        "heap",
+        "voice",
+        "lay",
+        "hurl",
+        "level",
+        "pour",
+        "cast",
     }
 )
 # Pronouns that, as subject of a reported clause, stand for the reporting verb's subject.
@@ -274,7 +282,7 @@ class ParticipantReader:
     def resolve(self, token: Token, reciprocal: bool, generic: bool = False) -> list[Participant]:
         """Participants named by a token and the tokens coordinated with it."""
         found: list[Participant] = []
-        for head in (token, *token.conjuncts):
+        for head in (token, *token.conjuncts, *_stranded_conjuncts(token)):
             found += self._resolve_one(head, reciprocal, generic)
         return _unique(found)
 
@@ -536,6 +544,20 @@ def _antecedents(verb: Token, subjects: list[Token]) -> list[Token]:
     if verb.dep_ != "relcl":
         return subjects
     return [verb.head if s.lower_ in RELATIVE_PRONOUNS else s for s in subjects]
+
+
+def _stranded_conjuncts(token: Token) -> list[Token]:
+    """People coordinated with a person but parsed inside its "of" phrase: in "Leonid Kuchma
+    of Ukraine and Boris Yeltsin of Russia" the parser hangs Yeltsin on Ukraine."""
+    if token.ent_type_ != "PERSON":
+        return []
+    return [
+        c
+        for place in _of_objects(token)
+        if place.ent_type_ in ("GPE", "LOC", "NORP", "ORG")
+        for c in place.conjuncts
+        if c.ent_type_ == "PERSON"
+    ]
 
 
 def _of_objects(token: Token) -> list[Token]:
