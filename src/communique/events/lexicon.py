@@ -82,6 +82,9 @@ class TriggerEntry:
     pp: tuple[tuple[frozenset[str], Words | None], ...] = ()
     xcomp: bool = False
     must: bool = False
+    passive: bool = False  # the verb is passive ("was charged with", "the accord signed by")
+    # Words one of which must modify the noun (amod, compound, nmod): "joint" exercises.
+    mod: frozenset[str] | None = None
     head: bool = False  # the noun heads its phrase (not a compound modifier)
     roles: str = "sv"
     intent: bool = False  # recoded as a statement of intent (see ``intent.py``)
@@ -108,6 +111,10 @@ class TriggerEntry:
             parts.append("+xcomp")
         if self.must:
             parts.append("+must")
+        if self.passive:
+            parts.append("+passive")
+        if self.mod:
+            parts.append("+mod")
         if self.intent:
             parts.append("~intent")
         if self.source:
@@ -157,8 +164,10 @@ class _Reader:
         fields: dict = {}
         for need in filter(None, needs.split(";")):
             key, _, value = need.partition("=")
-            if key in ("xcomp", "must", "head"):
+            if key in ("xcomp", "must", "head", "passive"):
                 fields[key] = True
+            elif key == "mod":
+                fields[key] = self.sets.setdefault(value, frozenset(value.split("|")))
             elif key in ("obj", "subj"):
                 fields[key] = self._words(value)
             elif key == "gov":

@@ -18,6 +18,7 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "advmod"})
 # ("rushed police to the border") or on another preposition's object ("on a state of alert").
 PP_PATH_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj", "prep", "agent"})
 OBLIGATION = frozenset({"must", "should"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod"})
 POS_CLASSES = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
 
@@ -116,10 +117,15 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.subj and not any(
         entry.subj.match(word)
-        for c in token.children
-        if c.dep_ in SUBJECT_DEPS
+        for c in _subjects(token)
         for s in (c, *c.conjuncts)
         for word in _object_words(s)
+    ):
+        return False
+    if entry.passive and not is_passive(token):
+        return False
+    if entry.mod and not any(
+        c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in entry.mod for c in token.children
     ):
         return False
     if entry.pp and not all(_has_phrase(token, preps, nouns) for preps, nouns in entry.pp):
@@ -134,6 +140,25 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
     ):
         return False
     return not entry.xcomp or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
+def _subjects(token: Token) -> list[Token]:
+    """The verb's subjects; a verb coordinated without one shares its first conjunct's
+    ("Police arrested him, charged him with ...")."""
+    for _ in range(4):
+        found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if found or token.dep_ != "conj" or token.head.pos_ not in ("VERB", "AUX"):
+            return found
+        token = token.head
+    return []
+
+
+def is_passive(token: Token) -> bool:
+    """A passive verb: with a passive subject or auxiliary ("was charged"), or a past
+    participle modifying a noun ("the accord signed by X")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return True
+    return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
 def _has_phrase(token: Token, preps: frozenset[str], nouns) -> bool:

@@ -1,0 +1,85 @@
+"""Triggers of news wording: the lexicon's entries and the grammar conditions behind them.
+
+Each sentence is written for the test; each test names the entry or condition it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.events.intent import recode
+from communique.events.triggers import find_triggers
+
+
+def triggers(nlp, text: str) -> list[tuple[str, str, str]]:
+    """(trigger text, PLOVER type, CAMEO code) of every trigger, after intent recoding."""
+    doc = nlp(text)
+    found = []
+    for sentence in doc.sents:
+        for match in find_triggers(sentence):
+            match = recode(match)
+            found.append((match.text, match.entry.type, match.entry.cameo))
+    return found
+
+
+def types(nlp, text: str) -> list[str]:
+    return [t for _, t, _ in triggers(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("South Africa deplored the bomb blasts in Nairobi.", "ACCUSE"),
+        ("Russian officials assailed Ukraine for the naval exercises.", "ACCUSE"),
+        ("The opposition leader was sharply critical of the budget.", "ACCUSE"),
+        ("The senator poured scorn on the intelligence agencies.", "ACCUSE"),
+        ("The candidate cast the blame on his rivals.", "ACCUSE"),
+        ("The minister has faced fierce criticism over the deal.", "ACCUSE"),
+        ("The mayor spoke out against the new border fence.", "ACCUSE"),
+        ("The president expressed frustration with his allies.", "ACCUSE"),
+    ],
+)
+def test_words_of_disapproval_are_accusations(nlp, text, expected):
+    assert expected in types(nlp, text)
+
+
+def test_a_blame_or_charge_that_is_no_accusation_codes_nothing(nlp):
+    assert types(nlp, "He took the blame for the defeat.") == []
+    assert types(nlp, "The soldier did his duty.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Baku sentenced the journalist to six years in prison.",
+        "The court convicted the former minister of fraud.",
+        "The journalist is serving a five-year sentence.",
+        "Seventeen people have been indicted in the case.",
+        "The editor was charged with tax evasion.",
+        "Prosecutors charged the editor with tax evasion.",
+        "Russia annexed the peninsula in 2014.",
+    ],
+)
+def test_legal_action_and_annexation_are_coercion(nlp, text):
+    assert "COERCE" in types(nlp, text)
+
+
+def test_a_charge_without_legal_action_is_an_accusation(nlp):
+    found = triggers(nlp, "Serbia charged its neighbour with supporting dissidents.")
+    assert ("charged", "ACCUSE", "112") in found
+
+
+def test_a_coordinated_verb_shares_its_conjuncts_subject(nlp):
+    # "Police" is the subject of "arrested" only; "charged" shares it.
+    found = triggers(nlp, "Police arrested the editor and charged him with fraud.")
+    assert ("charged", "COERCE", "173") in found
+
+
+def test_tariffs_are_coercion_and_announced_tariffs_a_threat(nlp):
+    assert ("tariffs", "COERCE", "163") in triggers(
+        nlp, "The new tariffs on steel took effect on Friday."
+    )
+    assert ("duties", "COERCE", "163") in triggers(
+        nlp, "Beijing announced import duties on American goods."
+    )
+    assert "THREATEN" in types(nlp, "Washington said it would impose duties on Chinese imports.")
