@@ -83,3 +83,23 @@ def test_tariffs_are_coercion_and_announced_tariffs_a_threat(nlp):
         nlp, "Beijing announced import duties on American goods."
     )
     assert "THREATEN" in types(nlp, "Washington said it would impose duties on Chinese imports.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The trade representative called the new tariffs "unjustified".', "ACCUSE"),
+        ("The senator described the elections as rigged.", "ACCUSE"),
+        ("The minister branded the protesters terrorists.", "ACCUSE"),
+        ("The president called the talks constructive.", "SUPPORT"),
+        ("The premier described the accord as a historic breakthrough.", "SUPPORT"),
+        ("The spokesman called the vote not legitimate.", "ACCUSE"),
+    ],
+)
+def test_a_verb_of_naming_takes_its_predicatives_polarity(nlp, text, expected):
+    assert expected in types(nlp, text)
+
+
+def test_a_verb_of_naming_without_an_evaluative_predicative_codes_nothing(nlp):
+    assert types(nlp, "The chairman called the session to order.") == []
+    assert types(nlp, "Reporters described the scene in detail.") == []

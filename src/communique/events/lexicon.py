@@ -29,6 +29,7 @@ from spacy.tokens import Token
 HAND_WRITTEN = "triggers.tsv"
 GENERATED = "cameo_verbs.tsv"
 NO_EVENT = "-"
+POLARITIES = ("negative", "positive")
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class TriggerEntry:
     passive: bool = False  # the verb is passive ("was charged with", "the accord signed by")
     # Words one of which must modify the noun (amod, compound, nmod): "joint" exercises.
     mod: frozenset[str] | None = None
+    # The polarity of a predicative complement: "called the move unjustified" (negative).
+    pred: str | None = None
     head: bool = False  # the noun heads its phrase (not a compound modifier)
     roles: str = "sv"
     intent: bool = False  # recoded as a statement of intent (see ``intent.py``)
@@ -115,6 +118,8 @@ class TriggerEntry:
             parts.append("+passive")
         if self.mod:
             parts.append("+mod")
+        if self.pred:
+            parts.append(f"+pred:{self.pred}")
         if self.intent:
             parts.append("~intent")
         if self.source:
@@ -131,6 +136,8 @@ class Lexicon:
     verbal_protest: dict
     opposing_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    # evaluative word -> "negative" or "positive"
+    evaluative: dict[str, str] = field(default_factory=dict)
 
 
 class _Reader:
@@ -172,6 +179,10 @@ class _Reader:
                 fields[key] = self._words(value)
             elif key == "gov":
                 fields[key] = self.sets.setdefault(value, frozenset(value.split("|")))
+            elif key == "pred":
+                if value not in POLARITIES:
+                    raise ValueError(f"unknown polarity: {need}")
+                fields["pred"] = value
             elif key == "prep":
                 fields["prep"] = value
             elif key == "pp":
@@ -232,4 +243,5 @@ def lexicon() -> Lexicon:
         verbal_protest=context["verbal_protest"],
         opposing_nouns=frozenset(context["opposing_nouns"]),
         people_nouns=frozenset(context["people_nouns"]),
+        evaluative={w: p for p in POLARITIES for w in context["evaluative"][p]},
     )

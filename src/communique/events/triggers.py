@@ -124,6 +124,8 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.passive and not is_passive(token):
         return False
+    if entry.pred and predicate_polarity(token) != entry.pred:
+        return False
     if entry.mod and not any(
         c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in entry.mod for c in token.children
     ):
@@ -159,6 +161,52 @@ def is_passive(token: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         return True
     return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def predicate_polarity(verb: Token) -> str | None:
+    """The polarity of what a verb of naming says its object is: "called the move
+    'unjustified'", "described the elections as rigged", "branded them terrorists" are
+    negative, "called the talks constructive" positive; None when no evaluative word of the
+    lexicon is in the predicative, or both kinds are. A negation turns praise into blame
+    ("called the vote not legitimate") and blame into nothing."""
+    words = lexicon().evaluative
+    found = set()
+    negated = False
+    for complement in _predicatives(verb):
+        for token in complement.subtree:
+            polarity = words.get(token.lemma_.lower()) or words.get(token.lower_)
+            if polarity:
+                found.add(polarity)
+            negated = negated or token.dep_ == "neg"
+    if len(found) != 1:
+        return None
+    polarity = found.pop()
+    if negated:
+        return "negative" if polarity == "positive" else None
+    return polarity
+
+
+def _predicatives(verb: Token) -> list[Token]:
+    """Complements that say what the object is: an object predicative ("called X unfit"),
+    an "as" phrase on the verb or its object ("described X as rigged"), a second object
+    ("branded the protesters terrorists")."""
+    found = []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for child in verb.children:
+        if child.dep_ in ("oprd", "acomp") or _as_clause(child):
+            found.append(child)
+    for holder in (verb, *objects):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                found += [g for g in prep.children if g.dep_ in ("pobj", "amod", "acomp", "pcomp")]
+    found += objects[1:]
+    return found
+
+
+def _as_clause(token: Token) -> bool:
+    return token.dep_ in ("advcl", "xcomp", "ccomp") and any(
+        g.dep_ == "mark" and g.lower_ == "as" for g in token.children
+    )
 
 
 def _has_phrase(token: Token, preps: frozenset[str], nouns) -> bool:
