@@ -103,3 +103,38 @@ def test_a_verb_of_naming_takes_its_predicatives_polarity(nlp, text, expected):
 def test_a_verb_of_naming_without_an_evaluative_predicative_codes_nothing(nlp):
     assert types(nlp, "The chairman called the session to order.") == []
     assert types(nlp, "Reporters described the scene in detail.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They discussed a broad treaty, which the two presidents signed last May.",
+        "The accord signed by the two ministers ends the dispute.",
+        "The two leaders signed an economic cooperation plan on Friday.",
+        "The Ukrainian parliament has already ratified it.",
+        "The upper house voted in favor of the enlargement.",
+        "The party's leader gave the candidate an influential endorsement.",
+    ],
+)
+def test_signing_ratifying_and_endorsing_are_support(nlp, text):
+    assert "SUPPORT" in types(nlp, text)
+
+
+def test_the_object_of_a_relative_clause_or_participle_is_the_noun_it_modifies(nlp):
+    # "signed" has "which" as its object, standing for "the pact"; with "the bill" the
+    # verb signs nothing the lexicon lists.
+    assert types(nlp, "The pact which they signed in May holds.") == ["SUPPORT"]
+    assert types(nlp, "The letter which they signed in May was published.") == []
+
+
+def test_backing_armed_forces_is_military_cooperation_backing_a_policy_support(nlp):
+    assert ("backed", "COOPERATE", "062") in triggers(
+        nlp, "Government forces, backed by Russian aircraft, advanced on the town."
+    )
+    assert ("backed", "SUPPORT", "051") in triggers(
+        nlp, "Britain is the one ally who has backed his threat of force."
+    )
+
+
+def test_voting_against_is_a_rejection(nlp):
+    assert "REJECT" in types(nlp, "The senators voted against the resolution.")

@@ -19,6 +19,7 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "advmod"})
 PP_PATH_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj", "prep", "agent"})
 OBLIGATION = frozenset({"must", "should"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who(m)" heading a relative clause
 POS_CLASSES = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
 
@@ -109,8 +110,7 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.obj and not any(
         entry.obj.match(word)
-        for c in token.children
-        if c.dep_ in OBJECT_DEPS
+        for c in objects_of(token)
         for o in (c, *c.conjuncts)
         for word in _object_words(o)
     ):
@@ -142,6 +142,21 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
     ):
         return False
     return not entry.xcomp or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+
+
+def objects_of(verb: Token) -> list[Token]:
+    """The verb's objects, with what a relative pronoun stands for ("the treaty, which the
+    presidents signed") and the noun a passive participle modifies ("the accord signed by
+    X and Y", "teams sent to Kenya")."""
+    found = []
+    for child in verb.children:
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        relative = verb.dep_ == "relcl" and child.tag_ in RELATIVE_TAGS
+        found.append(verb.head if relative else child)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append(verb.head)
+    return found
 
 
 def _subjects(token: Token) -> list[Token]:
@@ -246,6 +261,8 @@ def _object_words(obj: Token) -> list[Token]:
     """The object and the words that say what it is: its compound modifiers ("mediation
     efforts") and what a measure counts ("700 kg of medicine", "shipments of aid")."""
     words = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+    if ("NOUN", obj.lemma_.lower()) in lexicon().by_lemma:
+        return words  # an event's own object: "backed his threat of force" backs no force
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             words += [g for g in prep.children if g.dep_ == "pobj"]
