@@ -138,3 +138,34 @@ def test_backing_armed_forces_is_military_cooperation_backing_a_policy_support(n
 
 def test_voting_against_is_a_rejection(nlp):
     assert "REJECT" in types(nlp, "The senators voted against the resolution.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot two police officers in the town.",
+        "Militants gunned down a village elder.",
+        "The attacker stabbed a priest at the church.",
+        "The teenagers tried to blow up a market.",
+        "Gunmen fired on a security patrol.",
+        "Rebels ambushed an army convoy.",
+        "The army pressed its military operations in the region.",
+        "Two killings were blamed on the group.",
+    ],
+)
+def test_common_verbs_and_nouns_of_violence_are_assaults(nlp, text):
+    assert "ASSAULT" in types(nlp, text)
+
+
+def test_shooting_a_film_is_no_assault(nlp):
+    assert types(nlp, "The crew shot a film in the village.") == []
+
+
+def test_a_participle_misparsed_as_a_modifier_with_its_own_subject_is_a_verb(nlp):
+    # "alleged" with the subject "Iraq" is the verb, not "the alleged spy".
+    assert "ACCUSE" in types(nlp, "Iraq alleged Ritter was an American spy.")
+    assert "ACCUSE" not in types(nlp, "The alleged spy left the country.")
+
+
+def test_lashing_out_is_an_accusation(nlp):
+    assert "ACCUSE" in types(nlp, "The candidate lashed out at the grieving family.")

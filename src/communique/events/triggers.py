@@ -95,8 +95,8 @@ def word_entry(token: Token, lex: Lexicon | None = None) -> TriggerEntry | None:
     if pos is None:
         return None
     entries = lex.by_lemma.get((pos, token.lemma_.lower()))
-    if not entries or (pos == "VERB" and token.dep_ == "amod"):
-        return None
+    if not entries or (pos == "VERB" and token.dep_ == "amod" and not _has_subject(token)):
+        return None  # "the alleged attacker"; but "Iraq alleged Ritter was a spy" misparsed
     for entry in entries:
         if _conditions_hold(token, entry):
             return entry if entry.is_event else None
@@ -157,6 +157,10 @@ def objects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
     return found
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def _subjects(token: Token) -> list[Token]:
