@@ -169,3 +169,32 @@ def test_a_participle_misparsed_as_a_modifier_with_its_own_subject_is_a_verb(nlp
 
 def test_lashing_out_is_an_accusation(nlp):
     assert "ACCUSE" in types(nlp, "The candidate lashed out at the grieving family.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two foreign ministers spoke by telephone on Monday.", "CONSULT"),
+        ("The minister later spoke with the U.S. Secretary of State.", "CONSULT"),
+        ("The president's trip to Britain ended on Sunday.", "CONSULT"),
+        ("The prime minister departs for Germany today.", "CONSULT"),
+        ("NATO decided to invite the three countries to start accession talks.", "AGREE"),
+        (
+            "The president assured his counterpart that Ukraine would not join the alliance.",
+            "AGREE",
+        ),
+        ("North Korea has conducted a fourth nuclear test.", "MOBILIZE"),
+        ("The United States is bolstering its military presence in the Gulf.", "MOBILIZE"),
+        ("Ukraine held joint naval exercises with NATO.", "COOPERATE"),
+        ("The guerrillas formed an alliance with the resistance forces.", "COOPERATE"),
+        ("Iran has committed advisers to the government side.", "AID"),
+        ("Washington contributed $3 million in assistance to the two countries.", "AID"),
+        ("It was an effective surrender by the rebel fighters.", "RETREAT"),
+    ],
+)
+def test_news_wording_of_meetings_promises_forces_and_aid(nlp, text, expected):
+    assert expected in types(nlp, text)
+
+
+def test_speaking_with_reporters_is_no_meeting(nlp):
+    assert "CONSULT" not in types(nlp, "A spokesman, speaking with reporters, gave no details.")
