@@ -198,3 +198,36 @@ def test_news_wording_of_meetings_promises_forces_and_aid(nlp, text, expected):
 
 def test_speaking_with_reporters_is_no_meeting(nlp):
     assert "CONSULT" not in types(nlp, "A spokesman, speaking with reporters, gave no details.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin released a statement on Friday.",
+        "The church released a video of the service.",
+        "The agency will meet the deadline.",
+        "The leaders want to demonstrate their resolve.",
+        "The country has the right to defend itself.",
+        "The ministry will defend its rights at the WTO.",
+        "The great-uncle is fighting in the courts to keep the boy.",
+        "China will fight the United States on trade.",
+        "The FBI agrees with the CIA's conclusion.",
+        "Russia tried to hack into the computers of army officers.",
+    ],
+)
+def test_wording_that_names_no_political_event(nlp, text):
+    assert types(nlp, text) == []
+
+
+def test_defending_anothers_right_and_welcoming_to_a_place(nlp):
+    assert types(nlp, "The United States defended the right of Russian troops to stay.") == [
+        "SUPPORT"
+    ]
+    assert ("welcomed", "CONSULT", "043") in triggers(
+        nlp, "Obama welcomed the leaders to the White House for a dinner."
+    )
+
+
+def test_opposing_a_proposal_is_a_rejection_a_stance_is_not(nlp):
+    assert "REJECT" in types(nlp, "The rebels opposed the peace plan on Friday.")
+    assert "REJECT" not in types(nlp, "The leadership has staunchly opposed the expansion.")

@@ -30,6 +30,7 @@ HAND_WRITTEN = "triggers.tsv"
 GENERATED = "cameo_verbs.tsv"
 NO_EVENT = "-"
 POLARITIES = ("negative", "positive")
+ANY_WORD = "*"
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,10 @@ class Words:
         return lemma in self.heads
 
     def match(self, token: Token) -> bool:
-        """Whether the token is one of the words (a phrase's modifiers among its children)."""
+        """Whether the token is one of the words (a phrase's modifiers among its children);
+        ``*`` accepts any word ("demonstrate obj=*": whatever is shown)."""
         lemma = token.lemma_.lower()
-        if lemma in self.heads:
+        if lemma in self.heads or ANY_WORD in self.heads:
             return True
         wanted = self.phrases.get(lemma)
         if not wanted:
