@@ -231,3 +231,9 @@ def test_defending_anothers_right_and_welcoming_to_a_place(nlp):
 def test_opposing_a_proposal_is_a_rejection_a_stance_is_not(nlp):
     assert "REJECT" in types(nlp, "The rebels opposed the peace plan on Friday.")
     assert "REJECT" not in types(nlp, "The leadership has staunchly opposed the expansion.")
+
+
+def test_an_obligation_of_others_is_a_demand_of_the_speaker_itself_is_not(nlp):
+    assert "REQUEST" in types(nlp, "The minister said that Iran must release the sailors.")
+    assert "REQUEST" not in types(nlp, "The ministry said it must adopt new countermeasures.")
+    assert "REQUEST" not in types(nlp, '"We must find those responsible," the president said.')

@@ -18,6 +18,9 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "advmod"})
 # ("rushed police to the border") or on another preposition's object ("on a state of alert").
 PP_PATH_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "pobj", "prep", "agent"})
 OBLIGATION = frozenset({"must", "should"})
+# Subjects by which a speaker obliges itself ("we must find those responsible", "the
+# ministry said it must adopt countermeasures"): an intention, not a demand on anyone.
+SPEAKER_PRONOUNS = frozenset({"i", "we", "it"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who(m)" heading a relative clause
 POS_CLASSES = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -136,10 +139,7 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.head and token.dep_ == "compound":
         return False
-    if entry.must and not any(
-        c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
-        for c in token.children
-    ):
+    if entry.must and not any(_obliges_another(c) for c in token.children):
         return False
     return not entry.xcomp or any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
 
@@ -157,6 +157,16 @@ def objects_of(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         found.append(verb.head)
     return found
+
+
+def _obliges_another(clause: Token) -> bool:
+    """A complement clause with must/should whose subject is not the speaker: "said that
+    Iran must release the sailors", not "said it must adopt countermeasures"."""
+    if clause.dep_ != "ccomp":
+        return False
+    if not any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in clause.children):
+        return False
+    return not any(c.dep_ in SUBJECT_DEPS and c.lower_ in SPEAKER_PRONOUNS for c in clause.children)
 
 
 def _has_subject(token: Token) -> bool:
