@@ -237,3 +237,14 @@ def test_an_obligation_of_others_is_a_demand_of_the_speaker_itself_is_not(nlp):
     assert "REQUEST" in types(nlp, "The minister said that Iran must release the sailors.")
     assert "REQUEST" not in types(nlp, "The ministry said it must adopt new countermeasures.")
     assert "REQUEST" not in types(nlp, '"We must find those responsible," the president said.')
+
+
+def test_a_vow_gives_way_to_the_threat_it_announces(nlp):
+    assert types(nlp, "China vowed to fight the United States at any cost.") == ["THREATEN"]
+    # a vow that announces no coded action stays a promise
+    assert types(nlp, "The minister vowed to stand with his allies.") == ["AGREE"]
+
+
+def test_whatever_is_threatened_is_a_threat(nlp):
+    found = triggers(nlp, "Trump is threatening to pull out of NATO if he is elected.")
+    assert {t for _, t, _ in found} == {"THREATEN"}

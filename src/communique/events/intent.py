@@ -25,11 +25,13 @@ from communique.events.triggers import TriggerMatch
 # Dependencies through which a clause leads up to the verb or adjective it completes.
 UPWARD_DEPS = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "acomp", "compound"})
 RECODED_TYPES = ("AGREE", "THREATEN", "REJECT")
+THREAT_CODE = "130"  # threaten, not specified
 
 
 @dataclasses.dataclass(frozen=True)
 class IntentTable:
     governors: frozenset[str]
+    threat_governors: frozenset[str]  # under these, whatever is announced is a threat
     auxiliaries: frozenset[str]
     # resulting type -> (code per original type, code per original CAMEO code)
     recoding: dict[str, tuple[dict[str, str], dict[str, str]]]
@@ -50,6 +52,7 @@ def intent_table() -> IntentTable:
     intent = json.loads(data.read_text(encoding="utf-8"))["intent"]
     return IntentTable(
         governors=frozenset(intent["governors"]),
+        threat_governors=frozenset(intent["threat_governors"]),
         auxiliaries=frozenset(intent["auxiliaries"]),
         recoding={t: (dict(intent[t]["types"]), dict(intent[t]["codes"])) for t in RECODED_TYPES},
     )
@@ -62,6 +65,9 @@ def recode(match: TriggerMatch) -> TriggerMatch:
     if announcement is None:
         return match
     target = table.target(match.entry.type, match.entry.cameo, announcement == "refusal")
+    if announcement == "threat" and match.entry.type != "THREATEN":
+        by_code = table.recoding["THREATEN"][1]
+        target = ("THREATEN", by_code.get(match.entry.cameo, THREAT_CODE))
     if target is None:
         return match
     return _as(match, *target)
@@ -81,19 +87,23 @@ def _as(match: TriggerMatch, new_type: str, code: str) -> TriggerMatch:
 
 def _announcement(head: Token, table: IntentTable) -> str | None:
     """ "intent" when the trigger's clause is future, modal or completes an intent word,
-    "refusal" when such a clause is negated ("will not release"), else None."""
+    "threat" when that word threatens ("threatened to pull out"), "refusal" when such a
+    clause is negated ("will not release"), else None."""
     if _object_of_other_verb(head):
         return None
-    negated = announced = False
+    negated = announced = threat = False
     for token in _clause(head):
         children = list(token.children)
         negated = negated or any(c.dep_ == "neg" for c in children)
         if _modal_future(children, table) or (token.i != head.i and _is_intent_word(token, table)):
             announced = True
+            threat = token.i != head.i and token.lemma_.lower() in table.threat_governors
             break
     if not announced:
         return None
-    return "refusal" if negated else "intent"
+    if negated:
+        return "refusal"
+    return "threat" if threat else "intent"
 
 
 def _modal_future(children: list[Token], table: IntentTable) -> bool:

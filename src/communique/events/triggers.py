@@ -23,6 +23,9 @@ OBLIGATION = frozenset({"must", "should"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "it"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who(m)" heading a relative clause
+# Types of verbs of promise and warning ("vow", "pledge", "threaten") whose own event gives
+# way to the action they announce when that is coded as a statement of intent.
+ANNOUNCING_TYPES = frozenset({"AGREE", "THREATEN"})
 POS_CLASSES = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
 
@@ -63,7 +66,31 @@ def find_triggers(sentence: Span) -> list[TriggerMatch]:
         return []
     words = {t.lower_ for t in tokens}
     kept = [m for m in matches if not (lex.blocks.get(m.entry.type, frozenset()) & words)]
-    return sorted(kept, key=lambda m: m.first)
+    return sorted(_without_announcers(kept), key=lambda m: m.first)
+
+
+def _without_announcers(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Without a verb of promise or warning whose infinitive clause holds a trigger that is
+    coded as the statement itself: "vowed to fight the U.S." is one THREATEN (the fight
+    announced), not also an AGREE (the vow)."""
+    from communique.events.intent import intent_table, recode  # intent imports this module
+
+    governors = intent_table().governors
+    dropped = set()
+    for match in matches:
+        head = match.head
+        if match.entry.type not in ANNOUNCING_TYPES or head.lemma_.lower() not in governors:
+            continue
+        clauses = [c for c in head.children if c.dep_ == "xcomp"]
+        inside = {t.i for c in clauses for t in c.subtree}
+        for other in matches:
+            if other is match or other.head.i not in inside:
+                continue
+            statement = recode(other)
+            if statement.entry.intent and statement.entry.type != match.entry.type:
+                dropped.add(id(match))
+                break
+    return [m for m in matches if id(m) not in dropped]
 
 
 def _phrase_matches(tokens: list[Token], lex: Lexicon, sentence: Span) -> list[TriggerMatch]:
