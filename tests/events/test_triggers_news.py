@@ -248,3 +248,31 @@ def test_a_vow_gives_way_to_the_threat_it_announces(nlp):
 def test_whatever_is_threatened_is_a_threat(nlp):
     found = triggers(nlp, "Trump is threatening to pull out of NATO if he is elected.")
     assert {t for _, t, _ in found} == {"THREATEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The senator attacked the president's remarks on immigration.", "ACCUSE"),
+        ("The candidate attacked his rival over the tax plan.", "ACCUSE"),
+        ("The minister launched a scathing personal attack on the premier.", "ACCUSE"),
+        ("The opposition questioned the legitimacy of the vote.", "ACCUSE"),
+        ("Police rounded up dozens of activists.", "COERCE"),
+        ("The 12-year-old is now in custody.", "COERCE"),
+        ("The trial of the former minister opened on Monday.", "COERCE"),
+        ("Authorities cracked down on the independent press.", "COERCE"),
+        ("The president paid tribute to the soldiers.", "SUPPORT"),
+        ("The plan won the backing of the European Union.", "SUPPORT"),
+    ],
+)
+def test_more_news_wording_of_blame_coercion_and_praise(nlp, text, expected):
+    assert expected in types(nlp, text)
+
+
+def test_an_armed_attack_stays_an_assault(nlp):
+    assert types(nlp, "Rebels attacked the army base over the weekend.") == ["ASSAULT"]
+
+
+def test_deaths_in_accidents_and_disasters_are_no_assault(nlp):
+    assert types(nlp, "Twelve people were killed in a bus crash on the highway.") == []
+    assert types(nlp, "A clinical trial of the vaccine began.") == []
