@@ -276,3 +276,9 @@ def test_an_armed_attack_stays_an_assault(nlp):
 def test_deaths_in_accidents_and_disasters_are_no_assault(nlp):
     assert types(nlp, "Twelve people were killed in a bus crash on the highway.") == []
     assert types(nlp, "A clinical trial of the vaccine began.") == []
+
+
+def test_hyphenated_entries_match_the_words_spacy_splits(nlp):
+    assert ("cease-fire", "RETREAT", "0871") in triggers(nlp, "A cease-fire took effect on Monday.")
+    assert "SUPPORT" in types(nlp, "A resolution, co-sponsored by Kenya and Tanzania, passed.")
+    assert "ASSAULT" in types(nlp, "The rebels violated the cease-fire.")

@@ -31,6 +31,7 @@ GENERATED = "cameo_verbs.tsv"
 NO_EVENT = "-"
 POLARITIES = ("negative", "positive")
 ANY_WORD = "*"
+HYPHEN = "-"
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class Words:
     def parse(cls, value: str) -> Words:
         heads, phrases = set(), {}
         for item in value.split("|"):
-            *modifiers, head = item.split(" ")
+            # "cease-fire" is parsed as "fire" with the compound "cease"
+            *modifiers, head = item.replace(HYPHEN, " ").split(" ")
             if modifiers:
                 phrases.setdefault(head, []).append(frozenset(modifiers))
             else:
@@ -225,8 +227,9 @@ def lexicon() -> Lexicon:
     by_lemma: dict[tuple[str, str], list[TriggerEntry]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = {}
     for entry in _merge(hand, generated):
-        if entry.pos == "PHRASE":
-            words = tuple(entry.lemma.split())
+        if entry.pos == "PHRASE" or HYPHEN in entry.lemma:
+            # spaCy splits "cease-fire" and "co-sponsored" at the hyphen: a phrase of three
+            words = tuple(entry.lemma.replace(HYPHEN, f" {HYPHEN} ").split())
             phrases.setdefault(words[0], []).append((words, entry))
         else:
             by_lemma.setdefault((entry.pos, entry.lemma), []).append(entry)
