@@ -282,3 +282,26 @@ def test_hyphenated_entries_match_the_words_spacy_splits(nlp):
     assert ("cease-fire", "RETREAT", "0871") in triggers(nlp, "A cease-fire took effect on Monday.")
     assert "SUPPORT" in types(nlp, "A resolution, co-sponsored by Kenya and Tanzania, passed.")
     assert "ASSAULT" in types(nlp, "The rebels violated the cease-fire.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president mocked the reporter at the rally.", "ACCUSE"),
+        ("The minister blasted the opposition's budget.", "ACCUSE"),
+        ("The senator railed against the trade deal.", "ACCUSE"),
+        ("The general staged a coup against the prime minister.", "COERCE"),
+        ("Riot police prevented the marchers from entering the square.", "COERCE"),
+        ("The court barred the candidate from running.", "COERCE"),
+        ("The lawmakers sided with the president.", "SUPPORT"),
+        ("The party rallied behind its leader.", "SUPPORT"),
+        ("The government embraced the peace plan.", "SUPPORT"),
+    ],
+)
+def test_still_more_news_wording(nlp, text, expected):
+    assert expected in types(nlp, text)
+
+
+def test_a_bomb_that_blasts_is_an_assault_a_diplomatic_offensive_none(nlp):
+    assert "ASSAULT" in types(nlp, "A car bomb blasted the police station.")
+    assert types(nlp, "The ministry launched a diplomatic offensive.") == []
