@@ -305,3 +305,29 @@ def test_still_more_news_wording(nlp, text, expected):
 def test_a_bomb_that_blasts_is_an_assault_a_diplomatic_offensive_none(nlp):
     assert "ASSAULT" in types(nlp, "A car bomb blasted the police station.")
     assert types(nlp, "The ministry launched a diplomatic offensive.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They say IRA commanders are responsible for the recent bomb attacks.",
+        "The minister said Russia was behind the poisoning.",
+        "The report concluded that the agency had been extremely careless.",
+        "He said the government was guilty of war crimes.",
+    ],
+)
+def test_a_reported_clause_that_blames_a_party_is_an_accusation(nlp, text):
+    assert "ACCUSE" in types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the attack was horrific.",
+        "He said he was responsible for the budget.",
+        "The minister said the ministry was responsible for the budget.",
+        "The spokesman said it was guilty of nothing.",
+    ],
+)
+def test_a_reported_clause_without_blame_of_another_party_is_none(nlp, text):
+    assert "ACCUSE" not in types(nlp, text)

@@ -92,6 +92,8 @@ class TriggerEntry:
     mod: frozenset[str] | None = None
     # The polarity of a predicative complement: "called the move unjustified" (negative).
     pred: str | None = None
+    # A complement clause that blames a party: "said IRA commanders are responsible for ...".
+    claim: bool = False
     head: bool = False  # the noun heads its phrase (not a compound modifier)
     roles: str = "sv"
     intent: bool = False  # recoded as a statement of intent (see ``intent.py``)
@@ -124,6 +126,8 @@ class TriggerEntry:
             parts.append("+mod")
         if self.pred:
             parts.append(f"+pred:{self.pred}")
+        if self.claim:
+            parts.append("+claim")
         if self.intent:
             parts.append("~intent")
         if self.source:
@@ -142,6 +146,8 @@ class Lexicon:
     people_nouns: frozenset[str]
     # evaluative word -> "negative" or "positive"
     evaluative: dict[str, str] = field(default_factory=dict)
+    # predicates that blame their subject ("responsible" for, "guilty", "behind")
+    blaming: dict[str, str] = field(default_factory=dict)
 
 
 class _Reader:
@@ -175,7 +181,7 @@ class _Reader:
         fields: dict = {}
         for need in filter(None, needs.split(";")):
             key, _, value = need.partition("=")
-            if key in ("xcomp", "must", "head", "passive"):
+            if key in ("xcomp", "must", "head", "passive", "claim"):
                 fields[key] = True
             elif key == "mod":
                 fields[key] = self.sets.setdefault(value, frozenset(value.split("|")))
@@ -249,4 +255,5 @@ def lexicon() -> Lexicon:
         opposing_nouns=frozenset(context["opposing_nouns"]),
         people_nouns=frozenset(context["people_nouns"]),
         evaluative={w: p for p in POLARITIES for w in context["evaluative"][p]},
+        blaming=dict(context["blaming"]),
     )

@@ -156,6 +156,8 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.pred and predicate_polarity(token) != entry.pred:
         return False
+    if entry.claim and not any(blames_its_subject(c) for c in token.children):
+        return False
     if entry.mod and not any(
         c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in entry.mod for c in token.children
     ):
@@ -257,6 +259,46 @@ def _predicatives(verb: Token) -> list[Token]:
                 found += [g for g in prep.children if g.dep_ in ("pobj", "amod", "acomp", "pcomp")]
     found += objects[1:]
     return found
+
+
+def blames_its_subject(clause: Token) -> bool:
+    """A reported clause that blames a party other than the speaker: "(said) IRA commanders
+    are responsible for the attacks", "Russia was behind the poisoning", "she had been
+    extremely careless", "the government is guilty of war crimes"."""
+    if clause.dep_ != "ccomp":
+        return False
+    lex = lexicon()
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    speakers = {c.lower_ for c in clause.head.children if c.dep_ in SUBJECT_DEPS}
+    if not subjects or any(
+        s.lower_ in SPEAKER_PRONOUNS
+        or (s.pos_ == "PRON" and s.lower_ in speakers)  # "he said he was responsible"
+        or ("NOUN", s.lemma_.lower()) in lex.by_lemma  # "said the attack was horrific"
+        for s in subjects
+    ):
+        return False
+    for child in clause.children:
+        word = child.lemma_.lower()
+        if child.dep_ in ("acomp", "attr", "xcomp", "prep") and word in lex.blaming:
+            needed = lex.blaming[word]
+            if not needed or any(
+                _for_a_wrong(g, lex) for g in child.children if g.lower_ == needed
+            ):
+                return True
+        if child.dep_ in ("acomp", "attr") and lex.evaluative.get(word) == "negative":
+            return True
+    return False
+
+
+def _for_a_wrong(prep: Token, lex: Lexicon) -> bool:
+    """ "for the attacks", "for war crimes": what one is responsible for is an event or a
+    wrong, not "for the budget"."""
+    return any(
+        ("NOUN", g.lemma_.lower()) in lex.by_lemma
+        or lex.evaluative.get(g.lemma_.lower()) == "negative"
+        for g in prep.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _as_clause(token: Token) -> bool:
