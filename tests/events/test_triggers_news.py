@@ -331,3 +331,17 @@ def test_a_reported_clause_that_blames_a_party_is_an_accusation(nlp, text):
 )
 def test_a_reported_clause_without_blame_of_another_party_is_none(nlp, text):
     assert "ACCUSE" not in types(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China and Russia will continue to strengthen coordination.", "AGREE"),
+        ("The two countries agreed to deepen cooperation on security.", "AGREE"),
+        ("Kiev and Warsaw worked together on the border crossing.", "COOPERATE"),
+        ("The guerrillas said the remains would be turned over to the British Embassy.", "AGREE"),
+        ("The militia handed over the prisoners on Sunday.", "RETREAT"),
+    ],
+)
+def test_cooperation_and_handing_over(nlp, text, expected):
+    assert expected in types(nlp, text)

@@ -61,7 +61,7 @@ def intent_table() -> IntentTable:
 def recode(match: TriggerMatch) -> TriggerMatch:
     """The match itself, or as a statement of intent when its clause announces it."""
     table = intent_table()
-    announcement = _announcement(match.head, table)
+    announcement = _announcement(match, table)
     if announcement is None:
         return match
     target = table.target(match.entry.type, match.entry.cameo, announcement == "refusal")
@@ -85,11 +85,12 @@ def _as(match: TriggerMatch, new_type: str, code: str) -> TriggerMatch:
     return dataclasses.replace(match, entry=entry)
 
 
-def _announcement(head: Token, table: IntentTable) -> str | None:
+def _announcement(match: TriggerMatch, table: IntentTable) -> str | None:
     """ "intent" when the trigger's clause is future, modal or completes an intent word,
     "threat" when that word threatens ("threatened to pull out"), "refusal" when such a
     clause is negated ("will not release"), else None."""
-    if _object_of_other_verb(head):
+    head = match.head
+    if _object_of_other_verb(head, match.entry.gov):
         return None
     negated = announced = threat = False
     for token in _clause(head):
@@ -112,7 +113,7 @@ def _modal_future(children: list[Token], table: IntentTable) -> bool:
     return "have" not in auxiliaries and any(a in table.auxiliaries for a in auxiliaries)
 
 
-def _object_of_other_verb(head: Token) -> bool:
+def _object_of_other_verb(head: Token, governors: frozenset[str] | None = None) -> bool:
     """A nominal trigger that is the object of a verb other than the one carrying it: what is
     announced is "postponing the demonstration" or "lifting the embargo", not either; nor is
     a noun after a preposition ("will call for sanctions") announced by its clause."""
@@ -120,7 +121,10 @@ def _object_of_other_verb(head: Token) -> bool:
         return False
     if head.dep_ == "pobj":
         return True
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() not in LIGHT_VERBS
+    verb = head.head.lemma_.lower()
+    # a verb the noun's entry asks for carries it like a light verb ("strengthen coordination")
+    carrying = LIGHT_VERBS | (governors or frozenset())
+    return head.dep_ in ("dobj", "nsubjpass") and verb not in carrying
 
 
 def _is_intent_word(token: Token, table: IntentTable) -> bool:
