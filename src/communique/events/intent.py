@@ -25,11 +25,13 @@ from communique.events.triggers import TriggerMatch
 # Dependencies through which a clause leads up to the verb or adjective it completes.
 UPWARD_DEPS = frozenset({"xcomp", "conj", "dobj", "pobj", "prep", "acomp", "compound"})
 RECODED_TYPES = ("AGREE", "THREATEN", "REJECT")
+THREAT_CODE = "130"  # threaten, not specified
 
 
 @dataclasses.dataclass(frozen=True)
 class IntentTable:
     governors: frozenset[str]
+    threat_governors: frozenset[str]  # under these, whatever is announced is a threat
     auxiliaries: frozenset[str]
     # resulting type -> (code per original type, code per original CAMEO code)
     recoding: dict[str, tuple[dict[str, str], dict[str, str]]]
@@ -50,6 +52,7 @@ def intent_table() -> IntentTable:
     intent = json.loads(data.read_text(encoding="utf-8"))["intent"]
     return IntentTable(
         governors=frozenset(intent["governors"]),
+        threat_governors=frozenset(intent["threat_governors"]),
         auxiliaries=frozenset(intent["auxiliaries"]),
         recoding={t: (dict(intent[t]["types"]), dict(intent[t]["codes"])) for t in RECODED_TYPES},
     )
@@ -58,10 +61,13 @@ def intent_table() -> IntentTable:
 def recode(match: TriggerMatch) -> TriggerMatch:
     """The match itself, or as a statement of intent when its clause announces it."""
     table = intent_table()
-    announcement = _announcement(match.head, table)
+    announcement = _announcement(match, table)
     if announcement is None:
         return match
     target = table.target(match.entry.type, match.entry.cameo, announcement == "refusal")
+    if announcement == "threat" and match.entry.type != "THREATEN":
+        by_code = table.recoding["THREATEN"][1]
+        target = ("THREATEN", by_code.get(match.entry.cameo, THREAT_CODE))
     if target is None:
         return match
     return _as(match, *target)
@@ -79,21 +85,26 @@ def _as(match: TriggerMatch, new_type: str, code: str) -> TriggerMatch:
     return dataclasses.replace(match, entry=entry)
 
 
-def _announcement(head: Token, table: IntentTable) -> str | None:
+def _announcement(match: TriggerMatch, table: IntentTable) -> str | None:
     """ "intent" when the trigger's clause is future, modal or completes an intent word,
-    "refusal" when such a clause is negated ("will not release"), else None."""
-    if _object_of_other_verb(head):
+    "threat" when that word threatens ("threatened to pull out"), "refusal" when such a
+    clause is negated ("will not release"), else None."""
+    head = match.head
+    if _object_of_other_verb(head, match.entry.gov):
         return None
-    negated = announced = False
+    negated = announced = threat = False
     for token in _clause(head):
         children = list(token.children)
         negated = negated or any(c.dep_ == "neg" for c in children)
         if _modal_future(children, table) or (token.i != head.i and _is_intent_word(token, table)):
             announced = True
+            threat = token.i != head.i and token.lemma_.lower() in table.threat_governors
             break
     if not announced:
         return None
-    return "refusal" if negated else "intent"
+    if negated:
+        return "refusal"
+    return "threat" if threat else "intent"
 
 
 def _modal_future(children: list[Token], table: IntentTable) -> bool:
@@ -102,7 +113,7 @@ def _modal_future(children: list[Token], table: IntentTable) -> bool:
     return "have" not in auxiliaries and any(a in table.auxiliaries for a in auxiliaries)
 
 
-def _object_of_other_verb(head: Token) -> bool:
+def _object_of_other_verb(head: Token, governors: frozenset[str] | None = None) -> bool:
     """A nominal trigger that is the object of a verb other than the one carrying it: what is
     announced is "postponing the demonstration" or "lifting the embargo", not either; nor is
     a noun after a preposition ("will call for sanctions") announced by its clause."""
@@ -110,7 +121,10 @@ def _object_of_other_verb(head: Token) -> bool:
         return False
     if head.dep_ == "pobj":
         return True
-    return head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() not in LIGHT_VERBS
+    verb = head.head.lemma_.lower()
+    # a verb the noun's entry asks for carries it like a light verb ("strengthen coordination")
+    carrying = LIGHT_VERBS | (governors or frozenset())
+    return head.dep_ in ("dobj", "nsubjpass") and verb not in carrying
 
 
 def _is_intent_word(token: Token, table: IntentTable) -> bool:

@@ -29,6 +29,9 @@ from spacy.tokens import Token
 HAND_WRITTEN = "triggers.tsv"
 GENERATED = "cameo_verbs.tsv"
 NO_EVENT = "-"
+POLARITIES = ("negative", "positive")
+ANY_WORD = "*"
+HYPHEN = "-"
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ class Words:
     def parse(cls, value: str) -> Words:
         heads, phrases = set(), {}
         for item in value.split("|"):
-            *modifiers, head = item.split(" ")
+            # "cease-fire" is parsed as "fire" with the compound "cease"
+            *modifiers, head = item.replace(HYPHEN, " ").split(" ")
             if modifiers:
                 phrases.setdefault(head, []).append(frozenset(modifiers))
             else:
@@ -54,9 +58,10 @@ class Words:
         return lemma in self.heads
 
     def match(self, token: Token) -> bool:
-        """Whether the token is one of the words (a phrase's modifiers among its children)."""
+        """Whether the token is one of the words (a phrase's modifiers among its children);
+        ``*`` accepts any word ("demonstrate obj=*": whatever is shown)."""
         lemma = token.lemma_.lower()
-        if lemma in self.heads:
+        if lemma in self.heads or ANY_WORD in self.heads:
             return True
         wanted = self.phrases.get(lemma)
         if not wanted:
@@ -82,6 +87,13 @@ class TriggerEntry:
     pp: tuple[tuple[frozenset[str], Words | None], ...] = ()
     xcomp: bool = False
     must: bool = False
+    passive: bool = False  # the verb is passive ("was charged with", "the accord signed by")
+    # Words one of which must modify the noun (amod, compound, nmod): "joint" exercises.
+    mod: frozenset[str] | None = None
+    # The polarity of a predicative complement: "called the move unjustified" (negative).
+    pred: str | None = None
+    # A complement clause that blames a party: "said IRA commanders are responsible for ...".
+    claim: bool = False
     head: bool = False  # the noun heads its phrase (not a compound modifier)
     roles: str = "sv"
     intent: bool = False  # recoded as a statement of intent (see ``intent.py``)
@@ -108,6 +120,14 @@ class TriggerEntry:
             parts.append("+xcomp")
         if self.must:
             parts.append("+must")
+        if self.passive:
+            parts.append("+passive")
+        if self.mod:
+            parts.append("+mod")
+        if self.pred:
+            parts.append(f"+pred:{self.pred}")
+        if self.claim:
+            parts.append("+claim")
         if self.intent:
             parts.append("~intent")
         if self.source:
@@ -124,6 +144,10 @@ class Lexicon:
     verbal_protest: dict
     opposing_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    # evaluative word -> "negative" or "positive"
+    evaluative: dict[str, str] = field(default_factory=dict)
+    # predicates that blame their subject ("responsible" for, "guilty", "behind")
+    blaming: dict[str, str] = field(default_factory=dict)
 
 
 class _Reader:
@@ -157,12 +181,18 @@ class _Reader:
         fields: dict = {}
         for need in filter(None, needs.split(";")):
             key, _, value = need.partition("=")
-            if key in ("xcomp", "must", "head"):
+            if key in ("xcomp", "must", "head", "passive", "claim"):
                 fields[key] = True
+            elif key == "mod":
+                fields[key] = self.sets.setdefault(value, frozenset(value.split("|")))
             elif key in ("obj", "subj"):
                 fields[key] = self._words(value)
             elif key == "gov":
                 fields[key] = self.sets.setdefault(value, frozenset(value.split("|")))
+            elif key == "pred":
+                if value not in POLARITIES:
+                    raise ValueError(f"unknown polarity: {need}")
+                fields["pred"] = value
             elif key == "prep":
                 fields["prep"] = value
             elif key == "pp":
@@ -203,8 +233,9 @@ def lexicon() -> Lexicon:
     by_lemma: dict[tuple[str, str], list[TriggerEntry]] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], TriggerEntry]]] = {}
     for entry in _merge(hand, generated):
-        if entry.pos == "PHRASE":
-            words = tuple(entry.lemma.split())
+        if entry.pos == "PHRASE" or HYPHEN in entry.lemma:
+            # spaCy splits "cease-fire" and "co-sponsored" at the hyphen: a phrase of three
+            words = tuple(entry.lemma.replace(HYPHEN, f" {HYPHEN} ").split())
             phrases.setdefault(words[0], []).append((words, entry))
         else:
             by_lemma.setdefault((entry.pos, entry.lemma), []).append(entry)
@@ -223,4 +254,6 @@ def lexicon() -> Lexicon:
         verbal_protest=context["verbal_protest"],
         opposing_nouns=frozenset(context["opposing_nouns"]),
         people_nouns=frozenset(context["people_nouns"]),
+        evaluative={w: p for p in POLARITIES for w in context["evaluative"][p]},
+        blaming=dict(context["blaming"]),
     )

@@ -48,6 +48,12 @@ patterns and derived nouns, by PLOVER type:                               by typ
   CONSULT 2/6; SUPPORT 2/2, MOBILIZE 1/2, PROTEST 0/1,
   RETREAT 0/1 (fewer than three judged)
 =============================================================  =========  ========
+
+The classes left out were measured again on the news dev set's tuning half
+(``communique eval events``; type-only matching, so an added event counts as right when
+the document has a gold event of its type left unmatched). Added events that were right:
+MOBILIZE 3/3 (kept since); SUPPORT 1/2, REQUEST 0/1, AGREE 0/8 (left out); ACCUSE, AID,
+CONSULT, SANCTION, PROTEST and RETREAT added none beside the hand-written entries.
 """
 
 from __future__ import annotations
@@ -357,12 +363,14 @@ class Policy:
     nouns: str = "derived"
     phrases: bool = True
     # The PLOVER types whose generated entries are kept (None: all): those at least half of
-    # whose added events were real events of the type, in a judged sample of at least three.
+    # whose added events were real events of the type, in a judged sample of at least three
+    # (MOBILIZE: on the news dev set's tuning half).
     types: tuple[str, ...] | None = (
         "ASSAULT",
         "COERCE",
         "CONCEDE",
         "COOPERATE",
+        "MOBILIZE",
         "REJECT",
         "THREATEN",
     )
