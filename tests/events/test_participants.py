@@ -185,3 +185,12 @@ def test_people_coordinated_after_their_countries_are_all_parties():
         "2019-05-10",
     )
     assert dyads_of(found) == {(frozenset({"ZWE", "ZAF"}), frozenset())}
+
+
+def test_the_agents_of_a_participle_act_on_the_noun_it_describes():
+    found = events_of(
+        "The accord, signed by Sudan and South Sudan in Addis Ababa, ended the fighting.",
+        "SUPPORT",
+        "2012-09-28",
+    )
+    assert any({"SDN", "SSD"} <= {p.country for p in e.actors + e.recipients} for e in found)

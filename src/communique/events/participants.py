@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from communique.events.dyads import directed_dyads, reciprocal_dyads
 from communique.events.lexicon import lexicon
-from communique.events.triggers import TriggerMatch
+from communique.events.triggers import NAME_TYPES, TriggerMatch, word_entry
 from communique.model import Entity, Participant, Report
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -219,6 +219,9 @@ class ParticipantReader:
         if passive:
             objects = _antecedents(verb, passive) + objects
             subjects = agents
+        elif agents and not subjects and verb.dep_ in ("acl", "relcl"):
+            # "a resolution co-sponsored by Kenya and Tanzania": the agents act on the noun
+            subjects, objects = agents, [verb.head, *objects]
         subjects = _antecedents(verb, subjects)
         for prep in verb.children:
             if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
@@ -523,14 +526,13 @@ def names_people(token: Token) -> bool:
 
 
 def is_trigger_noun(token: Token) -> bool:
-    """Whether the token names an event as a noun the lexicon knows ("airstrike") or as a
-    gerund of a trigger verb ("killed by shelling from ...")."""
+    """Whether the token names an event as a noun whose lexicon entry holds ("airstrike"), not
+    inside a name ("the Transatlantic Trade and Investment Partnership"), or as a gerund of
+    a trigger verb ("killed by shelling from ...")."""
     if token.pos_ in ("NOUN", "PROPN"):
-        return ("NOUN", token.lemma_.lower()) in lexicon().by_lemma
-    return (
-        token.tag_ == "VBG"
-        and token.dep_ in ("pcomp", "pobj", "nsubj")
-        and ("VERB", token.lemma_.lower()) in lexicon().by_lemma
+        return token.ent_type_ not in NAME_TYPES and word_entry(token) is not None
+    return token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj", "nsubj") and (
+        word_entry(token) is not None
     )
 
 
