@@ -194,3 +194,19 @@ def test_the_agents_of_a_participle_act_on_the_noun_it_describes():
         "2012-09-28",
     )
     assert any({"SDN", "SSD"} <= {p.country for p in e.actors + e.recipients} for e in found)
+
+
+def test_a_threat_is_made_to_the_party_of_its_condition():
+    found = events_of(
+        "Ethiopia threatened to close the border unless Eritrea withdrew its troops.",
+        "THREATEN",
+        "1999-02-01",
+    )
+    assert any("ERI" in {p.country for p in e.recipients} for e in found)
+
+
+def test_a_participle_of_stance_keeps_its_subject_as_actor():
+    found = events_of(
+        "The minister said Ghana is committed to opening talks with Togo.", "AGREE", "2019-03-01"
+    )
+    assert any("GHA" in {p.country for p in e.actors} for e in found)

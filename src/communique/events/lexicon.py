@@ -144,6 +144,7 @@ class Lexicon:
     verbal_protest: dict
     opposing_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    stative_participles: frozenset[str]
     # evaluative word -> "negative" or "positive"
     evaluative: dict[str, str] = field(default_factory=dict)
     # predicates that blame their subject ("responsible" for, "guilty", "behind")
@@ -254,6 +255,7 @@ def lexicon() -> Lexicon:
         verbal_protest=context["verbal_protest"],
         opposing_nouns=frozenset(context["opposing_nouns"]),
         people_nouns=frozenset(context["people_nouns"]),
+        stative_participles=frozenset(context["stative_participles"]),
         evaluative={w: p for p in POLARITIES for w in context["evaluative"][p]},
         blaming=dict(context["blaming"]),
     )

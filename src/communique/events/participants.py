@@ -191,6 +191,8 @@ class ParticipantReader:
         actor_keys = {participant_key(p) for p in actors}
         recipients = [p for p in others if participant_key(p) not in actor_keys]
         fallbacks = [_indirect_parties, _place_parties]
+        if match.entry.type == "THREATEN":
+            fallbacks.insert(0, _conditioned_parties)  # "threatened to strike unless Baghdad ..."
         if _gives(match):
             # aid is given for someone: "provided 10 million dollars for Haiti"
             fallbacks.insert(0, lambda head, _: _prep_objects(head, frozenset({"for"})))
@@ -216,6 +218,8 @@ class ParticipantReader:
             for g in c.children
             if g.dep_ in ("pobj", "pcomp")
         ]
+        if passive and not agents and _stative(verb):
+            subjects, passive = passive, []  # "Vietnam is committed to opening up": it acts
         if passive:
             objects = _antecedents(verb, passive) + objects
             subjects = agents
@@ -531,8 +535,10 @@ def is_trigger_noun(token: Token) -> bool:
     a trigger verb ("killed by shelling from ...")."""
     if token.pos_ in ("NOUN", "PROPN"):
         return token.ent_type_ not in NAME_TYPES and word_entry(token) is not None
-    return token.tag_ == "VBG" and token.dep_ in ("pcomp", "pobj", "nsubj") and (
-        word_entry(token) is not None
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("pcomp", "pobj", "nsubj")
+        and (word_entry(token) is not None)
     )
 
 
@@ -709,7 +715,7 @@ def _indirect_parties(head: Token, objects: list[Token]) -> list[Token]:
     return found
 
 
-MEANS_PREPS = frozenset({"in", "of", "as"})
+MEANS_PREPS = frozenset({"in", "of", "as", "for"})
 
 
 def _verb_targets(verb: Token, besides: Token) -> list[Token]:
@@ -719,6 +725,30 @@ def _verb_targets(verb: Token, besides: Token) -> list[Token]:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i != besides.i and prep.lower_ in RECIPIENT_PREPS:
             found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
+
+
+def _stative(verb: Token) -> bool:
+    """A participle of stance with its complement ("committed to", "prepared to talk")."""
+    return verb.lemma_.lower() in lexicon().stative_participles and any(
+        c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ == "to")
+        for c in verb.children
+    )
+
+
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def _conditioned_parties(head: Token, objects: list[Token]) -> list[Token]:
+    """Whom a threat is made to: the subject of its condition ("threatened to launch an
+    offensive unless Baghdad accepted", "to ban voting if Hamas ran")."""
+    found = []
+    for verb in _complement_verbs(head):
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children
+            ):
+                found += [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
     return found
 
 
@@ -763,6 +793,7 @@ def _unique(participants: list[Participant]) -> list[Participant]:
     return unique
 
 
+IGO_LIKE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR"})
 # Sectors of actors that belong where the story happens when the text names no country.
 DOMESTIC_SECTORS = frozenset(
     [
@@ -795,8 +826,9 @@ STORY_SHARE = 0.5
 
 
 def story_country(report: Report) -> str | None:
-    """Where the story happens: the one country that holds at least half of the article's
-    place mentions (two at least), else the dateline's country. Wire reports are often
+    """Where the story happens: the one country that holds more than half of the article's
+    place mentions (two at least), else the dateline's country, else the one country its
+    actors are of. Wire reports are often
     filed from a regional hub (a Syria story datelined Beirut), so the places come first."""
     counts = Counter(p.country for p in report.places if p.country)
     if counts:
@@ -809,7 +841,14 @@ def story_country(report: Report) -> str | None:
         for place in report.places:
             if place.country and (place.text or "").lower() == key:
                 return place.country
-    return None
+    # a wire sentence with no places: the one country its actors are of ("Islamic
+    # fundamentalists ... the resignation of Algerian President Ahmed Ben Bella")
+    named = {
+        e.actor.country
+        for e in report.entities
+        if e.actor and e.actor.country and len(e.actor.country) == 3 and e.actor.country.isalpha()
+    } - IGO_LIKE
+    return named.pop() if len(named) == 1 else None
 
 
 def main_dyad(report: Report) -> tuple[str, ...]:
