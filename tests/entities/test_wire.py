@@ -200,3 +200,13 @@ def test_named_people_without_a_country_belong_where_the_story_happens():
     )
     person = find(report, "Ilkin Rustamzade")
     assert person is not None and person.actor is not None and person.actor.country == "AZE"
+
+
+def test_a_full_name_with_no_title_or_office_is_a_private_person():
+    report = communique.analyze(
+        "Father pleads for son\n\nHAVANA (AP) — Juan Perez Castillo, whose son was detained "
+        "last week, asked the authorities to free him.",
+        date="2000-01-28",
+    )
+    person = find(report, "Juan Perez Castillo")
+    assert person is not None and person.actor is not None and person.actor.sector == "CVL"

@@ -15,9 +15,11 @@ from communique.entities.mentions import (
     part_of_country,
     place_country,
 )
+from communique.entities.names import name_tokens
 from communique.model import Actor
 
 COUNTRY_ONLY_CODES = frozenset({"IGO", "NGO", "MNC"})
+PRIVATE_PERSON = "CVL"
 
 
 CONTEXT_SECTORS = frozenset(
@@ -353,6 +355,12 @@ def _code_person(cluster: Cluster, clusters: list[Cluster]):
         country = country or table.country
         sector = sector or table.sector
         role = role or table.role
+    elif (
+        sector is None
+        and role is None
+        and any(len(name_tokens(m.name or m.text)) > 1 for m in names)
+    ):
+        sector = PRIVATE_PERSON  # a full name with no title, role or office: a private person
     return country, sector, role, None, posting
 
 
