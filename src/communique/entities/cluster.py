@@ -169,7 +169,7 @@ def _merge_stray_surnames(
 ) -> None:
     """ "Trump" tagged as an organisation in the headline, "Donald Trump" named as a person
     later: a cluster whose only name is one unknown word, the surname of exactly one person
-    named in full, joins that person."""
+    named in full or with a title ("President Obama"), joins that person."""
     people = [c for c in clusters if c.label == "PERSON" and c.variants]
     for cluster in list(clusters):
         if cluster.label == "PERSON" or _known_key(cluster.key):
@@ -180,7 +180,11 @@ def _merge_stray_surnames(
         word = words.pop()
         if len(word) != 1 or lexicon.strip_article(word[0]) in lexicon.demonyms():
             continue
-        holders = [p for p in people if any(len(v) >= 2 and v[-1] == word[0] for v in p.variants)]
+        holders = [
+            p
+            for p in people
+            if any(v[-1] == word[0] and (len(v) >= 2 or _titled(p)) for v in p.variants)
+        ]
         if len(holders) != 1:
             continue
         for mention in cluster.mentions:
@@ -191,6 +195,11 @@ def _merge_stray_surnames(
             if placed is cluster:
                 owner[n] = holders[0]
         clusters.remove(cluster)
+
+
+def _titled(cluster: Cluster) -> bool:
+    """A person named with a title somewhere ("President Obama")."""
+    return any(m.kind == "name" and m.role for m in cluster.mentions)
 
 
 def _known_key(key: str | None) -> bool:
