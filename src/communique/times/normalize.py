@@ -156,16 +156,23 @@ def _quantity_mod(word: str | None) -> str | None:
 
 
 # How much farther than the other side an occurrence may be and still be chosen, by
-# direction: (weight of the past, weight of the future). A past-tense verb still takes a
-# date a few days ahead over one a year back ("ruled Wednesday he must return by Jan. 14").
-DIRECTION_WEIGHTS = {-1: (1.0, 4.0), 0: (1.0, 1.5), 1: (1000.0, 1.0)}
+# direction (tense.direction): (weight of the past, weight of the future). An adverbial of a
+# past-tense verb (-2) is in the past; a date that only bounds a past event or modifies a
+# noun (-1) may lie a little ahead ("extended the offer to Nov. 6").
+DIRECTION_WEIGHTS = {
+    -2: (1.0, 1000.0),
+    -1: (1.0, 4.0),
+    0: (1.0, 1.5),
+    1: (1000.0, 1.0),
+    2: (1000.0, 1.0),
+}
 
 
 def _pick(
     options: list[tuple[int, ...]], anchor: tuple[int, ...], direction: int, distance
 ) -> tuple[int, ...]:
     """The option nearest to the anchor, distances weighted by the direction of the tense."""
-    past_weight, future_weight = DIRECTION_WEIGHTS[max(-1, min(1, direction))]
+    past_weight, future_weight = DIRECTION_WEIGHTS[max(-2, min(2, direction))]
 
     def cost(option: tuple[int, ...]) -> tuple[float, bool]:
         weight = future_weight if option > anchor else past_weight
@@ -276,11 +283,17 @@ def _month_is_time(c: Candidate, text: str) -> bool:
     before = text[max(0, c.start - 20) : c.start]
     if name.lower() in cues()["ambiguous_months"] or name.isupper():
         if re.match(r"\.?\s+[A-Z][a-z]", text[c.end :]):
-            return False  # "Jan Kavan", "May Smith": a first name
+            # "Jan Kavan", "a letter to May Smith": a first name, unless a word that only
+            # governs times comes before ("In May Parliament voted")
+            return bool(_cue_regex("strong_month_cues").search(before))
         return bool(_cue_regex("month_cues").search(before))
-    # "Theresa May", "June Carter": a capitalised word right before, not a preposition
+    # "Theresa May", "June Carter": a capitalised word right before, not a function word
     previous = re.search(r"([A-Z][a-z]+) $", before)
-    return not previous or bool(_cue_regex("month_cues").search(previous.group(1)))
+    return (
+        not previous
+        or previous.group(1).lower() in cues()["function_words"]
+        or bool(_cue_regex("month_cues").search(previous.group(1)))
+    )
 
 
 def _weekday_is_time(c: Candidate, text: str) -> bool:
