@@ -275,7 +275,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bare_ago",
         "DATE",
-        r"(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b",
+        r"(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago)\b",
+        starts="years months weeks days decades",
+    ),
+    Rule(
+        "bare_later",
+        "DURATION",
+        r"(?P<t>(?P<u>years|months|weeks|days|decades))\s+(?:earlier|later)\b",
         starts="years months weeks days decades",
     ),
     Rule(

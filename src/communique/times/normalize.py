@@ -353,11 +353,17 @@ def _clock24_is_time(c: Candidate, text: str) -> bool:
     )
 
 
+_UNIT_BEFORE = re.compile(r"\b(?:year|month|week|day|hour|minute|decade)s?\s+(?:or\s+so\s+)?$", re.I)
+
+
 def _reference_is_time(c: Candidate, text: str) -> bool:
     word = c.groups["r"].lower()
     after = text[c.end : c.end + 20]
     if word == "earlier":
-        # "earlier than", "earlier reports": a comparative or an adjective, not a reference
+        # "earlier than", "earlier reports": a comparative or an adjective, not a reference;
+        # "a day earlier": the signal of a duration
+        if _UNIT_BEFORE.search(text[max(0, c.start - 16) : c.start]):
+            return False
         return bool(re.match(r"\s*(?:[.,;:!?)\"']|$)", after))
     if word == "current":
         return not re.match(r"\s+(?:account|affairs|events|exchange|flows?)\b", after, re.I)
@@ -406,6 +412,20 @@ def _duration_is_time(c: Candidate, text: str) -> bool:
     )
 
 
+def _ago_is_point(c: Candidate, text: str) -> bool:
+    """ "two weeks ago" is a point (counted back from the article's date); "two weeks later"
+    counts from another event, so it is left to the duration rule ("two weeks" + a signal).
+    "A year earlier" in a comparison of results stays the point a year back."""
+    g = c.groups
+    if g["dir"].lower() not in ("earlier", "later"):
+        return True
+    return (
+        g["dir"].lower() == "earlier"
+        and g["u"].lower() == "year"
+        and (g.get("n") or "").lower() in ("a", "one")
+    )
+
+
 def _unit_relative_is_time(c: Candidate, text: str) -> bool:
     unit = c.groups["u"]
     # "This Week", "Next Year" in title case mid-text name a programme or a publication
@@ -416,6 +436,7 @@ def _unit_relative_is_time(c: Candidate, text: str) -> bool:
 
 VALIDATORS: dict[str, Callable[[Candidate, str], bool]] = {
     "unit_relative": _unit_relative_is_time,
+    "ago": _ago_is_point,
     "month": _month_is_time,
     "month_relative": lambda c, t: True,
     "weekday": _weekday_is_time,
@@ -908,6 +929,10 @@ def ago(g: dict, ctx: Context) -> Normal | None:
     return Normal(_shifted_value(ctx.anchor, granularity, delta), mod=mod)
 
 
+def bare_later(g: dict, ctx: Context) -> Normal | None:
+    return Normal(_vague_duration(g["u"]))
+
+
 def bare_ago(g: dict, ctx: Context) -> Normal | None:
     return Normal("PAST_REF" if g["dir"].lower() in ("ago", "earlier") else "FUTURE_REF")
 
@@ -1135,6 +1160,7 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "the_unit": the_unit,
     "ago": ago,
     "bare_ago": bare_ago,
+    "bare_later": bare_later,
     "year_earlier": year_earlier,
     "reference": reference,
     "recent_units": recent_units,
