@@ -96,6 +96,11 @@ def slots() -> dict[str, str]:
         + r"(?![a-z])",
         "WEEKDAY": _alternation(vocabulary("weekdays"), case_sensitive=True, abbreviations=True)
         + r"(?![a-z])",
+        "WEEKDAYS": _alternation(
+            {f"{w}s": n for w, n in vocabulary("weekdays").items() if len(w) > 3},
+            case_sensitive=True,
+        )
+        + r"(?![a-z])",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": r"(?<![\d$£€.,:/])(?<!\d-)(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|:\d)",
         "NUM": rf"(?:{compound}|{digits}|{cardinal_words})",
@@ -249,7 +254,20 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekdays_set",
         "SET",
-        r"(?:(?P<q>every|each|on)\s+)?{WEEKDAY:wd}s\b(?:\s+(?P<part>morning|afternoon|evening|night)s?)?",
+        r"(?:(?P<q>every|each)\s+)?(?:{WEEKDAYS:wds}(?:\s+(?P<part>morning|afternoon|evening|night)s?)?"
+        r"|{WEEKDAY:wd2}\s+(?P<part2>morning|afternoon|evening|night)s\b)",
+        starts="every each WEEKDAY",
+    ),
+    Rule(
+        "weekend_set",
+        "SET",
+        r"(?:(?<=\bon\s)weekends|every\s+weekend)\b",
+        starts="every weekends",
+    ),
+    Rule(
+        "every_weekday_part",
+        "SET",
+        r"(?P<q>every|each)\s+{WEEKDAY:wd}\s+(?P<part>morning|afternoon|evening|night)\b",
         starts="every each on WEEKDAY",
     ),
     Rule(
@@ -383,7 +401,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "every",
         "SET",
-        r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{UNIT:u}|{MONTH:m}|{SEASON:s}|{WEEKDAY:wd})",
+        r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{PART:p}|{UNIT:u}|{MONTH:m}|{SEASON:s}|{WEEKDAY:wd})(?![\w-])",
         starts="every each per",
     ),
     Rule(

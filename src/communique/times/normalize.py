@@ -823,8 +823,13 @@ def _date_after_weekday(weekday: int, ctx: Context) -> dt.date | None:
 
 
 def weekdays_set(g: dict, ctx: Context) -> Normal | None:
-    part = _part_code(g.get("part")) or ""
-    return Normal(f"XXXX-WXX-{_weekday(g['wd'])}{part}")
+    part = _part_code(g.get("part") or g.get("part2")) or ""
+    day = g.get("wd") or g.get("wd2") or g["wds"][:-1]
+    return Normal(f"XXXX-WXX-{_weekday(day)}{part}")
+
+
+def weekend_set(g: dict, ctx: Context) -> Normal | None:
+    return Normal("XXXX-WXX-WE")
 
 
 def _unit_info(word: str) -> tuple[str, int, str]:
@@ -1119,6 +1124,8 @@ def every(g: dict, ctx: Context) -> Normal | None:
         return Normal(f"XXXX-{_month(g['m']):02d}")
     if g.get("s"):
         return Normal(f"XXXX-{vocabulary('seasons')['seasons'][g['s'].lower()]}")
+    if g.get("p"):
+        return Normal(f"XXXX-XX-XX{_part_code(g['p'])}")
     count = 2 if (g.get("n") or "").lower() == "other" else _number(g.get("n")) or 1
     return Normal(_duration_value(count, g["u"]))
 
@@ -1156,6 +1163,8 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "part_of_day": part_of_day,
     "weekday": weekday,
     "weekdays_set": weekdays_set,
+    "weekend_set": weekend_set,
+    "every_weekday_part": weekdays_set,
     "unit_relative": unit_relative,
     "the_unit": the_unit,
     "ago": ago,
