@@ -179,8 +179,10 @@ RULES: tuple[Rule, ...] = (
         "year",
         "DATE",
         _MOD
-        + r"(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year)\s+)?{YEAR:y}(?![-\w])",
-        starts="PREMOD ADJMOD fiscal calendar the #",
+        + r"(?:(?P<fiscal>fiscal(?:\s+year)?|financial\s+year|calendar(?:\s+year)?|the\s+year)\s+"
+        r"|(?P<fy>FY)\s?-?|(?P<the>the)\s+(?=\d{4}\s+(?:fiscal|financial|budget|calendar)\s+year))?"
+        r"(?:{YEAR:y}|(?<=FY)(?P<yy>\d\d))(?![-\w])(?(the)\s+(?:fiscal|financial|budget|calendar)\s+year)",
+        starts="PREMOD ADJMOD fiscal financial calendar the fy #",
     ),
     Rule(
         "spelled_year",
@@ -275,6 +277,7 @@ RULES: tuple[Rule, ...] = (
         "DATE",
         r"(?:(?P<pre>{PREMOD})\s+|(?P<adj>early|late|earlier|later|mid)[-\s]+)?(?:(?P<the>the)\s+)?"
         r"(?P<rel>last|next|this|past|coming|previous|current|following|same|this\s+past|in\s+the)\s+"
+        r"(?:(?P<fiscal>fiscal|financial|budget|calendar|school|academic)[-\s]+(?=year))?"
         r"(?P<u>year|month|week|weekend|decade|century|fortnight)(?!s)(?!-)",
         starts="PREMOD ADJMOD the REL same in",
     ),
@@ -420,7 +423,7 @@ RULES: tuple[Rule, ...] = (
 
 
 REL_WORDS = "last next this past coming previous current following upcoming"
-WORD = re.compile(r"\w+|'(?=\d)")
+WORD = re.compile(r"\d+|[^\W\d]+|'(?=\d)")  # digits apart from letters: "FY2012", "mid-1990s"
 
 
 def _first_words(item: str) -> set[str]:

@@ -304,7 +304,7 @@ def _weekday_is_time(c: Candidate, text: str) -> bool:
 
 
 def _year_is_time(c: Candidate, text: str) -> bool:
-    if c.groups.get("fiscal") or c.groups.get("pre") or c.groups.get("adj"):
+    if any(c.groups.get(name) for name in ("fiscal", "fy", "the", "pre", "adj")):
         return True
     before = text[max(0, c.start - 12) : c.start]
     after = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+)", text[c.end : c.end + 24])
@@ -428,6 +428,10 @@ def _ago_is_point(c: Candidate, text: str) -> bool:
 
 def _unit_relative_is_time(c: Candidate, text: str) -> bool:
     unit = c.groups["u"]
+    if re.fullmatch(r"in\s+the", c.groups["rel"].lower()) and not (
+        c.groups.get("pre") or c.groups.get("adj")
+    ):
+        return False  # "in the year": only "later in the year" is one
     # "This Week", "Next Year" in title case mid-text name a programme or a publication
     return not (
         unit[0].isupper() and not unit.isupper() and c.start > 0 and text[c.start - 1] in "\"'“‘"
@@ -563,7 +567,11 @@ def season(g: dict, ctx: Context) -> Normal | None:
 
 
 def year(g: dict, ctx: Context) -> Normal | None:
-    return Normal(g["y"], mod=_point_mod(g.get("pre"), g.get("adj")))
+    if g.get("yy"):  # "FY12"
+        value = f"{(2000 if int(g['yy']) < 50 else 1900) + int(g['yy'])}"
+    else:
+        value = g["y"]
+    return Normal(value, mod=_point_mod(g.get("pre"), g.get("adj")))
 
 
 def spelled_year(g: dict, ctx: Context) -> Normal | None:
