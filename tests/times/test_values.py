@@ -42,7 +42,7 @@ CASES = [
     ("The minister arrived last Friday.", "2019-02-01", "last Friday", "DATE", "2019-01-25", None),
     ("The talks resume next Monday.", "2019-01-29", "next Monday", "DATE", "2019-02-04", None),
     ("The strike ended on Sunday.", "2019-01-01", "Sunday", "DATE", "2018-12-30", None),
-    ("He spoke on Wednesday, January 30.", "2019-01-31", "Wednesday", "DATE", "2019-01-30", None),
+    ("He spoke on Wednesday, January 30.", "2019-01-31", "Wednesday, January 30", "DATE", "2019-01-30", None),
     ("Police said the attack happened Friday night.", "2019-01-29", "Friday night", "TIME", "2019-01-25TNI", None),
     # relative to the article's date
     ("The minister arrived yesterday.", "2019-01-01", "yesterday", "DATE", "2018-12-31", None),

@@ -115,6 +115,9 @@ def slots() -> dict[str, str]:
         "DECADE_WORD": _alternation(numbers["decades"]),
         "REF": _alternation(vocabulary("references")),
         "HOLIDAY": _alternation(vocabulary("holidays"), case_sensitive=True),
+        "ZONE": rf"(?:{_alternation(vocabulary('zones')['abbreviations'], case_sensitive=True)}"
+        r"(?:[+-]\d{1,2}(?::?\d\d)?)?(?![\w])"
+        rf"|{_alternation(vocabulary('zones')['places'])}\s+time\b)",
     }
 
 
@@ -134,8 +137,14 @@ def expand(template: str) -> str:
 _REL = r"(?P<rel>last|next|this|past|coming|previous|current|following|upcoming)"
 _DET = r"(?:(?P<det>the|this|that|last|next|past|coming|previous|this\s+past)\s+)"
 _MOD = r"(?:(?P<pre>{PREMOD})\s+)?(?:(?P<adj>{ADJMOD})(?:-|\s+))?"
-_TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|[A-Z]ST))?"
-_CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+_TZ = r"(?:\s*\(?(?P<zone>{ZONE})\)?)?"
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap](?:\.\s?m\.|\s?m\b))"
+# the day a clock time is on, when it follows ("15:00 GMT Saturday", "8 p.m. on Nov. 6")
+_CLOCK_DAY = (
+    r"(?:,?\s+(?:(?P<day>today|yesterday|tomorrow|tonight)|{WEEKDAY:wd}"
+    r"(?:,?\s+{MONTH:m2}\s+{DAY:d2})?|{MONTH:m}\s+{DAY:d}))?"
+)
+_WEEKDAY_OF = r"(?:(?P<wd>{WEEKDAY}),?\s+)?"  # "Friday, Oct. 13", "Monday 18 March"
 _YEAR_REF = r"(?:(?:of\s+)?{YEAR:y}|(?:of\s+)?(?P<yrel>this|last|next|the\s+same|that)\s+year)"
 
 RULES: tuple[Rule, ...] = (
@@ -155,14 +164,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "month_day",
         "DATE",
-        _MOD + r"{MONTH:m}\s+{DAY:d}(?:,?\s+" + _YEAR_REF + r")?",
-        starts="PREMOD ADJMOD MONTH",
+        _MOD + _WEEKDAY_OF + r"{MONTH:m}\s+{DAY:d}(?:,?\s+" + _YEAR_REF + r")?",
+        starts="PREMOD ADJMOD WEEKDAY MONTH",
     ),
     Rule(
         "day_month",
         "DATE",
-        r"(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+" + _YEAR_REF + r")?",
-        starts="the #",
+        _WEEKDAY_OF
+        + r"(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+"
+        + _YEAR_REF
+        + r")?",
+        starts="WEEKDAY the #",
     ),
     Rule("month_year", "DATE", _MOD + r"{MONTH:m},?\s+" + _YEAR_REF, starts="PREMOD ADJMOD MONTH"),
     Rule("month_relative", "DATE", _MOD + _REL + r"\s+{MONTH:m}", starts="PREMOD ADJMOD REL"),
@@ -350,13 +362,20 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?P<qm>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
         + _CLOCK
         + _TZ
-        + r"(?:,?\s+(?:(?P<day>today|yesterday|tomorrow|tonight)|{WEEKDAY:wd}|{MONTH:m}\s+{DAY:d}))?",
+        + _CLOCK_DAY,
         starts="about around approximately at shortly just #",
     ),
     Rule(
         "clock24",
         "TIME",
-        r"(?<![\d:.,$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])" + _TZ,
+        r"(?<![\d:.,$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])" + _TZ + _CLOCK_DAY,
+        starts="#",
+    ),
+    Rule(
+        "military",
+        "TIME",
+        r"(?<![\d:.,$])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:(?:hours|hrs|h)\b(?:\s*{ZONE})?|{ZONE})"
+        + _CLOCK_DAY,
         starts="#",
     ),
     Rule(

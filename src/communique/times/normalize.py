@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from communique.times.grammar import Candidate, vocabulary
+from communique.times.grammar import Candidate, expand, vocabulary
 
 QUARTER_REACH = 300  # characters
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
@@ -348,7 +348,8 @@ def _clock24_is_time(c: Candidate, text: str) -> bool:
     before = text[max(0, c.start - 12) : c.start].lower()
     after = text[c.end : c.end + 14].lower()
     return bool(
-        _cue_regex("clock_cues", r"\s+$").search(before)
+        c.groups.get("zone")
+        or _cue_regex("clock_cues", r"\s+$").search(before)
         or re.match(r"\s*(?:gmt|utc|local|hours|hrs|[a-z]st\b|[a-z]dt\b)", after)
     )
 
@@ -1006,13 +1007,28 @@ def _day_of(g: dict, ctx: Context) -> str:
         return "XXXX-XX-XX"
     if g.get("day"):
         return _fmt_date(ctx.anchor + dt.timedelta(days=DAY_OFFSETS.get(g["day"].lower(), 0)))
-    if g.get("wd"):
-        return _fmt_date(_weekday_date(ctx.anchor, _weekday(g["wd"]), None, ctx.direction()))
-    if g.get("m"):
-        number, day = _month(g["m"]), int(re.match(r"\d+", g["d"]).group())
+    if g.get("m") or g.get("m2"):
+        name, digits = (g["m"], g["d"]) if g.get("m") else (g["m2"], g["d2"])
+        number, day = _month(name), int(re.match(r"\d+", digits).group())
         year = _year_for_month(number, ctx, day)
         return _date_value(year, number, day) or _fmt_date(ctx.anchor)
+    if g.get("wd"):
+        return _fmt_date(_weekday_date(ctx.anchor, _weekday(g["wd"]), None, ctx.direction()))
+    following = _on_day_regex().match(ctx.text, ctx.end)
+    if following:  # "at 0600 GMT on Friday": the time is on that day
+        return _day_of({k: v for k, v in following.groupdict().items() if v}, ctx)
     return _fmt_date(ctx.anchor)
+
+
+@functools.cache
+def _on_day_regex() -> re.Pattern:
+    """ "on Friday", "on Nov. 6", "on Friday, Nov. 6" right after a clock time."""
+    return re.compile(
+        expand(
+            r",?\s+on\s+(?:{WEEKDAY:wd}(?!,?\s+{MONTH}\s+{DAY})|(?:{WEEKDAY},?\s+)?{MONTH:m}\s+{DAY:d})"
+        ),
+        re.IGNORECASE,
+    )
 
 
 def clock(g: dict, ctx: Context) -> Normal | None:
@@ -1030,6 +1046,10 @@ def clock(g: dict, ctx: Context) -> Normal | None:
 
 
 def clock24(g: dict, ctx: Context) -> Normal | None:
+    return clock(g, ctx)
+
+
+def military(g: dict, ctx: Context) -> Normal | None:
     return clock(g, ctx)
 
 
@@ -1183,6 +1203,7 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "recent_units": recent_units,
     "clock": clock,
     "clock24": clock24,
+    "military": military,
     "noon": noon,
     "weekday_clock": weekday_clock,
     "oclock": oclock,
