@@ -73,6 +73,7 @@ def find_times(text: str, date: str | dt.date | None = None, doc: Doc | None = N
         normal = normalize.normalize(candidate, ctx)
         if normal is None:
             continue
+        state.remember(normal.value)
         times.append(
             Time(
                 text=text[candidate.start : candidate.end],

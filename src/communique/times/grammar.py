@@ -285,6 +285,20 @@ RULES: tuple[Rule, ...] = (
         starts="every each on WEEKDAY",
     ),
     Rule(
+        "anaphoric",
+        "DATE",
+        r"(?:(?P<pre>{PREMOD})\s+)?(?:the\s+(?P<rel>following|previous|preceding|prior|same|next)|that)\s+"
+        r"(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)(?!s)(?![-\w])",
+        starts="PREMOD the that",
+    ),
+    Rule(
+        "the_period",
+        "DATE",
+        r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bthroughout\s)|(?=the\s+\w+['’]s\s))the\s+(?P<u>day|week|month)(?![-\w])"
+        r"(?!\s+(?:of|before|after|ahead)\b)",
+        starts="the",
+    ),
+    Rule(
         "unit_relative",
         "DATE",
         r"(?:(?P<pre>{PREMOD})\s+|(?P<adj>early|late|earlier|later|mid)[-\s]+)?(?:(?P<the>the)\s+)?"

@@ -41,12 +41,36 @@ def _cue_regex(name: str, suffix: str = r"\s*$") -> re.Pattern:
     return re.compile(rf"(?:(?<![\w.#])(?:{words})|\bmid-){suffix}", re.IGNORECASE)
 
 
+CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?=$|T)")
+
+
 @dataclass
 class DocState:
-    """What the normalisers remember across one document (financial quarters)."""
+    """What the normalisers remember across one document: financial quarters, and the last
+    year, month and day named, which anaphoric expressions ("that day", "the following
+    year") count from."""
 
     last_quarter: tuple[int, int] | None = None
     last_quarter_at: int = -(10**9)  # where it was named
+    named: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def remember(self, value: str | None) -> None:
+        """Note a resolved calendar value (YYYY, YYYY-MM, YYYY-MM-DD, with a time or not)."""
+        match = CALENDAR_VALUE.match(value or "")
+        if match is None:
+            return
+        parts = tuple(int(p) for p in match.groups() if p is not None)
+        for length, granularity in ((1, "year"), (2, "month"), (3, "day")):
+            if len(parts) >= length:
+                self.named[granularity] = parts[:length]
+
+    def reference(self, granularity: str, anchor: dt.date | None) -> tuple[int, ...] | None:
+        """The last year, month or day named in the document, else the article's."""
+        if granularity in self.named:
+            return self.named[granularity]
+        if anchor is None:
+            return None
+        return (anchor.year, anchor.month, anchor.day)[: ("year", "month", "day").index(granularity) + 1]
 
     def quarter_near(self, position: int) -> tuple[int, int] | None:
         """The quarter named last, if it was named close enough to ``position`` to be the
@@ -917,6 +941,39 @@ def the_unit(g: dict, ctx: Context) -> Normal | None:
     return Normal(_weekend(ctx.anchor, ctx.direction()))
 
 
+ANAPHORIC_DELTA = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
+def anaphoric(g: dict, ctx: Context) -> Normal | None:
+    """ "the following year", "that day", "the same month", "that night": counted from the
+    last year, month or day the article named (else from its date)."""
+    unit = g["u"].lower()
+    delta = ANAPHORIC_DELTA.get((g.get("rel") or "").lower(), 0)
+    mod = _point_mod(g.get("pre"))
+    part = _part_code(unit) if unit in ("morning", "afternoon", "evening", "night") else None
+    granularity = "day" if part or unit in ("day", "week", "weekend") else unit
+    reference = ctx.state.reference(granularity, ctx.anchor)
+    if reference is None:
+        return Normal(None, mod=mod)
+    if granularity == "year":
+        return Normal(f"{reference[0] + delta:04d}", mod=mod)
+    if granularity == "month":
+        year, month = _shift_month(reference[0], reference[1], delta)
+        return Normal(f"{year:04d}-{month:02d}", mod=mod)
+    day = dt.date(*reference)
+    if unit in ("week", "weekend"):
+        value = _fmt_week(day + dt.timedelta(weeks=delta))
+        return Normal(value + "-WE" if unit == "weekend" else value, mod=mod)
+    value = _fmt_date(day + dt.timedelta(days=delta))
+    return Normal(value + part, type="TIME", mod=mod) if part else Normal(value, mod=mod)
+
+
+def the_period(g: dict, ctx: Context) -> Normal | None:
+    """ "later in the day", "for the week", "the month's": the day, week or month the article
+    is talking about."""
+    return anaphoric({"u": g["u"]}, ctx)
+
+
 def ago(g: dict, ctx: Context) -> Normal | None:
     direction = -1 if g["dir"].lower() in ("ago", "earlier", "before") else 1
     mod = _quantity_mod(g.get("qm"))
@@ -1196,6 +1253,8 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "unit_relative": unit_relative,
     "the_unit": the_unit,
     "ago": ago,
+    "anaphoric": anaphoric,
+    "the_period": the_period,
     "bare_ago": bare_ago,
     "bare_later": bare_later,
     "year_earlier": year_earlier,
