@@ -362,6 +362,13 @@ RULES: tuple[Rule, ...] = (
         starts="around about last year",
     ),
     # --- decades, centuries and vague references -----------------------------------------
+    Rule(
+        "the_time",
+        "DATE",
+        r"(?:(?<=\bat\s)(?:the|that)|(?:(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s))that)\s+time(?![-\w])"
+        r"(?!\s+(?:being|of\s+writing)\b)",
+        starts="the that",
+    ),
     Rule("reference", "DATE", r"(?<![\w-]){REF:r}(?![\w-])", starts="REF"),
     Rule(
         "recent_units",

@@ -1025,6 +1025,12 @@ def reference(g: dict, ctx: Context) -> Normal | None:
     return Normal(vocabulary("references")[re.sub(r"\s+", " ", g["r"].lower())])
 
 
+def the_time(g: dict, ctx: Context) -> Normal | None:
+    """ "at the time", "by that time": a time the article has been talking about, in the past
+    unless the verb looks ahead."""
+    return Normal("FUTURE_REF" if ctx.direction() > 0 else "PAST_REF")
+
+
 def recent_units(g: dict, ctx: Context) -> Normal | None:
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     unit = g["u"].lower()
@@ -1259,6 +1265,7 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "bare_later": bare_later,
     "year_earlier": year_earlier,
     "reference": reference,
+    "the_time": the_time,
     "recent_units": recent_units,
     "clock": clock,
     "clock24": clock24,
