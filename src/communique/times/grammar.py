@@ -102,7 +102,8 @@ def slots() -> dict[str, str]:
         )
         + r"(?![a-z])",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-        "YEAR": r"(?<![\d$£€.,:/])(?<!\d-)(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|:\d)",
+        # a year; after a hyphen only as the end of a range of years ("2009-2012")
+        "YEAR": r"(?<![\d$£€.,:/])(?:(?<!\d-)|(?<=(?:1[0-9]|20)\d\d-))(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|:\d)",
         "NUM": rf"(?:{compound}|{digits}|{cardinal_words})",
         "VAGUE": _alternation(numbers["vague"]),
         "ORD": rf"(?:{ordinal_words}|\d{{1,2}}(?:st|nd|rd|th))",
@@ -193,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         _MOD
         + r"(?:(?P<fiscal>fiscal(?:\s+year)?|financial\s+year|calendar(?:\s+year)?|the\s+year)\s+"
         r"|(?P<fy>FY)\s?-?|(?P<the>the)\s+(?=\d{4}\s+(?:fiscal|financial|budget|calendar)\s+year))?"
-        r"(?:{YEAR:y}|(?<=FY)(?P<yy>\d\d))(?![-\w])(?(the)\s+(?:fiscal|financial|budget|calendar)\s+year)",
+        r"(?:{YEAR:y}|(?<=FY)(?P<yy>\d\d))(?![\w]|-(?!(?:1[0-9]|20)\d\d(?!\d)))(?(the)\s+(?:fiscal|financial|budget|calendar)\s+year)",
         starts="PREMOD ADJMOD fiscal financial calendar the fy #",
     ),
     Rule(
