@@ -288,7 +288,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "anaphoric",
         "DATE",
-        r"(?:(?P<pre>{PREMOD})\s+)?(?:the\s+(?P<rel>following|previous|preceding|prior|same|next)|that)\s+"
+        r"(?:(?P<pre>{PREMOD})\s+)?(?:the\s+(?P<rel>following|previous|preceding|prior|same|next)|that(?:\s+same)?)\s+"
         r"(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)(?!s)(?![-\w])",
         starts="PREMOD the that",
     ),
@@ -329,7 +329,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bare_later",
         "DURATION",
-        r"(?P<t>(?P<u>years|months|weeks|days|decades))\s+(?:earlier|later)\b",
+        r"(?P<t>(?P<u>years|months|weeks|days|decades))\s+(?:earlier|later|after|before)\b",
         starts="years months weeks days decades",
     ),
     Rule(
@@ -441,6 +441,19 @@ RULES: tuple[Rule, ...] = (
         "DURATION",
         r"(?:(?P<qm>{QMOD})\s+)?(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final)\s+(?P<u>decade|century|fortnight|hour|day|minute)(?!s)\b",
         starts="QMOD the REL first final",
+    ),
+    Rule(
+        "long_adjective",
+        "DURATION",
+        r"(?P<u>hour|day|week|month|year|decade|century)(?P<plural>s)?-long\b",
+        starts="hour day week month year decade century hours days weeks months years decades centuries",
+    ),
+    Rule(
+        "around_event",
+        "DATE",
+        r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bover\s))the\s+(?P<u>days|weeks|months|years)"
+        r"(?=\s+(?:before|after|since|leading\s+up|that\s+followed|following|preceding)\b)",
+        starts="the",
     ),
     Rule(
         "every",

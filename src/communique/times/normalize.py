@@ -182,12 +182,13 @@ def _quantity_mod(word: str | None) -> str | None:
 # How much farther than the other side an occurrence may be and still be chosen, by
 # direction (tense.direction): (weight of the past, weight of the future). An adverbial of a
 # past-tense verb (-2) is in the past; a date that only bounds a past event or modifies a
-# noun (-1) may lie a little ahead ("extended the offer to Nov. 6").
+# noun (-1) may lie a little ahead ("extended the offer to Nov. 6"), and the same the other
+# way round ("to repatriate the child by Jan. 14", a day after the deadline).
 DIRECTION_WEIGHTS = {
     -2: (1.0, 1000.0),
     -1: (1.0, 4.0),
     0: (1.0, 1.5),
-    1: (1000.0, 1.0),
+    1: (4.0, 1.0),
     2: (1000.0, 1.0),
 }
 
@@ -306,6 +307,8 @@ def _month_is_time(c: Candidate, text: str) -> bool:
         return True
     before = text[max(0, c.start - 20) : c.start]
     if name.lower() in cues()["ambiguous_months"] or name.isupper():
+        if name != "May" and re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Nn]ext|[Ll]ast)\s+$", before):
+            return True  # "the March accession" (but "the May government" is Theresa May's)
         if re.match(r"\.?\s+[A-Z][a-z]", text[c.end :]):
             # "Jan Kavan", "a letter to May Smith": a first name, unless a word that only
             # governs times comes before ("In May Parliament voted")
@@ -399,7 +402,12 @@ def _reference_is_time(c: Candidate, text: str) -> bool:
     if word == "now":
         return not re.match(r"[-]", after)
     if word == "future":
-        return bool(re.match(r"\s+[a-z]", after))
+        # "future disasters", "the boy's future", "its future": not "a future in politics"
+        before = text[max(0, c.start - 8) : c.start]
+        return bool(
+            re.match(r"\s+[a-z]", after)
+            or re.search(r"(?:['’]s|\b(?:its|his|her|their|our|my|your))\s+$", before)
+        ) and not re.search(r"\b(?:a|any|no)\s+$", before)
     return True
 
 
@@ -412,6 +420,8 @@ def _is_rate(text: str, start: int) -> bool:
 
 def _duration_is_time(c: Candidate, text: str) -> bool:
     g = c.groups
+    if g["u"].istitle() and not g["u"].isupper():
+        return False  # "60 Minutes", "Seven Years in Tibet": a title, not a duration
     unit = g["u"].lower()
     number = (g.get("n") or "").lower()
     if (
@@ -1000,6 +1010,17 @@ def ago(g: dict, ctx: Context) -> Normal | None:
     return Normal(_shifted_value(ctx.anchor, granularity, delta), mod=mod)
 
 
+def long_adjective(g: dict, ctx: Context) -> Normal | None:
+    """ "day-long" P1D, "decades-long" PXY."""
+    return Normal(_vague_duration(g["u"]) if g.get("plural") else _duration_value(1, g["u"]))
+
+
+def around_event(g: dict, ctx: Context) -> Normal | None:
+    """ "in the weeks before the shooting": days or weeks around an event, on the side of
+    the article's date the tense says."""
+    return Normal("FUTURE_REF" if ctx.direction() > 0 else "PAST_REF")
+
+
 def bare_later(g: dict, ctx: Context) -> Normal | None:
     return Normal(_vague_duration(g["u"]))
 
@@ -1088,7 +1109,7 @@ def _on_day_regex() -> re.Pattern:
     """ "on Friday", "on Nov. 6", "on Friday, Nov. 6" right after a clock time."""
     return re.compile(
         expand(
-            r",?\s+on\s+(?:{WEEKDAY:wd}(?!,?\s+{MONTH}\s+{DAY})|(?:{WEEKDAY},?\s+)?{MONTH:m}\s+{DAY:d})"
+            r"(?:\s*\([^()]{1,24}\))?,?\s+(?:on\s+)?(?:{WEEKDAY:wd}(?!,?\s+{MONTH}\s+{DAY})|(?:{WEEKDAY},?\s+)?{MONTH:m}\s+{DAY:d})"
         ),
         re.IGNORECASE,
     )
@@ -1263,6 +1284,8 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "the_period": the_period,
     "bare_ago": bare_ago,
     "bare_later": bare_later,
+    "long_adjective": long_adjective,
+    "around_event": around_event,
     "year_earlier": year_earlier,
     "reference": reference,
     "the_time": the_time,

@@ -58,8 +58,11 @@ def _is_loose(span) -> bool:
 def _verb_chain_direction(token: Token) -> tuple[int, bool]:
     """-1/0/+1 from the first verb above ``token`` that has a tense, and whether that tense
     places the verb's adverbials firmly: a present perfect does not ("has set Nov. 10 as the
-    deadline": English does not date a present perfect with a definite adverbial)."""
+    deadline": English does not date a present perfect with a definite adverbial), nor does a
+    verb reached through an infinitive, whose event comes after its own ("subpoenaed him to
+    testify on Feb. 10")."""
     infinitive = False
+    climbed_infinitive = False
     for _ in range(MAX_CLIMB):
         verb = _governing_verb(token)
         if verb is None:
@@ -70,10 +73,14 @@ def _verb_chain_direction(token: Token) -> tuple[int, bool]:
             return 1, True
         found = _verb_direction(verb)
         if found is not None:
-            return found, not _present_perfect(verb)
+            firm = not _present_perfect(verb) and not (climbed_infinitive and found < 0)
+            return found, firm
         if verb.head == verb:
             return 0, False
         infinitive = verb.tag_ == "VB"
+        climbed_infinitive = climbed_infinitive or (
+            infinitive and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        )
         token = verb.head
     return 0, False
 
