@@ -35,7 +35,7 @@ from communique.times import grammar, normalize, tense
 __all__ = ["annotate", "date_at", "find_times", "time_at"]
 
 # rules whose year may come from a year named elsewhere in the sentence
-YEAR_HINTED = frozenset({"month_day", "day_month", "month", "season", "quarter"})
+YEAR_HINTED = frozenset({"month_day", "day_month", "month", "season", "quarter", "half_year"})
 # rules that name a year explicitly and so give it to their sentence
 YEAR_GIVING = frozenset({"year", "month_year"})
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")

@@ -171,10 +171,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "day_month",
         "DATE",
-        _WEEKDAY_OF
-        + r"(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+"
-        + _YEAR_REF
-        + r")?",
+        _WEEKDAY_OF + r"(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+" + _YEAR_REF + r")?",
         starts="WEEKDAY the #",
     ),
     Rule("month_year", "DATE", _MOD + r"{MONTH:m},?\s+" + _YEAR_REF, starts="PREMOD ADJMOD MONTH"),
@@ -239,8 +236,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "half_year",
         "DATE",
-        r"(?:the\s+)?(?P<o>first|second|last)\s+half\s+of\s+(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year|the\s+year)",
+        r"(?:the\s+)?(?P<o>first|second|last)[-\s]+half(?:\s+of\s+(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year|the\s+year)"
+        r"|(?!\s+of\b)(?![-\w]))",
         starts="the first second last",
+    ),
+    Rule(
+        "part_of_date",
+        "DATE",
+        r"the\s+(?P<part>week|weekend)\s+of\s+(?:(?P<wd>{WEEKDAY}),?\s+)?"
+        r"(?:{MONTH:m}\s+{DAY:d}|{DAY:d2}\s+{MONTH:m2})(?:,?\s+{YEAR:y})?",
+        starts="the",
     ),
     # --- dates relative to the article --------------------------------------------------
     Rule(

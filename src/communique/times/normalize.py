@@ -70,7 +70,9 @@ class DocState:
             return self.named[granularity]
         if anchor is None:
             return None
-        return (anchor.year, anchor.month, anchor.day)[: ("year", "month", "day").index(granularity) + 1]
+        return (anchor.year, anchor.month, anchor.day)[
+            : ("year", "month", "day").index(granularity) + 1
+        ]
 
     def quarter_near(self, position: int) -> tuple[int, int] | None:
         """The quarter named last, if it was named close enough to ``position`` to be the
@@ -381,7 +383,9 @@ def _clock24_is_time(c: Candidate, text: str) -> bool:
     )
 
 
-_UNIT_BEFORE = re.compile(r"\b(?:year|month|week|day|hour|minute|decade)s?\s+(?:or\s+so\s+)?$", re.I)
+_UNIT_BEFORE = re.compile(
+    r"\b(?:year|month|week|day|hour|minute|decade)s?\s+(?:or\s+so\s+)?$", re.I
+)
 
 
 def _reference_is_time(c: Candidate, text: str) -> bool:
@@ -519,6 +523,24 @@ def numeric_date(g: dict, ctx: Context) -> Normal | None:
     return Normal(value) if value else None
 
 
+def part_of_date(g: dict, ctx: Context) -> Normal | None:
+    """ "the week of March 6": the week of a date."""
+    date = month_day(
+        {
+            "m": g.get("m") or g["m2"],
+            "d": g.get("d") or g["d2"],
+            "y": g.get("y"),
+            "wd": g.get("wd"),
+        },
+        ctx,
+    )
+    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", (date.value or "") if date else "")
+    if date is None or match is None:
+        return date
+    week = _fmt_week(dt.date(*(int(x) for x in match.groups())))
+    return Normal(week + ("-WE" if g["part"].lower() == "weekend" else ""))
+
+
 def month_day(g: dict, ctx: Context) -> Normal | None:
     month, day = _month(g["m"]), int(re.match(r"\d+", g["d"]).group())
     year = _year_from_groups(g, ctx)
@@ -602,11 +624,13 @@ def season(g: dict, ctx: Context) -> Normal | None:
 
 
 def year(g: dict, ctx: Context) -> Normal | None:
-    if g.get("yy"):  # "FY12"
-        value = f"{(2000 if int(g['yy']) < 50 else 1900) + int(g['yy'])}"
-    else:
-        value = g["y"]
+    value = _fiscal_short_year(g["yy"]) if g.get("yy") else g["y"]
     return Normal(value, mod=_point_mod(g.get("pre"), g.get("adj")))
+
+
+def _fiscal_short_year(digits: str) -> str:
+    """ "FY12" -> 2012, "FY98" -> 1998."""
+    return f"{(2000 if int(digits) < 50 else 1900) + int(digits)}"
 
 
 def spelled_year(g: dict, ctx: Context) -> Normal | None:
@@ -627,6 +651,9 @@ def short_year(g: dict, ctx: Context) -> Normal | None:
 
 
 def decade(g: dict, ctx: Context) -> Normal | None:
+    mod = _point_mod(g.get("pre"), g.get("adj"))
+    if g.get("c") and g["dd"] == "0" and int(g["c"]) < 20:
+        return Normal(g["c"], mod=mod)  # "the 1800s": a century ("the 2000s" is a decade)
     if g.get("c"):
         value = g["c"] + g["dd"]
     elif g.get("dd2"):
@@ -705,7 +732,9 @@ def _year_for_quarter(number: int, ctx: Context) -> int | None:
 
 def half_year(g: dict, ctx: Context) -> Normal | None:
     half = 1 if g["o"].lower() == "first" else 2
-    year = _year_from_groups(g, ctx) or (ctx.anchor.year if ctx.anchor else None)
+    year = (
+        _year_from_groups(g, ctx) or _hinted_year(ctx) or (ctx.anchor.year if ctx.anchor else None)
+    )
     return Normal(f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
 
 
@@ -1254,6 +1283,7 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "iso_date": iso_date,
     "numeric_date": numeric_date,
     "month_day": month_day,
+    "part_of_date": part_of_date,
     "day_month": month_day,
     "month_year": month_year,
     "month_relative": month_relative,
