@@ -316,7 +316,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "the_unit",
         "DATE",
-        r"(?:(?P<pre>{PREMOD})\s+the\s+(?P<u2>month|week|year)|(?P<the>the|that)\s+(?P<u>weekend|year))(?!s)(?![-\w])",
+        r"(?:(?P<pre>{PREMOD})\s+the\s+(?P<u2>month|week|year|decade|century)|(?P<the>the|that)\s+(?P<u>weekend|year))(?!s)(?![-\w])",
         starts="PREMOD the that",
     ),
     Rule(
