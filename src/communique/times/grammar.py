@@ -444,7 +444,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "the_past_unit",
         "DURATION",
-        r"(?:(?P<qm>{QMOD})\s+)?(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final)\s+(?P<u>decade|century|fortnight|hour|day|minute)(?!s)\b",
+        r"(?!(?:over|under)\s+the\s)(?:(?P<qm>{QMOD})\s+)?(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final)\s+"
+        r"(?P<u>decade|century|fortnight|hour|day|minute)(?!s)\b",
         starts="QMOD the REL first final",
     ),
     Rule(
