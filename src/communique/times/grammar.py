@@ -496,7 +496,7 @@ def _first_words(item: str) -> set[str]:
         return {"early", "late", "mid", "middle", "earlier", "later"}
     if item in ("DAY", "YEAR"):
         return {"#"}
-    words = {re.split(r"[\s-]", key.lower())[0] for key in _slot_words(item)}
+    words = {WORD.match(key.lower()).group() for key in _slot_words(item)}  # as scan splits
     if item == "WEEKDAY":
         words |= {w + "s" for w in words}
     if item in ("NUM", "ORD"):
