@@ -310,7 +310,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?P<pre>{PREMOD})\s+|(?P<adj>early|late|earlier|later|mid)[-\s]+)?(?:(?P<the>the)\s+)?"
         r"(?P<rel>last|next|this|past|coming|previous|current|following|same|this\s+past|in\s+the)\s+"
         r"(?:(?P<fiscal>fiscal|financial|budget|calendar|school|academic)[-\s]+(?=year))?"
-        r"(?P<u>year|month|week|weekend|decade|century|fortnight)(?!s)(?!-)",
+        r"(?P<u>year|month|weekend|week|decade|century|fortnight)(?![\w-])",
         starts="PREMOD ADJMOD the REL same in",
     ),
     Rule(

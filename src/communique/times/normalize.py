@@ -870,13 +870,26 @@ def weekday(g: dict, ctx: Context) -> Normal | None:
     else:
         day = _date_after_weekday(number, ctx)
         if day is None:
-            possessive = ctx.text.startswith(("'s", "’s"), ctx.end)
-            direction = -1 if possessive else ctx.direction()
-            day = _weekday_date(ctx.anchor, number, g.get("rel"), direction)
+            day = _weekday_date(ctx.anchor, number, g.get("rel"), _weekday_direction(ctx))
         value = _fmt_date(day)
     if part:
         return Normal(value + part, type="TIME", mod=mod)
     return Normal(value, mod=mod)
+
+
+DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|through)\s+$", re.IGNORECASE)
+
+
+def _weekday_direction(ctx: Context) -> int:
+    """Which side of the article's date a bare weekday is on. "Monday's vote" has happened;
+    a deadline ("has until Monday", "by Friday") under a past verb is the nearest such day,
+    since the verb dates the setting of the deadline, not the deadline."""
+    if ctx.text.startswith(("'s", "’s"), ctx.end):
+        return -1
+    direction = ctx.direction()
+    if direction == -1 and DEADLINE_BEFORE.search(ctx.text[max(0, ctx.start - 10) : ctx.start]):
+        return 0
+    return direction
 
 
 DATE_AFTER = re.compile(r",?\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
