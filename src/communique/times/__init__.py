@@ -69,11 +69,12 @@ def find_times(text: str, date: str | dt.date | None = None, doc: Doc | None = N
             direction=_lazy_direction(doc, candidate.start, candidate.end),
             year_hint=_hint_for(candidate, hints.get(sentence, []), doc),
             state=state,
+            sentence=sentence,
         )
         normal = normalize.normalize(candidate, ctx)
         if normal is None:
             continue
-        state.remember(normal.value)
+        state.remember(normal.value, sentence)
         times.append(
             Time(
                 text=text[candidate.start : candidate.end],

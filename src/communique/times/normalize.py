@@ -42,6 +42,7 @@ def _cue_regex(name: str, suffix: str = r"\s*$") -> re.Pattern:
 
 
 CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?=$|T)")
+DECADE_VALUE = re.compile(r"(\d{3})$")
 
 
 @dataclass
@@ -53,16 +54,28 @@ class DocState:
     last_quarter: tuple[int, int] | None = None
     last_quarter_at: int = -(10**9)  # where it was named
     named: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    named_in: dict[str, int] = field(default_factory=dict)  # granularity -> sentence
 
-    def remember(self, value: str | None) -> None:
-        """Note a resolved calendar value (YYYY, YYYY-MM, YYYY-MM-DD, with a time or not)."""
+    def remember(self, value: str | None, sentence: int = 0) -> None:
+        """Note a resolved calendar value (YYYY, YYYY-MM, YYYY-MM-DD, with a time or not;
+        or a decade, YYY) named in sentence number ``sentence``."""
+        decade = DECADE_VALUE.match(value or "")
+        if decade:
+            self.named["decade"], self.named_in["decade"] = (int(decade.group(1)),), sentence
+            return
         match = CALENDAR_VALUE.match(value or "")
         if match is None:
             return
         parts = tuple(int(p) for p in match.groups() if p is not None)
+        self.named["decade"], self.named_in["decade"] = (parts[0] // 10,), sentence
         for length, granularity in ((1, "year"), (2, "month"), (3, "day")):
             if len(parts) >= length:
                 self.named[granularity] = parts[:length]
+                self.named_in[granularity] = sentence
+
+    def named_in_sentence(self, granularity: str, sentence: int) -> tuple[int, ...] | None:
+        """The year, decade, month or day named last, if it was named in ``sentence``."""
+        return self.named[granularity] if self.named_in.get(granularity) == sentence else None
 
     def reference(self, granularity: str, anchor: dt.date | None) -> tuple[int, ...] | None:
         """The last year, month or day named in the document, else the article's."""
@@ -91,6 +104,7 @@ class Context:
     direction: Callable[[], int] = lambda: 0
     year_hint: int | None = None
     state: DocState = field(default_factory=DocState)
+    sentence: int = 0
 
 
 @dataclass(frozen=True)
@@ -977,11 +991,25 @@ def _weekend(anchor: dt.date, direction: int) -> str:
     return _fmt_week(saturday) + "-WE"
 
 
+def _sentence_unit(granularity: str, ctx: Context) -> str | None:
+    """The value of the year, decade or month the sentence has named ("In the 1990s ...; by
+    the end of the decade")."""
+    named = ctx.state.named_in_sentence(granularity, ctx.sentence)
+    if named is None:
+        return None
+    if granularity == "decade":
+        return f"{named[0]:03d}"
+    if granularity == "year":
+        return f"{named[0]:04d}"
+    return f"{named[0]:04d}-{named[1]:02d}" if granularity == "month" else None
+
+
 def the_unit(g: dict, ctx: Context) -> Normal | None:
-    if g.get("pre"):  # "the end of the month": this month, this year
-        if ctx.anchor is None:
-            return Normal(None, mod=_point_mod(g["pre"]))
+    if g.get("pre"):  # "the end of the month": the sentence's month, else this month
         granularity = g["u2"].lower()
+        named = _sentence_unit(granularity, ctx)
+        if named is not None or ctx.anchor is None:
+            return Normal(named, mod=_point_mod(g["pre"]))
         return Normal(_shifted_value(ctx.anchor, granularity, 0), mod=_point_mod(g["pre"]))
     unit = g["u"].lower()
     if g["the"].lower() == "that":
@@ -989,7 +1017,8 @@ def the_unit(g: dict, ctx: Context) -> Normal | None:
     if unit == "year":
         if _accounting_year(ctx):
             return Normal("P1Y", type="DURATION")
-        return Normal(f"{ctx.anchor.year:04d}" if ctx.anchor else None)
+        named = _sentence_unit("year", ctx)
+        return Normal(named or (f"{ctx.anchor.year:04d}" if ctx.anchor else None))
     if ctx.anchor is None:
         return Normal(None)
     return Normal(_weekend(ctx.anchor, ctx.direction()))
