@@ -426,7 +426,7 @@ RULES: tuple[Rule, ...] = (
         "DURATION",
         r"(?:(?P<qm>{QMOD})\s+(?!the\s))?(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full)|"
         r"the|past|last|next|first|final|coming|previous|another)\s+(?![\w.]+-{UNIT}\b))?"
-        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+(?:(?:more|additional|further|extra)\s+)?{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?",
+        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+(?:(?:more|additional|further|extra)\s+)?(?:(?:trading|business|working|calendar|school|consecutive|straight)\s+)?{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?",
         starts="QMOD the REL first final another NUM VAGUE",
     ),
     Rule(

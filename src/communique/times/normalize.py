@@ -397,6 +397,11 @@ def _clock24_is_time(c: Candidate, text: str) -> bool:
     )
 
 
+_FUNCTION_WORD_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:is|was|will|would|could|may|might|remains?|looks?|depends?"
+    r"|hangs?|lies?|in|of|and|or|as|at|for|with|to|on|from)\b",
+    re.IGNORECASE,
+)
 _UNIT_BEFORE = re.compile(
     r"\b(?:year|month|week|day|hour|minute|decade)s?\s+(?:or\s+so\s+)?$", re.I
 )
@@ -420,12 +425,13 @@ def _reference_is_time(c: Candidate, text: str) -> bool:
     if word == "now":
         return not re.match(r"[-]", after)
     if word == "future":
-        # "future disasters", "the boy's future", "its future": not "a future in politics"
+        # the noun after a possessive ("the boy's future is uncertain"), not the adjective
+        # ("future payments", "the company's future earnings")
         before = text[max(0, c.start - 8) : c.start]
         return bool(
-            re.match(r"\s+[a-z]", after)
-            or re.search(r"(?:['’]s|\b(?:its|his|her|their|our|my|your))\s+$", before)
-        ) and not re.search(r"\b(?:a|any|no)\s+$", before)
+            re.search(r"(?:['’]s|\b(?:its|his|her|their|our|my|your))\s+$", before)
+            and _FUNCTION_WORD_AFTER.match(after)
+        )
     return True
 
 
@@ -971,8 +977,6 @@ def unit_relative(g: dict, ctx: Context) -> Normal | None:
     if rel == "past" and unit in ("decade", "century"):
         code, multiplier, _ = _unit_info(unit)
         return Normal(f"P{multiplier}{code}", type="DURATION", mod=mod)
-    if _stretch_to_now(g, rel, ctx):
-        return Normal(_duration_value(1, unit), type="DURATION", mod=mod)
     if rel == "same":
         return None
     delta = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
@@ -1027,33 +1031,10 @@ def the_unit(g: dict, ctx: Context) -> Normal | None:
 ANAPHORIC_DELTA = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
 
 
-DURATION_PREPOSITION = re.compile(r"\b(?:over|for|within|during|throughout|in)\s+$", re.I)
-
-
-def _stretch_to_now(g: dict, rel: str, ctx: Context) -> bool:
-    """ "the past year", "over the last month": the stretch of time up to the article's
-    date, a duration ("last year" is the calendar year before; "the last year of his term"
-    a date)."""
-    if (
-        not g.get("the")
-        or rel not in ("past", "last")
-        or g["u"].lower() not in ("year", "month", "week")
-    ):
-        return False
-    return rel == "past" or not re.match(r"\s+of\b", ctx.text[ctx.end : ctx.end + 4])
-
-
 def anaphoric(g: dict, ctx: Context) -> Normal | None:
     """ "the following year", "that day", "the same month", "that night": counted from the
-    last year, month or day the article named (else from its date); "over the next year" is
-    a duration."""
+    last year, month or day the article named (else from its date)."""
     unit = g["u"].lower()
-    if (g.get("rel") or "").lower() == "next" and DURATION_PREPOSITION.search(
-        ctx.text[max(0, ctx.start - 12) : ctx.start]
-    ):
-        if unit in ("morning", "afternoon", "evening", "night"):
-            return None
-        return Normal(_duration_value(1, unit), type="DURATION")
     delta = ANAPHORIC_DELTA.get((g.get("rel") or "").lower(), 0)
     mod = _point_mod(g.get("pre"))
     part = _part_code(unit) if unit in ("morning", "afternoon", "evening", "night") else None
