@@ -42,7 +42,7 @@ CASES = [
     ("The minister arrived last Friday.", "2019-02-01", "last Friday", "DATE", "2019-01-25", None),
     ("The talks resume next Monday.", "2019-01-29", "next Monday", "DATE", "2019-02-04", None),
     ("The strike ended on Sunday.", "2019-01-01", "Sunday", "DATE", "2018-12-30", None),
-    ("He spoke on Wednesday, January 30.", "2019-01-31", "Wednesday", "DATE", "2019-01-30", None),
+    ("He spoke on Wednesday, January 30.", "2019-01-31", "Wednesday, January 30", "DATE", "2019-01-30", None),
     ("Police said the attack happened Friday night.", "2019-01-29", "Friday night", "TIME", "2019-01-25TNI", None),
     # relative to the article's date
     ("The minister arrived yesterday.", "2019-01-01", "yesterday", "DATE", "2018-12-31", None),
@@ -89,6 +89,41 @@ CASES = [
     ("For now, I would like to refrain from comment.", "2019-01-29", "now", "DATE", "PRESENT_REF", None),
     ("The search was recently extended to Mexico.", "2019-01-29", "recently", "DATE", "PAST_REF", None),
     ("The company is currently profitable.", "2019-01-29", "currently", "DATE", "PRESENT_REF", None),
+    # a bare month or date takes its year from the tense: past -> the latest, future -> the next
+    ("The ceasefire was signed in October.", "2013-03-20", "October", "DATE", "2012-10", None),
+    ("The summit will be held in October.", "2013-03-20", "October", "DATE", "2013-10", None),
+    ("In May, the government fell.", "2013-03-20", "May", "DATE", "2012-05", None),
+    ("The law passed on May 5.", "2013-03-20", "May 5", "DATE", "2012-05-05", None),
+    ("The June election was disputed.", "2013-03-20", "June", "DATE", "2012-06", None),
+    ("The company extended its offer to April 2.", "2013-03-25", "April 2", "DATE", "2013-04-02", None),
+    ("Cyprus has until Monday to raise the money, the bank said on Thursday.", "2013-03-22", "Monday", "DATE", "2013-03-25", None),
+    # durations and points
+    ("Eight years later, he returned.", "2013-03-20", "Eight years", "DURATION", "P8Y", None),
+    ("A month later, the rebels attacked.", "2013-03-20", "A month", "DURATION", "P1M", None),
+    ("The results came a month ago.", "2013-03-20", "a month ago", "DATE", "2013-02", None),
+    ("The index fell for eight trading days.", "2013-03-20", "eight trading days", "DURATION", "P8D", None),
+    ("It ended the decades-long feud.", "2013-03-20", "decades-long", "DURATION", "PXY", None),
+    # sets, fiscal years, clock times
+    ("He jogs every morning.", "2013-03-20", "every morning", "SET", "XXXX-XX-XXTMO", None),
+    ("The shop opens on Sundays.", "2013-03-20", "Sundays", "SET", "XXXX-WXX-7", None),
+    ("The fund is audited annually.", "2013-03-20", "annually", "SET", "P1Y", None),
+    ("Revenue will rise this fiscal year.", "2013-03-20", "this fiscal year", "DATE", "2013", None),
+    ("Revenue rose in FY2012.", "2013-03-20", "FY2012", "DATE", "2012", None),
+    ("The match starts at 15:00 GMT Saturday.", "2013-03-20", "15:00 GMT Saturday", "TIME", "2013-03-23T15:00", None),
+    ("The ceasefire took effect at 0600 GMT on Friday.", "2013-03-20", "0600 GMT", "TIME", "2013-03-15T06:00", None),
+    ("Polls close at 8 p.m. local time.", "2013-03-20", "8 p.m. local time", "TIME", "2013-03-20T20:00", None),
+    # years, decades, centuries
+    ("The war lasted from 2009-2012.", "2013-03-20", "2012", "DATE", "2012", None),
+    ("The late 1800s saw growth.", "2013-03-20", "The late 1800s", "DATE", "18", "END"),
+    ("At the turn of the century, the city grew.", "2013-03-20", "the turn of the century", "DATE", "20", "START"),
+    ("In the 1990s, it boomed; by the end of the decade it was bankrupt.", "2013-03-20", "the end of the decade", "DATE", "199", "END"),
+    # vague and anaphoric references
+    ("At the time, nobody knew.", "2013-03-20", "the time", "DATE", "PAST_REF", None),
+    ("Prices rose later in the day.", "2013-03-20", "the day", "DATE", "2013-03-20", None),
+    ("He was made a general in 1995, and the following year he became attache.", "2013-03-20", "the following year", "DATE", "1996", None),
+    ("The attack came on March 3. That day, police arrested two men.", "2013-03-20", "That day", "DATE", "2013-03-03", None),
+    ("It decides the boy's future.", "2013-03-20", "future", "DATE", "FUTURE_REF", None),
+    ("The vote is set for the week of April 8.", "2013-03-20", "the week of April 8", "DATE", "2013-W15", None),
 ]
 # fmt: on
 
@@ -109,6 +144,11 @@ NOT_TIMES = [
     ("Reporters waited for the Sun to publish.", "Sun"),
     ("Prices fell as soon as the news broke.", "soon"),
     ("The score was 3:2 at half time.", "3:2"),
+    ("He appeared on 60 Minutes last night.", "60 Minutes"),
+    ("A letter to May Smith arrived.", "May"),
+    ("He has a future in politics.", "future"),
+    ("The reserves cover future payments.", "future"),
+    ("At the same time, prices rose.", "time"),
 ]
 
 

@@ -35,7 +35,7 @@ from communique.times import grammar, normalize, tense
 __all__ = ["annotate", "date_at", "find_times", "time_at"]
 
 # rules whose year may come from a year named elsewhere in the sentence
-YEAR_HINTED = frozenset({"month_day", "day_month", "month", "season", "quarter"})
+YEAR_HINTED = frozenset({"month_day", "day_month", "month", "season", "quarter", "half_year"})
 # rules that name a year explicitly and so give it to their sentence
 YEAR_GIVING = frozenset({"year", "month_year"})
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
@@ -69,10 +69,12 @@ def find_times(text: str, date: str | dt.date | None = None, doc: Doc | None = N
             direction=_lazy_direction(doc, candidate.start, candidate.end),
             year_hint=_hint_for(candidate, hints.get(sentence, []), doc),
             state=state,
+            sentence=sentence,
         )
         normal = normalize.normalize(candidate, ctx)
         if normal is None:
             continue
+        state.remember(normal.value, sentence)
         times.append(
             Time(
                 text=text[candidate.start : candidate.end],

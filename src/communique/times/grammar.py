@@ -96,8 +96,14 @@ def slots() -> dict[str, str]:
         + r"(?![a-z])",
         "WEEKDAY": _alternation(vocabulary("weekdays"), case_sensitive=True, abbreviations=True)
         + r"(?![a-z])",
+        "WEEKDAYS": _alternation(
+            {f"{w}s": n for w, n in vocabulary("weekdays").items() if len(w) > 3},
+            case_sensitive=True,
+        )
+        + r"(?![a-z])",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-        "YEAR": r"(?<![\d$£€.,:/])(?<!\d-)(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|:\d)",
+        # a year; after a hyphen only as the end of a range of years ("2009-2012")
+        "YEAR": r"(?<![\d$£€.,:/])(?:(?<!\d-)|(?<=(?:1[0-9]|20)\d\d-))(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|:\d)",
         "NUM": rf"(?:{compound}|{digits}|{cardinal_words})",
         "VAGUE": _alternation(numbers["vague"]),
         "ORD": rf"(?:{ordinal_words}|\d{{1,2}}(?:st|nd|rd|th))",
@@ -110,6 +116,9 @@ def slots() -> dict[str, str]:
         "DECADE_WORD": _alternation(numbers["decades"]),
         "REF": _alternation(vocabulary("references")),
         "HOLIDAY": _alternation(vocabulary("holidays"), case_sensitive=True),
+        "ZONE": rf"(?:{_alternation(vocabulary('zones')['abbreviations'], case_sensitive=True)}"
+        r"(?:[+-]\d{1,2}(?::?\d\d)?)?(?![\w])"
+        rf"|{_alternation(vocabulary('zones')['places'])}\s+time\b)",
     }
 
 
@@ -129,8 +138,14 @@ def expand(template: str) -> str:
 _REL = r"(?P<rel>last|next|this|past|coming|previous|current|following|upcoming)"
 _DET = r"(?:(?P<det>the|this|that|last|next|past|coming|previous|this\s+past)\s+)"
 _MOD = r"(?:(?P<pre>{PREMOD})\s+)?(?:(?P<adj>{ADJMOD})(?:-|\s+))?"
-_TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|[A-Z]ST))?"
-_CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)"
+_TZ = r"(?:\s*\(?(?P<zone>{ZONE})\)?)?"
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap](?:\.\s?m\.|\s?m\b))"
+# the day a clock time is on, when it follows ("15:00 GMT Saturday", "8 p.m. on Nov. 6")
+_CLOCK_DAY = (
+    r"(?:,?\s+(?:(?P<day>today|yesterday|tomorrow|tonight)|{WEEKDAY:wd}"
+    r"(?:,?\s+{MONTH:m2}\s+{DAY:d2})?|{MONTH:m}\s+{DAY:d}))?"
+)
+_WEEKDAY_OF = r"(?:(?P<wd>{WEEKDAY}),?\s+)?"  # "Friday, Oct. 13", "Monday 18 March"
 _YEAR_REF = r"(?:(?:of\s+)?{YEAR:y}|(?:of\s+)?(?P<yrel>this|last|next|the\s+same|that)\s+year)"
 
 RULES: tuple[Rule, ...] = (
@@ -150,14 +165,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "month_day",
         "DATE",
-        _MOD + r"{MONTH:m}\s+{DAY:d}(?:,?\s+" + _YEAR_REF + r")?",
-        starts="PREMOD ADJMOD MONTH",
+        _MOD + _WEEKDAY_OF + r"{MONTH:m}\s+{DAY:d}(?:,?\s+" + _YEAR_REF + r")?",
+        starts="PREMOD ADJMOD WEEKDAY MONTH",
     ),
     Rule(
         "day_month",
         "DATE",
-        r"(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+" + _YEAR_REF + r")?",
-        starts="the #",
+        _WEEKDAY_OF + r"(?:the\s+)?{DAY:d}\s+(?:of\s+)?{MONTH:m}(?:,?\s+" + _YEAR_REF + r")?",
+        starts="WEEKDAY the #",
     ),
     Rule("month_year", "DATE", _MOD + r"{MONTH:m},?\s+" + _YEAR_REF, starts="PREMOD ADJMOD MONTH"),
     Rule("month_relative", "DATE", _MOD + _REL + r"\s+{MONTH:m}", starts="PREMOD ADJMOD REL"),
@@ -174,8 +189,10 @@ RULES: tuple[Rule, ...] = (
         "year",
         "DATE",
         _MOD
-        + r"(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year)\s+)?{YEAR:y}(?![-\w])",
-        starts="PREMOD ADJMOD fiscal calendar the #",
+        + r"(?:(?P<fiscal>fiscal(?:\s+year)?|financial\s+year|calendar(?:\s+year)?|the\s+year)\s+"
+        r"|(?P<fy>FY)\s?-?|(?P<the>the)\s+(?=\d{4}\s+(?:fiscal|financial|budget|calendar)\s+year))?"
+        r"(?:{YEAR:y}|(?<=FY)(?P<yy>\d\d))(?![\w]|-(?!(?:1[0-9]|20)\d\d(?!\d)))(?(the)\s+(?:fiscal|financial|budget|calendar)\s+year)",
+        starts="PREMOD ADJMOD fiscal financial calendar the fy #",
     ),
     Rule(
         "spelled_year",
@@ -219,8 +236,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "half_year",
         "DATE",
-        r"(?:the\s+)?(?P<o>first|second|last)\s+half\s+of\s+(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year|the\s+year)",
+        r"(?:the\s+)?(?P<o>first|second|last)[-\s]+half(?:\s+of\s+(?:{YEAR:y}|(?P<yrel>this|last|next)\s+year|the\s+year)"
+        r"|(?!\s+of\b)(?![-\w]))",
         starts="the first second last",
+    ),
+    Rule(
+        "part_of_date",
+        "DATE",
+        r"the\s+(?P<part>week|weekend)\s+of\s+(?:(?P<wd>{WEEKDAY}),?\s+)?"
+        r"(?:{MONTH:m}\s+{DAY:d}|{DAY:d2}\s+{MONTH:m2})(?:,?\s+{YEAR:y})?",
+        starts="the",
     ),
     # --- dates relative to the article --------------------------------------------------
     Rule(
@@ -249,21 +274,49 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "weekdays_set",
         "SET",
-        r"(?:(?P<q>every|each|on)\s+)?{WEEKDAY:wd}s\b(?:\s+(?P<part>morning|afternoon|evening|night)s?)?",
+        r"(?:(?P<q>every|each)\s+)?(?:{WEEKDAYS:wds}(?:\s+(?P<part>morning|afternoon|evening|night)s?)?"
+        r"|{WEEKDAY:wd2}\s+(?P<part2>morning|afternoon|evening|night)s\b)",
+        starts="every each WEEKDAY",
+    ),
+    Rule(
+        "weekend_set",
+        "SET",
+        r"(?:(?<=\bon\s)weekends|every\s+weekend)\b",
+        starts="every weekends",
+    ),
+    Rule(
+        "every_weekday_part",
+        "SET",
+        r"(?P<q>every|each)\s+{WEEKDAY:wd}\s+(?P<part>morning|afternoon|evening|night)\b",
         starts="every each on WEEKDAY",
+    ),
+    Rule(
+        "anaphoric",
+        "DATE",
+        r"(?:(?P<pre>{PREMOD})\s+)?(?:the\s+(?P<rel>following|previous|preceding|prior|same|next)|that(?:\s+same)?)\s+"
+        r"(?P<u>day|week|weekend|month|year|morning|afternoon|evening|night)(?!s)(?![-\w])",
+        starts="PREMOD the that",
+    ),
+    Rule(
+        "the_period",
+        "DATE",
+        r"(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bthroughout\s)|(?=the\s+\w+['’]s\s))the\s+(?P<u>day|week|month)(?![-\w])"
+        r"(?!\s+(?:of|before|after|ahead)\b)",
+        starts="the",
     ),
     Rule(
         "unit_relative",
         "DATE",
         r"(?:(?P<pre>{PREMOD})\s+|(?P<adj>early|late|earlier|later|mid)[-\s]+)?(?:(?P<the>the)\s+)?"
         r"(?P<rel>last|next|this|past|coming|previous|current|following|same|this\s+past|in\s+the)\s+"
-        r"(?P<u>year|month|week|weekend|decade|century|fortnight)(?!s)(?!-)",
+        r"(?:(?P<fiscal>fiscal|financial|budget|calendar|school|academic)[-\s]+(?=year))?"
+        r"(?P<u>year|month|weekend|week|decade|century|fortnight)(?![\w-])",
         starts="PREMOD ADJMOD the REL same in",
     ),
     Rule(
         "the_unit",
         "DATE",
-        r"(?:(?P<pre>{PREMOD})\s+the\s+(?P<u2>month|week|year)|(?P<the>the|that)\s+(?P<u>weekend|year))(?!s)(?![-\w])",
+        r"(?:(?P<pre>{PREMOD})\s+the\s+(?P<u2>month|week|year|decade|century)|(?P<the>the|that)\s+(?P<u>weekend|year))(?!s)(?![-\w])",
         starts="PREMOD the that",
     ),
     Rule(
@@ -275,7 +328,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "bare_ago",
         "DATE",
-        r"(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)\b",
+        r"(?P<u>years|months|weeks|days|decades)\s+(?P<dir>ago)\b",
+        starts="years months weeks days decades",
+    ),
+    Rule(
+        "bare_later",
+        "DURATION",
+        r"(?P<t>(?P<u>years|months|weeks|days|decades))\s+(?:earlier|later|after|before)\b",
         starts="years months weeks days decades",
     ),
     Rule(
@@ -309,6 +368,13 @@ RULES: tuple[Rule, ...] = (
         starts="around about last year",
     ),
     # --- decades, centuries and vague references -----------------------------------------
+    Rule(
+        "the_time",
+        "DATE",
+        r"(?:(?<=\bat\s)(?:the|that)|(?:(?<=\bby\s)|(?<=\bsince\s)|(?<=\buntil\s))that)\s+time(?![-\w])"
+        r"(?!\s+(?:being|of\s+writing)\b)",
+        starts="the that",
+    ),
     Rule("reference", "DATE", r"(?<![\w-]){REF:r}(?![\w-])", starts="REF"),
     Rule(
         "recent_units",
@@ -323,13 +389,20 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?P<qm>about|around|approximately|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
         + _CLOCK
         + _TZ
-        + r"(?:,?\s+(?:(?P<day>today|yesterday|tomorrow|tonight)|{WEEKDAY:wd}|{MONTH:m}\s+{DAY:d}))?",
+        + _CLOCK_DAY,
         starts="about around approximately at shortly just #",
     ),
     Rule(
         "clock24",
         "TIME",
-        r"(?<![\d:.,$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])" + _TZ,
+        r"(?<![\d:.,$])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])" + _TZ + _CLOCK_DAY,
+        starts="#",
+    ),
+    Rule(
+        "military",
+        "TIME",
+        r"(?<![\d:.,$])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?:(?:hours|hrs|h)\b(?:\s*{ZONE})?|{ZONE})"
+        + _CLOCK_DAY,
         starts="#",
     ),
     Rule(
@@ -353,7 +426,7 @@ RULES: tuple[Rule, ...] = (
         "DURATION",
         r"(?:(?P<qm>{QMOD})\s+(?!the\s))?(?:(?P<det>the\s+(?:past|last|next|first|final|coming|previous|following|latest|initial|remaining|entire|whole|full)|"
         r"the|past|last|next|first|final|coming|previous|another)\s+(?![\w.]+-{UNIT}\b))?"
-        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+(?:(?:more|additional|further|extra)\s+)?{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?",
+        r"(?:(?P<n>{NUM})(?:\s+and\s+(?P<half>a\s+half))?|(?P<v>{VAGUE}))[-\s]+(?:(?:more|additional|further|extra)\s+)?(?:(?:trading|business|working|calendar|school|consecutive|straight)\s+)?{UNIT:u}(?P<adjform>-(?:old|long))?(?:\s+and\s+a\s+half)?",
         starts="QMOD the REL first final another NUM VAGUE",
     ),
     Rule(
@@ -371,13 +444,27 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "the_past_unit",
         "DURATION",
-        r"(?:(?P<qm>{QMOD})\s+)?(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final)\s+(?P<u>decade|century|fortnight|hour|day|minute)(?!s)\b",
+        r"(?!(?:over|under)\s+the\s)(?:(?P<qm>{QMOD})\s+)?(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final)\s+"
+        r"(?P<u>decade|century|fortnight|hour|day|minute)(?!s)\b",
         starts="QMOD the REL first final",
+    ),
+    Rule(
+        "long_adjective",
+        "DURATION",
+        r"(?P<u>hour|day|week|month|year|decade|century)(?P<plural>s)?-long\b",
+        starts="hour day week month year decade century hours days weeks months years decades centuries",
+    ),
+    Rule(
+        "around_event",
+        "DATE",
+        r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bover\s))the\s+(?P<u>days|weeks|months|years)"
+        r"(?=\s+(?:before|after|since|leading\s+up|that\s+followed|following|preceding)\b)",
+        starts="the",
     ),
     Rule(
         "every",
         "SET",
-        r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{UNIT:u}|{MONTH:m}|{SEASON:s}|{WEEKDAY:wd})",
+        r"(?P<q>every|each|per)\s+(?:(?P<n>other|{NUM})\s+)?(?:{PART:p}|{UNIT:u}|{MONTH:m}|{SEASON:s}|{WEEKDAY:wd})(?![\w-])",
         starts="every each per",
     ),
     Rule(
@@ -396,7 +483,7 @@ RULES: tuple[Rule, ...] = (
 
 
 REL_WORDS = "last next this past coming previous current following upcoming"
-WORD = re.compile(r"\w+|'(?=\d)")
+WORD = re.compile(r"\d+|[^\W\d]+|'(?=\d)")  # digits apart from letters: "FY2012", "mid-1990s"
 
 
 def _first_words(item: str) -> set[str]:
@@ -409,7 +496,7 @@ def _first_words(item: str) -> set[str]:
         return {"early", "late", "mid", "middle", "earlier", "later"}
     if item in ("DAY", "YEAR"):
         return {"#"}
-    words = {re.split(r"[\s-]", key.lower())[0] for key in _slot_words(item)}
+    words = {WORD.match(key.lower()).group() for key in _slot_words(item)}  # as scan splits
     if item == "WEEKDAY":
         words |= {w + "s" for w in words}
     if item in ("NUM", "ORD"):

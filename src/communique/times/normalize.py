@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from communique.times.grammar import Candidate, vocabulary
+from communique.times.grammar import Candidate, expand, vocabulary
 
 QUARTER_REACH = 300  # characters
 SEASON_ORDER = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
@@ -41,12 +41,51 @@ def _cue_regex(name: str, suffix: str = r"\s*$") -> re.Pattern:
     return re.compile(rf"(?:(?<![\w.#])(?:{words})|\bmid-){suffix}", re.IGNORECASE)
 
 
+CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?=$|T)")
+DECADE_VALUE = re.compile(r"(\d{3})$")
+
+
 @dataclass
 class DocState:
-    """What the normalisers remember across one document (financial quarters)."""
+    """What the normalisers remember across one document: financial quarters, and the last
+    year, month and day named, which anaphoric expressions ("that day", "the following
+    year") count from."""
 
     last_quarter: tuple[int, int] | None = None
     last_quarter_at: int = -(10**9)  # where it was named
+    named: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    named_in: dict[str, int] = field(default_factory=dict)  # granularity -> sentence
+
+    def remember(self, value: str | None, sentence: int = 0) -> None:
+        """Note a resolved calendar value (YYYY, YYYY-MM, YYYY-MM-DD, with a time or not;
+        or a decade, YYY) named in sentence number ``sentence``."""
+        decade = DECADE_VALUE.match(value or "")
+        if decade:
+            self.named["decade"], self.named_in["decade"] = (int(decade.group(1)),), sentence
+            return
+        match = CALENDAR_VALUE.match(value or "")
+        if match is None:
+            return
+        parts = tuple(int(p) for p in match.groups() if p is not None)
+        self.named["decade"], self.named_in["decade"] = (parts[0] // 10,), sentence
+        for length, granularity in ((1, "year"), (2, "month"), (3, "day")):
+            if len(parts) >= length:
+                self.named[granularity] = parts[:length]
+                self.named_in[granularity] = sentence
+
+    def named_in_sentence(self, granularity: str, sentence: int) -> tuple[int, ...] | None:
+        """The year, decade, month or day named last, if it was named in ``sentence``."""
+        return self.named[granularity] if self.named_in.get(granularity) == sentence else None
+
+    def reference(self, granularity: str, anchor: dt.date | None) -> tuple[int, ...] | None:
+        """The last year, month or day named in the document, else the article's."""
+        if granularity in self.named:
+            return self.named[granularity]
+        if anchor is None:
+            return None
+        return (anchor.year, anchor.month, anchor.day)[
+            : ("year", "month", "day").index(granularity) + 1
+        ]
 
     def quarter_near(self, position: int) -> tuple[int, int] | None:
         """The quarter named last, if it was named close enough to ``position`` to be the
@@ -65,6 +104,7 @@ class Context:
     direction: Callable[[], int] = lambda: 0
     year_hint: int | None = None
     state: DocState = field(default_factory=DocState)
+    sentence: int = 0
 
 
 @dataclass(frozen=True)
@@ -156,16 +196,24 @@ def _quantity_mod(word: str | None) -> str | None:
 
 
 # How much farther than the other side an occurrence may be and still be chosen, by
-# direction: (weight of the past, weight of the future). A past-tense verb still takes a
-# date a few days ahead over one a year back ("ruled Wednesday he must return by Jan. 14").
-DIRECTION_WEIGHTS = {-1: (1.0, 4.0), 0: (1.0, 1.5), 1: (1000.0, 1.0)}
+# direction (tense.direction): (weight of the past, weight of the future). An adverbial of a
+# past-tense verb (-2) is in the past; a date that only bounds a past event or modifies a
+# noun (-1) may lie a little ahead ("extended the offer to Nov. 6"), and the same the other
+# way round ("to repatriate the child by Jan. 14", a day after the deadline).
+DIRECTION_WEIGHTS = {
+    -2: (1.0, 1000.0),
+    -1: (1.0, 4.0),
+    0: (1.0, 1.5),
+    1: (4.0, 1.0),
+    2: (1000.0, 1.0),
+}
 
 
 def _pick(
     options: list[tuple[int, ...]], anchor: tuple[int, ...], direction: int, distance
 ) -> tuple[int, ...]:
     """The option nearest to the anchor, distances weighted by the direction of the tense."""
-    past_weight, future_weight = DIRECTION_WEIGHTS[max(-1, min(1, direction))]
+    past_weight, future_weight = DIRECTION_WEIGHTS[max(-2, min(2, direction))]
 
     def cost(option: tuple[int, ...]) -> tuple[float, bool]:
         weight = future_weight if option > anchor else past_weight
@@ -275,12 +323,20 @@ def _month_is_time(c: Candidate, text: str) -> bool:
         return True
     before = text[max(0, c.start - 20) : c.start]
     if name.lower() in cues()["ambiguous_months"] or name.isupper():
+        if name != "May" and re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Nn]ext|[Ll]ast)\s+$", before):
+            return True  # "the March accession" (but "the May government" is Theresa May's)
         if re.match(r"\.?\s+[A-Z][a-z]", text[c.end :]):
-            return False  # "Jan Kavan", "May Smith": a first name
+            # "Jan Kavan", "a letter to May Smith": a first name, unless a word that only
+            # governs times comes before ("In May Parliament voted")
+            return bool(_cue_regex("strong_month_cues").search(before))
         return bool(_cue_regex("month_cues").search(before))
-    # "Theresa May", "June Carter": a capitalised word right before, not a preposition
+    # "Theresa May", "June Carter": a capitalised word right before, not a function word
     previous = re.search(r"([A-Z][a-z]+) $", before)
-    return not previous or bool(_cue_regex("month_cues").search(previous.group(1)))
+    return (
+        not previous
+        or previous.group(1).lower() in cues()["function_words"]
+        or bool(_cue_regex("month_cues").search(previous.group(1)))
+    )
 
 
 def _weekday_is_time(c: Candidate, text: str) -> bool:
@@ -291,7 +347,7 @@ def _weekday_is_time(c: Candidate, text: str) -> bool:
 
 
 def _year_is_time(c: Candidate, text: str) -> bool:
-    if c.groups.get("fiscal") or c.groups.get("pre") or c.groups.get("adj"):
+    if any(c.groups.get(name) for name in ("fiscal", "fy", "the", "pre", "adj")):
         return True
     before = text[max(0, c.start - 12) : c.start]
     after = re.match(r"\s*(?:[a-z]+\s+)?([a-z]+)", text[c.end : c.end + 24])
@@ -335,16 +391,30 @@ def _clock24_is_time(c: Candidate, text: str) -> bool:
     before = text[max(0, c.start - 12) : c.start].lower()
     after = text[c.end : c.end + 14].lower()
     return bool(
-        _cue_regex("clock_cues", r"\s+$").search(before)
+        c.groups.get("zone")
+        or _cue_regex("clock_cues", r"\s+$").search(before)
         or re.match(r"\s*(?:gmt|utc|local|hours|hrs|[a-z]st\b|[a-z]dt\b)", after)
     )
+
+
+_FUNCTION_WORD_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)\"'”’]|$)|\s+(?:is|was|will|would|could|may|might|remains?|looks?|depends?"
+    r"|hangs?|lies?|in|of|and|or|as|at|for|with|to|on|from)\b",
+    re.IGNORECASE,
+)
+_UNIT_BEFORE = re.compile(
+    r"\b(?:year|month|week|day|hour|minute|decade)s?\s+(?:or\s+so\s+)?$", re.I
+)
 
 
 def _reference_is_time(c: Candidate, text: str) -> bool:
     word = c.groups["r"].lower()
     after = text[c.end : c.end + 20]
     if word == "earlier":
-        # "earlier than", "earlier reports": a comparative or an adjective, not a reference
+        # "earlier than", "earlier reports": a comparative or an adjective, not a reference;
+        # "a day earlier": the signal of a duration
+        if _UNIT_BEFORE.search(text[max(0, c.start - 16) : c.start]):
+            return False
         return bool(re.match(r"\s*(?:[.,;:!?)\"']|$)", after))
     if word == "current":
         return not re.match(r"\s+(?:account|affairs|events|exchange|flows?)\b", after, re.I)
@@ -355,7 +425,13 @@ def _reference_is_time(c: Candidate, text: str) -> bool:
     if word == "now":
         return not re.match(r"[-]", after)
     if word == "future":
-        return bool(re.match(r"\s+[a-z]", after))
+        # the noun after a possessive ("the boy's future is uncertain"), not the adjective
+        # ("future payments", "the company's future earnings")
+        before = text[max(0, c.start - 8) : c.start]
+        return bool(
+            re.search(r"(?:['’]s|\b(?:its|his|her|their|our|my|your))\s+$", before)
+            and _FUNCTION_WORD_AFTER.match(after)
+        )
     return True
 
 
@@ -368,6 +444,8 @@ def _is_rate(text: str, start: int) -> bool:
 
 def _duration_is_time(c: Candidate, text: str) -> bool:
     g = c.groups
+    if g["u"].istitle() and not g["u"].isupper():
+        return False  # "60 Minutes", "Seven Years in Tibet": a title, not a duration
     unit = g["u"].lower()
     number = (g.get("n") or "").lower()
     if (
@@ -393,8 +471,26 @@ def _duration_is_time(c: Candidate, text: str) -> bool:
     )
 
 
+def _ago_is_point(c: Candidate, text: str) -> bool:
+    """ "two weeks ago" is a point (counted back from the article's date); "two weeks later"
+    counts from another event, so it is left to the duration rule ("two weeks" + a signal).
+    "A year earlier" in a comparison of results stays the point a year back."""
+    g = c.groups
+    if g["dir"].lower() not in ("earlier", "later"):
+        return True
+    return (
+        g["dir"].lower() == "earlier"
+        and g["u"].lower() == "year"
+        and (g.get("n") or "").lower() in ("a", "one")
+    )
+
+
 def _unit_relative_is_time(c: Candidate, text: str) -> bool:
     unit = c.groups["u"]
+    if re.fullmatch(r"in\s+the", c.groups["rel"].lower()) and not (
+        c.groups.get("pre") or c.groups.get("adj")
+    ):
+        return False  # "in the year": only "later in the year" is one
     # "This Week", "Next Year" in title case mid-text name a programme or a publication
     return not (
         unit[0].isupper() and not unit.isupper() and c.start > 0 and text[c.start - 1] in "\"'“‘"
@@ -403,6 +499,7 @@ def _unit_relative_is_time(c: Candidate, text: str) -> bool:
 
 VALIDATORS: dict[str, Callable[[Candidate, str], bool]] = {
     "unit_relative": _unit_relative_is_time,
+    "ago": _ago_is_point,
     "month": _month_is_time,
     "month_relative": lambda c, t: True,
     "weekday": _weekday_is_time,
@@ -444,6 +541,24 @@ def numeric_date(g: dict, ctx: Context) -> Normal | None:
         year += 1900 if year > 30 else 2000
     value = _date_value(year, int(g["mo"]), int(g["d"]))
     return Normal(value) if value else None
+
+
+def part_of_date(g: dict, ctx: Context) -> Normal | None:
+    """ "the week of March 6": the week of a date."""
+    date = month_day(
+        {
+            "m": g.get("m") or g["m2"],
+            "d": g.get("d") or g["d2"],
+            "y": g.get("y"),
+            "wd": g.get("wd"),
+        },
+        ctx,
+    )
+    match = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", (date.value or "") if date else "")
+    if date is None or match is None:
+        return date
+    week = _fmt_week(dt.date(*(int(x) for x in match.groups())))
+    return Normal(week + ("-WE" if g["part"].lower() == "weekend" else ""))
 
 
 def month_day(g: dict, ctx: Context) -> Normal | None:
@@ -529,7 +644,13 @@ def season(g: dict, ctx: Context) -> Normal | None:
 
 
 def year(g: dict, ctx: Context) -> Normal | None:
-    return Normal(g["y"], mod=_point_mod(g.get("pre"), g.get("adj")))
+    value = _fiscal_short_year(g["yy"]) if g.get("yy") else g["y"]
+    return Normal(value, mod=_point_mod(g.get("pre"), g.get("adj")))
+
+
+def _fiscal_short_year(digits: str) -> str:
+    """ "FY12" -> 2012, "FY98" -> 1998."""
+    return f"{(2000 if int(digits) < 50 else 1900) + int(digits)}"
 
 
 def spelled_year(g: dict, ctx: Context) -> Normal | None:
@@ -550,6 +671,9 @@ def short_year(g: dict, ctx: Context) -> Normal | None:
 
 
 def decade(g: dict, ctx: Context) -> Normal | None:
+    mod = _point_mod(g.get("pre"), g.get("adj"))
+    if g.get("c") and g["dd"] == "0" and int(g["c"]) < 20:
+        return Normal(g["c"], mod=mod)  # "the 1800s": a century ("the 2000s" is a decade)
     if g.get("c"):
         value = g["c"] + g["dd"]
     elif g.get("dd2"):
@@ -628,7 +752,9 @@ def _year_for_quarter(number: int, ctx: Context) -> int | None:
 
 def half_year(g: dict, ctx: Context) -> Normal | None:
     half = 1 if g["o"].lower() == "first" else 2
-    year = _year_from_groups(g, ctx) or (ctx.anchor.year if ctx.anchor else None)
+    year = (
+        _year_from_groups(g, ctx) or _hinted_year(ctx) or (ctx.anchor.year if ctx.anchor else None)
+    )
     return Normal(f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
 
 
@@ -764,13 +890,26 @@ def weekday(g: dict, ctx: Context) -> Normal | None:
     else:
         day = _date_after_weekday(number, ctx)
         if day is None:
-            possessive = ctx.text.startswith(("'s", "’s"), ctx.end)
-            direction = -1 if possessive else ctx.direction()
-            day = _weekday_date(ctx.anchor, number, g.get("rel"), direction)
+            day = _weekday_date(ctx.anchor, number, g.get("rel"), _weekday_direction(ctx))
         value = _fmt_date(day)
     if part:
         return Normal(value + part, type="TIME", mod=mod)
     return Normal(value, mod=mod)
+
+
+DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|through)\s+$", re.IGNORECASE)
+
+
+def _weekday_direction(ctx: Context) -> int:
+    """Which side of the article's date a bare weekday is on. "Monday's vote" has happened;
+    a deadline ("has until Monday", "by Friday") under a past verb is the nearest such day,
+    since the verb dates the setting of the deadline, not the deadline."""
+    if ctx.text.startswith(("'s", "’s"), ctx.end):
+        return -1
+    direction = ctx.direction()
+    if direction == -1 and DEADLINE_BEFORE.search(ctx.text[max(0, ctx.start - 10) : ctx.start]):
+        return 0
+    return direction
 
 
 DATE_AFTER = re.compile(r",?\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
@@ -789,8 +928,13 @@ def _date_after_weekday(weekday: int, ctx: Context) -> dt.date | None:
 
 
 def weekdays_set(g: dict, ctx: Context) -> Normal | None:
-    part = _part_code(g.get("part")) or ""
-    return Normal(f"XXXX-WXX-{_weekday(g['wd'])}{part}")
+    part = _part_code(g.get("part") or g.get("part2")) or ""
+    day = g.get("wd") or g.get("wd2") or g["wds"][:-1]
+    return Normal(f"XXXX-WXX-{_weekday(day)}{part}")
+
+
+def weekend_set(g: dict, ctx: Context) -> Normal | None:
+    return Normal("XXXX-WXX-WE")
 
 
 def _unit_info(word: str) -> tuple[str, int, str]:
@@ -851,11 +995,25 @@ def _weekend(anchor: dt.date, direction: int) -> str:
     return _fmt_week(saturday) + "-WE"
 
 
+def _sentence_unit(granularity: str, ctx: Context) -> str | None:
+    """The value of the year, decade or month the sentence has named ("In the 1990s ...; by
+    the end of the decade")."""
+    named = ctx.state.named_in_sentence(granularity, ctx.sentence)
+    if named is None:
+        return None
+    if granularity == "decade":
+        return f"{named[0]:03d}"
+    if granularity == "year":
+        return f"{named[0]:04d}"
+    return f"{named[0]:04d}-{named[1]:02d}" if granularity == "month" else None
+
+
 def the_unit(g: dict, ctx: Context) -> Normal | None:
-    if g.get("pre"):  # "the end of the month": this month, this year
-        if ctx.anchor is None:
-            return Normal(None, mod=_point_mod(g["pre"]))
+    if g.get("pre"):  # "the end of the month": the sentence's month, else this month
         granularity = g["u2"].lower()
+        named = _sentence_unit(granularity, ctx)
+        if named is not None or ctx.anchor is None:
+            return Normal(named, mod=_point_mod(g["pre"]))
         return Normal(_shifted_value(ctx.anchor, granularity, 0), mod=_point_mod(g["pre"]))
     unit = g["u"].lower()
     if g["the"].lower() == "that":
@@ -863,10 +1021,44 @@ def the_unit(g: dict, ctx: Context) -> Normal | None:
     if unit == "year":
         if _accounting_year(ctx):
             return Normal("P1Y", type="DURATION")
-        return Normal(f"{ctx.anchor.year:04d}" if ctx.anchor else None)
+        named = _sentence_unit("year", ctx)
+        return Normal(named or (f"{ctx.anchor.year:04d}" if ctx.anchor else None))
     if ctx.anchor is None:
         return Normal(None)
     return Normal(_weekend(ctx.anchor, ctx.direction()))
+
+
+ANAPHORIC_DELTA = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
+def anaphoric(g: dict, ctx: Context) -> Normal | None:
+    """ "the following year", "that day", "the same month", "that night": counted from the
+    last year, month or day the article named (else from its date)."""
+    unit = g["u"].lower()
+    delta = ANAPHORIC_DELTA.get((g.get("rel") or "").lower(), 0)
+    mod = _point_mod(g.get("pre"))
+    part = _part_code(unit) if unit in ("morning", "afternoon", "evening", "night") else None
+    granularity = "day" if part or unit in ("day", "week", "weekend") else unit
+    reference = ctx.state.reference(granularity, ctx.anchor)
+    if reference is None:
+        return Normal(None, mod=mod)
+    if granularity == "year":
+        return Normal(f"{reference[0] + delta:04d}", mod=mod)
+    if granularity == "month":
+        year, month = _shift_month(reference[0], reference[1], delta)
+        return Normal(f"{year:04d}-{month:02d}", mod=mod)
+    day = dt.date(*reference)
+    if unit in ("week", "weekend"):
+        value = _fmt_week(day + dt.timedelta(weeks=delta))
+        return Normal(value + "-WE" if unit == "weekend" else value, mod=mod)
+    value = _fmt_date(day + dt.timedelta(days=delta))
+    return Normal(value + part, type="TIME", mod=mod) if part else Normal(value, mod=mod)
+
+
+def the_period(g: dict, ctx: Context) -> Normal | None:
+    """ "later in the day", "for the week", "the month's": the day, week or month the article
+    is talking about."""
+    return anaphoric({"u": g["u"]}, ctx)
 
 
 def ago(g: dict, ctx: Context) -> Normal | None:
@@ -895,6 +1087,21 @@ def ago(g: dict, ctx: Context) -> Normal | None:
     return Normal(_shifted_value(ctx.anchor, granularity, delta), mod=mod)
 
 
+def long_adjective(g: dict, ctx: Context) -> Normal | None:
+    """ "day-long" P1D, "decades-long" PXY."""
+    return Normal(_vague_duration(g["u"]) if g.get("plural") else _duration_value(1, g["u"]))
+
+
+def around_event(g: dict, ctx: Context) -> Normal | None:
+    """ "in the weeks before the shooting": days or weeks around an event, on the side of
+    the article's date the tense says."""
+    return Normal("FUTURE_REF" if ctx.direction() > 0 else "PAST_REF")
+
+
+def bare_later(g: dict, ctx: Context) -> Normal | None:
+    return Normal(_vague_duration(g["u"]))
+
+
 def bare_ago(g: dict, ctx: Context) -> Normal | None:
     return Normal("PAST_REF" if g["dir"].lower() in ("ago", "earlier") else "FUTURE_REF")
 
@@ -914,6 +1121,12 @@ def year_earlier(g: dict, ctx: Context) -> Normal | None:
 
 def reference(g: dict, ctx: Context) -> Normal | None:
     return Normal(vocabulary("references")[re.sub(r"\s+", " ", g["r"].lower())])
+
+
+def the_time(g: dict, ctx: Context) -> Normal | None:
+    """ "at the time", "by that time": a time the article has been talking about, in the past
+    unless the verb looks ahead."""
+    return Normal("FUTURE_REF" if ctx.direction() > 0 else "PAST_REF")
 
 
 def recent_units(g: dict, ctx: Context) -> Normal | None:
@@ -955,13 +1168,28 @@ def _day_of(g: dict, ctx: Context) -> str:
         return "XXXX-XX-XX"
     if g.get("day"):
         return _fmt_date(ctx.anchor + dt.timedelta(days=DAY_OFFSETS.get(g["day"].lower(), 0)))
-    if g.get("wd"):
-        return _fmt_date(_weekday_date(ctx.anchor, _weekday(g["wd"]), None, ctx.direction()))
-    if g.get("m"):
-        number, day = _month(g["m"]), int(re.match(r"\d+", g["d"]).group())
+    if g.get("m") or g.get("m2"):
+        name, digits = (g["m"], g["d"]) if g.get("m") else (g["m2"], g["d2"])
+        number, day = _month(name), int(re.match(r"\d+", digits).group())
         year = _year_for_month(number, ctx, day)
         return _date_value(year, number, day) or _fmt_date(ctx.anchor)
+    if g.get("wd"):
+        return _fmt_date(_weekday_date(ctx.anchor, _weekday(g["wd"]), None, ctx.direction()))
+    following = _on_day_regex().match(ctx.text, ctx.end)
+    if following:  # "at 0600 GMT on Friday": the time is on that day
+        return _day_of({k: v for k, v in following.groupdict().items() if v}, ctx)
     return _fmt_date(ctx.anchor)
+
+
+@functools.cache
+def _on_day_regex() -> re.Pattern:
+    """ "on Friday", "on Nov. 6", "on Friday, Nov. 6" right after a clock time."""
+    return re.compile(
+        expand(
+            r"(?:\s*\([^()]{1,24}\))?,?\s+(?:on\s+)?(?:{WEEKDAY:wd}(?!,?\s+{MONTH}\s+{DAY})|(?:{WEEKDAY},?\s+)?{MONTH:m}\s+{DAY:d})"
+        ),
+        re.IGNORECASE,
+    )
 
 
 def clock(g: dict, ctx: Context) -> Normal | None:
@@ -979,6 +1207,10 @@ def clock(g: dict, ctx: Context) -> Normal | None:
 
 
 def clock24(g: dict, ctx: Context) -> Normal | None:
+    return clock(g, ctx)
+
+
+def military(g: dict, ctx: Context) -> Normal | None:
     return clock(g, ctx)
 
 
@@ -1081,6 +1313,8 @@ def every(g: dict, ctx: Context) -> Normal | None:
         return Normal(f"XXXX-{_month(g['m']):02d}")
     if g.get("s"):
         return Normal(f"XXXX-{vocabulary('seasons')['seasons'][g['s'].lower()]}")
+    if g.get("p"):
+        return Normal(f"XXXX-XX-XX{_part_code(g['p'])}")
     count = 2 if (g.get("n") or "").lower() == "other" else _number(g.get("n")) or 1
     return Normal(_duration_value(count, g["u"]))
 
@@ -1097,6 +1331,7 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "iso_date": iso_date,
     "numeric_date": numeric_date,
     "month_day": month_day,
+    "part_of_date": part_of_date,
     "day_month": month_day,
     "month_year": month_year,
     "month_relative": month_relative,
@@ -1118,15 +1353,24 @@ NORMALIZERS: dict[str, Callable[[dict, Context], Normal | None]] = {
     "part_of_day": part_of_day,
     "weekday": weekday,
     "weekdays_set": weekdays_set,
+    "weekend_set": weekend_set,
+    "every_weekday_part": weekdays_set,
     "unit_relative": unit_relative,
     "the_unit": the_unit,
     "ago": ago,
+    "anaphoric": anaphoric,
+    "the_period": the_period,
     "bare_ago": bare_ago,
+    "bare_later": bare_later,
+    "long_adjective": long_adjective,
+    "around_event": around_event,
     "year_earlier": year_earlier,
     "reference": reference,
+    "the_time": the_time,
     "recent_units": recent_units,
     "clock": clock,
     "clock24": clock24,
+    "military": military,
     "noon": noon,
     "weekday_clock": weekday_clock,
     "oclock": oclock,

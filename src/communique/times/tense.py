@@ -27,30 +27,67 @@ def verbs() -> dict[str, frozenset[str]]:
 
 
 def direction(doc: Doc | None, start: int, end: int) -> int:
-    """The direction implied by the verb governing the characters ``start:end`` of ``doc``."""
+    """The direction implied by the verb governing the characters ``start:end`` of ``doc``:
+    ±2 when the expression is an adverbial of that verb ("signed in June"), ±1 when it only
+    bounds the verb's result or modifies a noun ("extended to Nov. 6", "the cutback in
+    September"), which a tense does not place on its own side of the article's date."""
     if doc is None:
         return 0
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return 0
-    token = span.root
+    found, firm = _verb_chain_direction(span.root)
+    return 2 * found if firm and not _is_loose(span) else found
+
+
+def _is_loose(span) -> bool:
+    """Whether a time expression is an endpoint or hangs from a noun or an adjective rather
+    than being a plain adverbial of a verb."""
+    head = span.root.head
+    if head.i == span.root.i:
+        return False
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        if head.lower_ in verbs()["endpoint_preps"]:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and head.tag_ not in ("VBN", "VBG")
+
+
+def _verb_chain_direction(token: Token) -> tuple[int, bool]:
+    """-1/0/+1 from the first verb above ``token`` that has a tense, and whether that tense
+    places the verb's adverbials firmly: a present perfect does not ("has set Nov. 10 as the
+    deadline": English does not date a present perfect with a definite adverbial), nor does a
+    verb reached through an infinitive, whose event comes after its own ("subpoenaed him to
+    testify on Feb. 10")."""
     infinitive = False
+    climbed_infinitive = False
     for _ in range(MAX_CLIMB):
         verb = _governing_verb(token)
         if verb is None:
-            return 0
+            return 0, False
         if verb.lemma_ in verbs()["scheduling"] or (
             infinitive and verb.lemma_ in verbs()["planning"]
         ):
-            return 1
+            return 1, True
         found = _verb_direction(verb)
         if found is not None:
-            return found
+            firm = not _present_perfect(verb) and not (climbed_infinitive and found < 0)
+            return found, firm
         if verb.head == verb:
-            return 0
+            return 0, False
         infinitive = verb.tag_ == "VB"
+        climbed_infinitive = climbed_infinitive or (
+            infinitive and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        )
         token = verb.head
-    return 0
+    return 0, False
+
+
+def _present_perfect(verb: Token) -> bool:
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(words & {"has", "have", "'ve"}) and verb.tag_ == "VBN"
 
 
 def governing_verb(doc: Doc | None, start: int, end: int) -> int | None:
@@ -92,6 +129,8 @@ def _verb_direction(verb: Token) -> int | None:
     words = {a.lower_ for a in auxes}
     if words & verbs()["future_aux"]:
         return 1
+    if words & verbs()["neutral_aux"]:
+        return 0  # reported speech uses "would" for past and future alike
     if "to" in words and verb.lemma_ in verbs()["planning"]:
         return 1
     if any(a.tag_ == "VBD" for a in auxes) or words & {"had", "did"}:
