@@ -210,3 +210,13 @@ def test_a_full_name_with_no_title_or_office_is_a_private_person():
     )
     person = find(report, "Juan Perez Castillo")
     assert person is not None and person.actor is not None and person.actor.sector == "CVL"
+
+
+def test_the_word_before_a_weak_head_names_the_sector():
+    report = communique.analyze(
+        "Probe opened\n\nBERLIN (AP) — The Federal Prosecutor's Office in Karlsruhe opened an "
+        "investigation on Friday.",
+        date="2016-12-16",
+    )
+    office = next(e for e in report.entities if "Prosecutor" in e.name)
+    assert office.actor is not None and office.actor.sector == "JUD"

@@ -385,8 +385,12 @@ def _org_sector(name: str) -> str | None:
     for phrase, sector in settings["org_sector_exceptions"].items():
         if phrase in folded:
             return sector
-    for word in reversed(folded.replace("-", " ").split()):
-        sector = settings["org_sectors"].get(word.strip(".,'"))
+    words = [w.strip(".,'") for w in folded.replace("-", " ").replace("'s ", " ").split()]
+    for n in range(len(words) - 1, -1, -1):
+        sector = settings["org_sectors"].get(words[n])
+        if sector and words[n] in settings["weak_org_heads"] and n > 0:
+            # "the Federal Prosecutor's Office": the word before a weak head says more
+            sector = settings["org_sectors"].get(words[n - 1]) or sector
         if sector:
             return sector
     return None

@@ -93,6 +93,7 @@ def role_settings() -> dict:
         "org_sectors": raw["org_sectors"],
         "org_sector_exceptions": raw["org_sector_exceptions"],
         "people_heads": frozenset(raw["people_heads"]),
+        "weak_org_heads": frozenset(raw["weak_org_heads"]),
         "domestic_roles": frozenset(raw["domestic_roles"]),
         "member_roles": frozenset(raw["member_roles"]),
     }
