@@ -23,7 +23,7 @@ def same_event(a: Event, b: Event, lead_end: int = 0) -> bool:
     one in the headline, which tells the story in the present tense ("X meets Y")."""
     if not compatible_locations(a, b):
         return False
-    if event_key(a) == event_key(b) or one_predication(a, b):
+    if event_key(a) == event_key(b) or one_predication(a, b) or anonymous_retelling(a, b):
         return True
     undated = [e for e in (a, b) if e.date is None]
     if len(undated) != 1 or event_key(a)[:3] != event_key(b)[:3] or a.status != b.status:
@@ -51,6 +51,14 @@ def one_predication(a: Event, b: Event) -> bool:
     if a.date and b.date and a.date != b.date:
         return False
     return _within(a, b) or _within(b, a)
+
+
+def anonymous_retelling(a: Event, b: Event) -> bool:
+    """Two tellings of a happening with no coded party at all ("the bombings killed 257
+    people", later "killed 259 people, including 12 Americans"): one event."""
+    if a.type != b.type or a.status != b.status or (a.date and b.date and a.date != b.date):
+        return False
+    return not any(p.country for e in (a, b) for p in e.actors + e.recipients)
 
 
 def merge_events(drafts: list[Event], lead_end: int = 0) -> list[Event]:
