@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from communique.article import wording
 from communique.article.compose import analysed_text
 from communique.article.dateline import ParsedDateline, parse_dateline
-from communique.article.dates import date_article, find_date
+from communique.article.dates import date_article, stamp_date
 from communique.model import Article, Caption, Section
 
 NAVIGATION = "navigation"
@@ -160,7 +160,7 @@ def _role_by_wording(line: Line) -> None:
     elif (caption := wording.labelled_caption(text)) is not None:
         line.role, line.caption = CAPTION, caption
     elif wording.byline(text):
-        line.role, line.date = BYLINE, find_date(text)
+        line.role, line.date = BYLINE, stamp_date(text)
     elif (stamp := wording.timestamp(text))[0]:
         line.role, line.date = TIMESTAMP, stamp[1]
     elif wording.is_furniture(text):

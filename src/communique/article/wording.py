@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from communique.article.dateline import MONTH, is_known_agency
-from communique.article.dates import find_date
+from communique.article.dates import stamp_date
 
 DATA = Path(__file__).with_name("data")
 
@@ -112,6 +112,9 @@ _TIMESTAMP_LABEL = re.compile(
     r"(?:\s+(?:on|at))?\s*:?\s*|on\s+)+",
     re.I,
 )
+# What separates the parts of a time stamp line: "Source: Xinhua | 2019-05-11 | Editor: ...",
+# "Published Oct 07, 2022 • Last updated Oct 07, 2022 • 2 minute read".
+_STAMP_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 # "... by Anna Berg" after a time stamp: a byline on the same line.
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?:[A-ZÀ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}$")
 # A clock time, a numeric date, or a day number beside a month's name.
@@ -359,11 +362,12 @@ def byline(line: str) -> bool:
 def timestamp(line: str) -> tuple[bool, str | None]:
     """Whether the line is only a time stamp ("Published: January 29, 2019 10:34 GMT"), and
     the date it gives (YYYY-MM-DD) when it gives a complete one. Segments separated by "|"
-    may carry short labels ("Source: Xinhua | 2019-05-11 20:13:45 | Editor: Zhang Long")."""
+    may carry short labels ("Source: Xinhua | 2019-05-11 20:13:45 | Editor: Zhang Long"), and
+    so may segments separated by "•" ("Published Oct 07, 2022 • 2 minute read")."""
     text = line.strip()
     if not text or len(text.split()) > 24:
         return False, None
-    segments = [part.strip() for part in text.split("|") if part.strip()]
+    segments = [part.strip() for part in _STAMP_SEPARATOR.split(text) if part.strip()]
     if len(segments) > 1:
         stamps = [_timestamp_segment(part) for part in segments]
         found = [date for ok, date in stamps if ok]
@@ -382,7 +386,7 @@ def _timestamp_segment(text: str) -> tuple[bool, str | None]:
     leftover = _DATE_WORDS.sub(" ", body).split()
     if not _CLOCK_OR_DATE.search(body):
         return False, None
-    date = find_date(body)
+    date = stamp_date(body)
     if len(leftover) > (2 if labelled or date else 0):
         return False, None
     return True, date
