@@ -48,6 +48,7 @@ MAX_PARAGRAPHS_BEFORE_DATELINE = 3
 # Without a dateline, at most this many stray lines (section names, author names, ...) may
 # stand between the headline and the first paragraph; more means the body starts sooner.
 MAX_HEADER_LINES = 4
+MAX_SECTION_NAME_WORDS = 3  # "World", "Middle East", "Science & Tech" above the headline
 
 # A sentence's end, possibly followed by a sign-off: "... this year. (ANI)".
 _SENTENCE_END = re.compile(r"[.!?…。！？｡؟।][\"'”’»)\]」』]*(?:\s*\([^()]{1,40}\))?$")
@@ -72,6 +73,7 @@ class Line:
     after_dateline: str | None = None  # the paragraph's text after its dateline
     headlines: list[str] | None = None  # the headlines of a line listing other stories
     worded: bool = False  # its role comes from its wording (furniture, credit, byline, ...)
+    comment: str | None = None  # heads a reader's comment: "certain", or "stamped" (see wording)
 
 
 def read_text(
@@ -151,6 +153,7 @@ def assign_roles(lines: list[Line]) -> ParsedDateline | None:
 
 def _role_by_wording(line: Line) -> None:
     text = line.text
+    line.comment = wording.comment_header(text)
     if wording.is_end_marker(text):
         line.role, line.end_marker = FURNITURE, True
     elif wording.is_list_intro(text):
@@ -163,8 +166,11 @@ def _role_by_wording(line: Line) -> None:
         line.role, line.date = BYLINE, stamp_date(text)
     elif (stamp := wording.timestamp(text))[0]:
         line.role, line.date = TIMESTAMP, stamp[1]
-    elif wording.is_furniture(text):
+    elif wording.is_furniture(text) or wording.is_furniture_phrase(text):
         line.role = FURNITURE
+    elif wording.picture_description(text):
+        described = wording.described_picture(text)
+        line.role, line.caption, line.credit = CAPTION, described.caption, described.credit
     elif (headlines := wording.listed_headlines(text)) is not None:
         line.headlines = headlines
         if not wording.may_be_page_title(text):
@@ -190,7 +196,7 @@ def _mark_captions(lines: list[Line]) -> None:
         following = lines[i + 1]
         if wording.is_caption_label(line.text) and following.role is None:
             following.role, following.caption = CAPTION, following.text
-    first_content = next((i for i, line in enumerate(lines) if line.role is None), None)
+    first_content = _probable_headline(lines)
     for i, line in enumerate(lines):
         if line.role != CREDIT or i == 0 or i - 1 == first_content or _repeated_credit(lines, i):
             continue
@@ -198,6 +204,15 @@ def _mark_captions(lines: list[Line]) -> None:
         limit = 60 if previous.block == line.block else 30
         if previous.role is None and len(previous.text.split()) <= limit:
             previous.role, previous.caption = CAPTION, previous.text
+
+
+def _probable_headline(lines: list[Line]) -> int | None:
+    """The first line of content, after short ones (section names such as "World"): a
+    picture credited right under it leaves it the headline, not the picture's caption."""
+    for i, line in enumerate(lines):
+        if line.role is None and _words(line.text) > MAX_SECTION_NAME_WORDS:
+            return i
+    return None
 
 
 def _repeated_credit(lines: list[Line], i: int) -> bool:
@@ -384,8 +399,9 @@ def _mark_body(lines: list[Line], start: int, dateline_at: int | None) -> None:
         if ended:
             line.role = FURNITURE
             continue
-        if line.end_marker and seen_body:
+        if seen_body and (line.end_marker or _opens_comment(lines, i)):
             ended = True
+            line.role = line.role or FURNITURE
             continue
         if line.list_intro:
             in_list = True
@@ -406,6 +422,16 @@ def _mark_body(lines: list[Line], start: int, dateline_at: int | None) -> None:
         else:
             line.role = _CANDIDATE
     _decide_candidates(lines, start)
+
+
+def _opens_comment(lines: list[Line], i: int) -> bool:
+    """A reader's comment starts here: its header, certain by its shape or followed by the
+    time it was posted ("Marek says:" then "November 3, 2022 at 6:12 pm")."""
+    kind = lines[i].comment
+    if kind == "certain":
+        return True
+    following = lines[i + 1 : i + 3]
+    return kind == "stamped" and any(wording.timestamp(line.text)[0] for line in following)
 
 
 def _continues_list(text: str, previous_body: str) -> bool:

@@ -153,6 +153,7 @@ def furniture_data() -> dict:
         "list_intro_patterns": _alternatives(raw["list_intro_patterns"]),
         "end_markers": frozenset(raw["end_markers"]),
         "end_marker_prefixes": tuple(sorted(raw["end_marker_prefixes"])),
+        "end_marker_patterns": _alternatives(raw["end_marker_patterns"]),
         "line_suffixes": tuple(sorted(raw["line_suffixes"], key=lambda s: (-len(s), s))),
         "paragraph_patterns": _alternatives(raw["paragraph_patterns"]),
         "paragraph_phrases": tuple(
@@ -250,7 +251,12 @@ def is_end_marker(line: str) -> bool:
     plain, keep, _ = _phrase(line)
     if _listed(plain, keep, "end_markers"):
         return True
-    return keep.startswith(furniture_data()["end_marker_prefixes"]) or is_copyright_footer(line)
+    data = furniture_data()
+    return (
+        keep.startswith(data["end_marker_prefixes"])
+        or bool(data["end_marker_patterns"].fullmatch(plain))
+        or is_copyright_footer(line)
+    )
 
 
 def _listed(plain: str, keep: str, name: str) -> bool:
@@ -475,6 +481,15 @@ def is_furniture_paragraph(text: str) -> bool:
     )
 
 
+def is_furniture_phrase(line: str) -> bool:
+    """Whether a line is furniture by the paragraph patterns and phrases (credits, wire
+    advisories, trust and syndication notes, widgets): the part of
+    :func:`is_furniture_paragraph` that judges a plain-text line as well."""
+    text = line.strip()
+    data = furniture_data()
+    return bool(data["paragraph_patterns"].match(text) or _has_paragraph_phrase(text, data))
+
+
 def _has_paragraph_phrase(text: str, data: dict) -> bool:
     """A phrase of ``paragraph_phrases`` in a paragraph no longer than the phrase's limit."""
     if len(text) > data["max_phrase_chars"] or not data["any_paragraph_phrase"].search(text):
@@ -502,3 +517,187 @@ def is_teaser(text: str) -> bool:
         return False
     words = text.split()
     return 3 <= len(words) <= 25 and not text.rstrip("\"'”’").endswith((".", "?"))
+
+
+# --- readers' comments -------------------------------------------------------------------------
+
+# The name or handle of a commenter: a few words without a sentence's punctuation.
+_COMMENTER = r"[^\s.!?:\"“”][^.!?:\"“”]{0,40}?"
+# "Anonymous said..." (blogs): the ellipsis is the comment's own convention.
+_COMMENT_SAID = re.compile(
+    rf"^(?!by\s)(?P<name>{_COMMENTER})\s+(?:said|wrote)\s*(?:\.\.\.|…)$", re.I
+)
+# "Dmitri_K • 2 hours ago": a name, a dot or bar, and when the comment was posted.
+_COMMENT_POSTED = re.compile(
+    rf"^(?!by\s)(?P<name>{_COMMENTER})\s+[•·]\s+(?P<when>.{{1,40}})$", re.I
+)
+# "Marek says:", "Jukka wrote: May 12, 2022 at 10:02 AM": confirmed by a time stamp beside it.
+_COMMENT_SAYS = re.compile(
+    rf"^(?!by\s)(?P<name>{_COMMENTER})\s+(?:says|said|wrote|writes|commented|replied)\s*:\s*(?P<when>.{{0,60}})$",
+    re.I,
+)
+MAX_COMMENTER_WORDS = 5
+
+
+def comment_header(line: str) -> str | None:
+    """Whether a line heads a reader's comment: "certain" when its shape says so on its own
+    ("Anonymous said...", "Dmitri_K • 2 hours ago", "Marek says: May 12, 2022 at 10:02 am"),
+    "stamped" when a time stamp must follow it ("Marek says:"), else None."""
+    text = line.strip()
+    if len(text) > 120:
+        return None
+    said = _COMMENT_SAID.match(text)
+    if said and _commenter(said):
+        return "certain"
+    posted = _COMMENT_POSTED.match(text)
+    if posted and _commenter(posted):
+        return "certain" if _posted_when(posted["when"]) else None
+    says = _COMMENT_SAYS.match(text)
+    if says and _commenter(says):
+        when = says["when"].strip()
+        if not when:
+            return "stamped"
+        return "certain" if _posted_when(when) else None
+    return None
+
+
+def _commenter(match: re.Match) -> bool:
+    return len(match["name"].split()) <= MAX_COMMENTER_WORDS
+
+
+def _posted_when(text: str) -> bool:
+    """ "2 hours ago", "May 12, 2022 at 10:02 AM", "7/14/2019 9:03 PM": when a comment was posted."""
+    return timestamp(text)[0]
+
+
+# --- captions without a credit ------------------------------------------------------------------
+
+
+@functools.cache
+def _caption_words() -> dict:
+    raw = json.loads((DATA / "captions.json").read_text(encoding="utf-8"))
+    verbs = set()
+    for verb in raw["verbs"]:
+        verbs.add(verb)
+        verbs.add(_third_person(verb))
+    markers = "|".join(re.escape(m) for m in sorted(raw["position_markers"], key=len, reverse=True))
+    return {
+        "verbs": frozenset(verbs),
+        "participles": frozenset(raw["participles"]),
+        "position": re.compile(
+            rf"\((?:{markers})\)|,\s(?:{markers}),|\b(?:from left|from right|left to right)\b", re.I
+        ),
+    }
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# A caption's date at the end of its sentence: ", Tuesday, Feb. 7, 2023." / "on Sept. 27, 2022."
+_CAPTION_DATE = re.compile(
+    rf"(?:,|\s(?:on|in))\s+(?:{_WEEKDAY},?\s+)?"
+    rf"(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}\s+{MONTH}\.?,?\s+(?:19|20)\d\d)"
+    r"\.?(?=\s+[A-Z(\[]|\s*$)"
+)
+# ", Tuesday." / "on Thursday." at the end of the caption's first sentence.
+_CAPTION_WEEKDAY = re.compile(
+    rf"(?:,|\son)\s+{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?\.?(?=\s+[A-Z(\[]|\s*$)"
+)
+_WHERE = re.compile(r"\s(?:in|at|near|outside|inside|on the outskirts of)\s", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|added|stated|announced)\b", re.I)
+_TRAILING_CREDITS = re.compile(
+    r"(?:\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\]))+\s*$"  # (AP Photo/Name) [Name/EPA] (Pool photo)(Kyodo)
+)
+_NOT_BEFORE_VERB = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "of",
+        "for",
+        "to",
+        "with",
+        "by",
+        "from",
+        "into",
+        "at",
+        "in",
+        "on",
+        "as",
+    ]
+)
+MAX_CAPTION_WORDS = 70
+MAX_CAPTION_VERB_POSITION = 15
+
+
+def picture_description(line: str) -> bool:
+    """Whether a line is a photo caption by its wording alone: a present-tense description of
+    the picture ("A man walks past ...", "Women mourn as ...", "A woman is comforted ...") that
+    says where it was taken and ends with a full date, the picture's credit, or says who is on
+    which side; a weekday alone ("... on Thursday.") needs a credit or a position too. Reported
+    speech ("said") never is one."""
+    text = line.strip()
+    words = text.split()
+    if not 6 <= len(words) <= MAX_CAPTION_WORDS or not text[:1].isupper() or _REPORTED.search(text):
+        return False
+    core = _TRAILING_CREDITS.sub("", text)
+    glued = glued_credit(core)
+    credited = core != text or glued is not None
+    core = glued.caption if glued is not None else core
+    if not _WHERE.search(core) or not _present_verb(core):
+        return False
+    positioned = bool(_caption_words()["position"].search(core))
+    if _CAPTION_DATE.search(core):
+        return True
+    return (
+        bool(_CAPTION_WEEKDAY.search(core))
+        and (credited or positioned)
+        or (credited and positioned)
+    )
+
+
+def described_picture(line: str) -> Credit:
+    """A caption found by :func:`picture_description`, without the credits at its end."""
+    text = line.strip()
+    core = _TRAILING_CREDITS.sub("", text).strip()
+    credits = re.findall(r"[(\[]([^()\[\]]{1,80})[)\]]", text[len(core) :])
+    glued = glued_credit(core)
+    if glued is not None:
+        return Credit(caption=glued.caption, credit=glued.credit)
+    credit = "; ".join(clean_credit(c) for c in credits) or None
+    return Credit(caption=core, credit=credit)
+
+
+def _present_verb(text: str) -> bool:
+    """A present-tense verb among the first words, after a subject that starts the line (a
+    verb's base form after "the", "to" or "of" is a noun or an infinitive)."""
+    data = _caption_words()
+    tokens = re.findall(r"[\w'’-]+", text)[:MAX_CAPTION_VERB_POSITION]
+    for i in range(1, len(tokens)):
+        lower, previous = tokens[i].lower(), tokens[i - 1].lower()
+        if lower in data["verbs"] and tokens[i][:1].islower() and previous not in _NOT_BEFORE_VERB:
+            return True
+        if lower in ("is", "are") and i + 1 < len(tokens):
+            following = tokens[i + 1].lower()
+            if following == "being" and i + 2 < len(tokens):
+                following = tokens[i + 2].lower()
+            if following.endswith(("ed", "en", "ing")) or following in data["participles"]:
+                return True
+    return False
