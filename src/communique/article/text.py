@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from communique.article import wording
 from communique.article.compose import analysed_text
-from communique.article.dateline import ParsedDateline, parse_dateline
+from communique.article.dateline import ParsedDateline, is_known_place, parse_dateline
 from communique.article.dates import date_article, stamp_date
 from communique.model import Article, Caption, Section
 
@@ -49,6 +49,7 @@ MAX_PARAGRAPHS_BEFORE_DATELINE = 3
 # stand between the headline and the first paragraph; more means the body starts sooner.
 MAX_HEADER_LINES = 4
 MAX_SECTION_NAME_WORDS = 3  # "World", "Middle East", "Science & Tech" above the headline
+MIN_MENU_LINES = 5
 
 # A sentence's end, possibly followed by a sign-off: "... this year. (ANI)".
 _SENTENCE_END = re.compile(r"[.!?…。！？｡؟।][\"'”’»)\]」』]*(?:\s*\([^()]{1,40}\))?$")
@@ -74,6 +75,7 @@ class Line:
     headlines: list[str] | None = None  # the headlines of a line listing other stories
     worded: bool = False  # its role comes from its wording (furniture, credit, byline, ...)
     comment: str | None = None  # heads a reader's comment: "certain", or "stamped" (see wording)
+    byline: str | None = None  # the writer's name a byline or time stamp line gives
 
 
 def read_text(
@@ -148,6 +150,7 @@ def assign_roles(lines: list[Line]) -> ParsedDateline | None:
     body_start = _mark_header(lines, headline, dateline_at)
     if body_start is not None:
         _mark_body(lines, body_start, dateline_at)
+    _mark_unlabelled_byline(lines)
     return parsed
 
 
@@ -422,6 +425,14 @@ def _mark_body(lines: list[Line], start: int, dateline_at: int | None) -> None:
         else:
             line.role = _CANDIDATE
     _decide_candidates(lines, start)
+    _drop_trailing_bio(lines)
+
+
+def _drop_trailing_bio(lines: list[Line]) -> None:
+    """The writer's introduction after the story's last paragraph is no part of it."""
+    body = [i for i, line in enumerate(lines) if line.role == BODY]
+    while len(body) > 1 and wording.author_bio(lines[body[-1]].text):
+        lines[body.pop()].role = FURNITURE
 
 
 def _opens_comment(lines: list[Line], i: int) -> bool:
@@ -432,6 +443,27 @@ def _opens_comment(lines: list[Line], i: int) -> bool:
         return True
     following = lines[i + 1 : i + 3]
     return kind == "stamped" and any(wording.timestamp(line.text)[0] for line in following)
+
+
+def _mark_unlabelled_byline(lines: list[Line]) -> None:
+    """Without a "By ..." line: a person's name alone on a header line next to a time stamp
+    or a job title ("Rachel Martin" over "Published Oct 07, 2022", "Tan Wei Ling" over "Senior
+    Correspondent"), or beside the time stamp on its line ("Ahmet Yilmaz |16.09.2019")."""
+    if any(line.role == BYLINE for line in lines):
+        return
+    for i, line in enumerate(lines):
+        if line.role in (BODY, HEADING, DATELINE):
+            return
+        if line.role == TIMESTAMP and (name := wording.name_beside_stamp(line.text)):
+            line.byline = name
+            return
+        if line.role not in (FURNITURE, NAVIGATION) or not wording.person_name(line.text):
+            continue
+        neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        stamped = any(n.role == TIMESTAMP or wording.job_title(n.text) for n in neighbours)
+        if stamped and not is_known_place(line.text):
+            line.role, line.byline = BYLINE, line.text
+            return
 
 
 def _continues_list(text: str, previous_body: str) -> bool:
@@ -468,7 +500,7 @@ def _decide_candidates(lines: list[Line], start: int) -> None:
             role = BODY if _is_content_list(lines, before, run) else FURNITURE
         elif len(run) == 1 and _is_heading(lines, before, run[0], after):
             role = HEADING
-        elif _other_stories(lines, before, run):
+        elif _other_stories(lines, before, run) or _menu(lines, before, run):
             role = FURNITURE
         else:
             role = BODY
@@ -496,6 +528,20 @@ def _other_stories(lines: list[Line], before: int | None, run: list[int]) -> boo
         and not _is_content_list(lines, before, run)
         and all(wording.headline_shaped(lines[i].text, wording.MIN_RUN_HEADLINE_WORDS) for i in run)
     )
+
+
+def _menu(lines: list[Line], before: int | None, run: list[int]) -> bool:
+    """The links of a menu inside the article: five or more lines in a row, nearly all of
+    them names of three words or fewer ("Europe", "Middle East", "Data Centers"), neither
+    introduced by a colon nor bulleted, with links of the page's own among or beside them
+    ("Log Out", "Privacy Policy", "Subscribe")."""
+    if len(run) < MIN_MENU_LINES or _is_content_list(lines, before, run):
+        return False
+    names = sum(1 for i in run if _words(lines[i].text) <= MAX_SECTION_NAME_WORDS)
+    if names * 5 < len(run) * 4:
+        return False
+    span = lines[max(run[0] - 1, 0) : run[-1] + 2]
+    return any(line.worded and line.role == FURNITURE for line in span)
 
 
 def _is_heading(lines: list[Line], before: int | None, i: int, after: int) -> bool:
@@ -572,7 +618,7 @@ def _byline(lines: list[Line]) -> str | None:
     """The byline without the time stamp pages put beside it ("By Jane Doe | Updated: ...")."""
     text = _first(lines, BYLINE)
     if text is None:
-        return None
+        return next((line.byline for line in lines if line.byline), None)
     kept = [part.strip() for part in text.split("|") if not wording.timestamp(part)[0]]
     return " | ".join(part for part in kept if part) or text
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from communique.article.dateline import MONTH, is_known_agency
+from communique.article.dateline import MONTH, is_known_agency, is_known_place
 from communique.article.dates import stamp_date
 
 DATA = Path(__file__).with_name("data")
@@ -106,6 +106,7 @@ _BYLINE = re.compile(
     r"(?-i:(?=[A-ZÀ-Þ]))(?P<names>[^.!?]{2,120})\.?$",
     re.I,
 )
+_BYLINE_EMAIL = re.compile(r"\s*[(\[<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]>]?\s*$")
 _NAME_JOINERS = frozenset({"and", "in", "of", "the", "de", "van", "von", "al", "staff", "writers"})
 _TIMESTAMP_LABEL = re.compile(
     r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created|released|issued|date|dated)"
@@ -354,7 +355,7 @@ def clean_credit(credit: str) -> str:
 
 def byline(line: str) -> bool:
     """Whether the line is a byline ("By Jane Doe", "By JANE DOE, Associated Press")."""
-    text = line.strip()
+    text = _BYLINE_EMAIL.sub("", line.strip())  # "By Jo He-rim (herim@example.com)"
     first = text.split("|")[0].strip()  # "By Jane Doe | Updated: ..."
     match = _BYLINE.match(first) if len(text.split()) <= 16 else None
     if match is None:
@@ -363,6 +364,69 @@ def byline(line: str) -> bool:
         w for w in re.split(r"[\s,|]+", match["names"]) if w and w.lower() not in _NAME_JOINERS
     ]
     return sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
+
+
+# A person's name as a byline writes it without "By": "Rachel Martin", "Tan Wei Ling",
+# "Jean-Luc de la Fontaine", "Sam Jones in Madrid".
+_NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-Z]\.)"
+_NAME_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|das)"
+_PERSON = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)*{_NAME_WORD}){{1,3}})"
+    rf"(?:\s+in\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?$"
+)
+
+
+@functools.cache
+def _byline_words() -> dict[str, frozenset[str]]:
+    raw = json.loads((DATA / "bylines.json").read_text(encoding="utf-8"))
+    return {key: frozenset(raw[key]) for key in ("titles", "not_names")}
+
+
+def person_name(line: str) -> bool:
+    """Whether a line is only a person's name, as bylines without "By" write it ("Rachel
+    Martin", "Sam Jones in Madrid"): two to four capitalised words, none of them a word that
+    names no one ("News", "World", "Politics")."""
+    text = line.strip()
+    match = _PERSON.match(text)
+    if match is None:
+        return False
+    words = {word.lower() for word in re.findall(r"[\w'’]+", text)}
+    return not words & _byline_words()["not_names"]
+
+
+_BIO = re.compile(
+    rf"^(?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}\s+is\s+(?:a|an|the|{_NAME_WORD}'s|{_NAME_WORD}’s)\s"
+    r"(?P<role>.{1,100}?)(?:[.,;]|\s(?:for|at|with|based|who|and|in|covering)\s)"
+)
+MAX_BIO_CHARS = 400
+
+
+def author_bio(text: str) -> bool:
+    """Whether a paragraph introduces the writer ("Grace Wanjiru is the East Africa
+    correspondent for the newspaper, based in Nairobi."): a name, "is", and a job title."""
+    if len(text) > MAX_BIO_CHARS:
+        return False
+    match = _BIO.match(text.strip())
+    if match is None:
+        return False
+    words = set(re.findall(r"[\w'’-]+", match["role"].lower()))
+    return bool(words & _byline_words()["titles"])
+
+
+def job_title(line: str) -> bool:
+    """Whether a line is a writer's job title ("Senior Correspondent", "Opinion Columnist",
+    "AP Auto Writer"), which pages put under the writer's name."""
+    words = re.findall(r"[\w'’-]+", line.lower())
+    return 1 <= len(words) <= 5 and words[-1] in _byline_words()["titles"]
+
+
+def name_beside_stamp(line: str) -> str | None:
+    """The writer's name in a time stamp line ("Ahmet Yilmaz |16.09.2019"), if it has one."""
+    segments = [part.strip() for part in _STAMP_SEPARATOR.split(line.strip()) if part.strip()]
+    if len(segments) < 2:
+        return None
+    names = [part for part in segments if person_name(part) and not timestamp(part)[0]]
+    return names[0] if len(names) == 1 and not is_known_place(names[0]) else None
 
 
 def timestamp(line: str) -> tuple[bool, str | None]:
