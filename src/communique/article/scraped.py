@@ -284,7 +284,7 @@ def article_area(html: str, truth: str) -> str:
     total = sum(gold.values()) or 1
 
     def recall(node) -> float:
-        found = shingles(node.text_content())
+        found = shingles(" ".join(node.itertext()))
         return sum(min(count, found.get(key, 0)) for key, count in gold.items()) / total
 
     area = body

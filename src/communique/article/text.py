@@ -416,6 +416,18 @@ def _mark_body(lines: list[Line], start: int, dateline_at: int | None) -> None:
         if line.role is not None:
             continue
         text = line.text
+        if not any(ch.isalnum() for ch in text):
+            line.role = FURNITURE  # what joins a gallery's counter ("1", "/", "23"), bullets
+            continue
+        if wording.job_title(text) and i != dateline_at:
+            line.role = FURNITURE  # an author box: "Carrie Arnold" / "Contributing Writer"
+            if (
+                i > start
+                and lines[i - 1].role == _CANDIDATE
+                and wording.person_name(lines[i - 1].text)
+            ):
+                lines[i - 1].role = FURNITURE
+            continue
         if i == dateline_at and not line.after_dateline:
             line.role = DATELINE  # the dateline alone on its line
         elif i == dateline_at or body_like(text) or _continues_list(text, previous_body):

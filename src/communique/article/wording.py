@@ -41,6 +41,7 @@ _FURNITURE_SHAPES = tuple(
         r"^\S+@\S+\.[a-z]{2,}$",  # a bare e-mail address
         r"^(?:[A-Z]\.?){1,3}(?:\s*/\s*(?:[A-Z]\.?){1,3})+$",  # editors' initials: R.J / H.Z
         r"^(?:https?://|www\.)\S+$",  # a bare link
+        r"^(?:[a-z0-9-]+\.)+(?:com|org|net|info|co\.uk|[a-z]{2})$",  # a site's name: example.com
         r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$",
         r"^[_=*~#-]{3,}$",  # rules: ___ or ***
         r"^write to .{2,60}\s(?:at\s+)?\S+@\S+\.[a-z]{2,}\.?$",  # Write to Jane Doe at jane@example.com
@@ -68,15 +69,15 @@ _PICTURE_AGENCIES = r"(?:Getty\s+Images|Shutterstock|Alamy|AP\s+Images|Sipa\s+US
 _VIA_CREDIT = rf"(?:[\w'’.&-]+\s+){{0,4}}(?:via\s+)?{_PICTURE_AGENCIES}"
 _CREDIT_LABEL = (
     r"(?:file\s+)?(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|image\s+credit"
-    r"|picture\s+credit|image\s+source|illustration|video)"
+    r"|picture\s+credit|image\s+source|(?:image|photo|picture)\s+copyright|illustration|video)"
 )
 _CREDIT_LINE_RES = (
     re.compile(r"^(?:©|\(c\))\s*(?P<credit>.{2,80})$", re.I),
     re.compile(
         rf"^\(?{_CREDIT_LABEL}\s*(?::|,|by\b|/|-|–)\s*(?P<credit>[^.]{{2,80}}?)\)?\.?$", re.I
     ),
-    re.compile(rf"^\(?(?P<credit>{_SLASH_CREDIT})\)?$"),
-    re.compile(rf"^\(?(?P<credit>{_VIA_CREDIT})\)?$"),
+    re.compile(rf"^\(?\s*(?P<credit>{_SLASH_CREDIT})\s*\)?$"),
+    re.compile(rf"^\(?\s*(?P<credit>{_VIA_CREDIT})\s*\)?$"),
 )
 _CAPTION_LABEL = re.compile(
     r"^(?:image|photo|media|video)\s+caption\s*[,:]\s*(?P<caption>.+)$", re.I
@@ -96,6 +97,10 @@ _GLUED_CREDITS = (
     ),
     # Caption. AFP via Getty Images
     re.compile(rf"^(?P<caption>.{{8,}}?[.!?\"”])\s+(?P<credit>{_VIA_CREDIT})$"),
+    # Caption with its credit's label glued on: "... sought treatmentCredit: EPA"
+    re.compile(
+        r"^(?P<caption>.{8,}?[a-z.!?”\"])(?:Credit|Photo|Picture|Image)s?:\s*(?P<credit>[^.]{2,60}?)$"
+    ),
     # Caption without a stop, then First Last/AGENCY
     re.compile(
         rf"^(?P<caption>.{{8,}}?[^\s.!?,;:])\s+(?P<credit>{_NAME}\s+{_NAME}\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}})$"
@@ -549,7 +554,7 @@ def is_furniture_phrase(line: str) -> bool:
     """Whether a line is furniture by the paragraph patterns and phrases (credits, wire
     advisories, trust and syndication notes, widgets): the part of
     :func:`is_furniture_paragraph` that judges a plain-text line as well."""
-    text = line.strip()
+    text = line.strip().lstrip("|•·>»›-–—* ").strip()  # "| Follow @name"
     data = furniture_data()
     return bool(data["paragraph_patterns"].match(text) or _has_paragraph_phrase(text, data))
 
