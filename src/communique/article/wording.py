@@ -360,7 +360,9 @@ def clean_credit(credit: str) -> str:
 
 def byline(line: str) -> bool:
     """Whether the line is a byline ("By Jane Doe", "By JANE DOE, Associated Press")."""
-    text = _BYLINE_EMAIL.sub("", line.strip())  # "By Jo He-rim (herim@example.com)"
+    text = line.strip()
+    if "@" in text:  # "By Jo He-rim (herim@example.com)"
+        text = _BYLINE_EMAIL.sub("", text)
     first = text.split("|")[0].strip()  # "By Jane Doe | Updated: ..."
     match = _BYLINE.match(first) if len(text.split()) <= 16 else None
     if match is None:
@@ -418,9 +420,14 @@ def author_bio(text: str) -> bool:
     return bool(words & _byline_words()["titles"])
 
 
+MAX_JOB_TITLE_CHARS = 60
+
+
 def job_title(line: str) -> bool:
     """Whether a line is a writer's job title ("Senior Correspondent", "Opinion Columnist",
     "AP Auto Writer"), which pages put under the writer's name."""
+    if len(line) > MAX_JOB_TITLE_CHARS:
+        return False
     words = re.findall(r"[\w'’-]+", line.lower())
     return 1 <= len(words) <= 5 and words[-1] in _byline_words()["titles"]
 
@@ -678,6 +685,7 @@ _CAPTION_DATE = re.compile(
 _CAPTION_WEEKDAY = re.compile(
     rf"(?:,|\son)\s+{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?\.?(?=\s+[A-Z(\[]|\s*$)"
 )
+_CAPTION_HINT = re.compile(rf"{_WEEKDAY}|{MONTH}|[(\[/:]|\b(?:left|right|cent(?:re|er))\b", re.I)
 _WHERE = re.compile(r"\s(?:in|at|near|outside|inside|on the outskirts of)\s", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|added|stated|announced)\b", re.I)
 _TRAILING_CREDITS = re.compile(
@@ -723,15 +731,16 @@ def picture_description(line: str) -> bool:
     which side; a weekday alone ("... on Thursday.") needs a credit or a position too. Reported
     speech ("said") never is one."""
     text = line.strip()
-    words = text.split()
-    if not 6 <= len(words) <= MAX_CAPTION_WORDS or not text[:1].isupper() or _REPORTED.search(text):
+    if not text[:1].isupper() or len(text) > MAX_CAPTION_CHARS or _REPORTED.search(text):
         return False
-    core = _TRAILING_CREDITS.sub("", text)
+    if not 6 <= len(text.split()) <= MAX_CAPTION_WORDS or not _CAPTION_HINT.search(text):
+        return False  # too short or long, or no date, credit or position to end it
+    core = _TRAILING_CREDITS.sub("", text) if text.endswith((")", "]")) else text
+    if not _WHERE.search(core) or not _present_verb(core):
+        return False
     glued = glued_credit(core)
     credited = core != text or glued is not None
     core = glued.caption if glued is not None else core
-    if not _WHERE.search(core) or not _present_verb(core):
-        return False
     positioned = bool(_caption_words()["position"].search(core))
     if _CAPTION_DATE.search(core):
         return True
