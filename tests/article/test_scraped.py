@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from communique.article import wording
@@ -92,11 +93,11 @@ def test_article_area_is_the_text_around_the_true_body():
         "on two lines.",
     ]
     assert "Home" not in area and "About us" not in area and "var x" not in area
-    assert visible_text(
-        __import__("lxml.html").html.fromstring("<div>a<p>b</p>c</div>")
-    ).split() == [
+    assert visible_text(lxml.html.fromstring("<div>a<p>b</p>c</div>")).splitlines() == [
         "a",
+        "",
         "b",
+        "",
         "c",
     ]
 
