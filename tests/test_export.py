@@ -187,3 +187,126 @@ def test_missing_sqlite_database_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="no such database"):
         export(f"sqlite:///{tmp_path / 'missing.db'}", "csv", tmp_path / "x.csv")
     assert not (tmp_path / "missing.db").exists()
+
+
+# Every shape of TIMEX3 value an event's date may hold, with the day GDELT's date fields get
+# in an article of 2022-08-03 and where that day comes from.
+ARTICLE_DATE = "2022-08-03"
+TIMEX_DATES = [
+    ("2022-08-02", "20220802", "event"),
+    ("2022-08-02T10:30", "20220802", "event"),
+    ("2022-08-02TMO", "20220802", "event"),
+    ("2022-W31-2", "20220802", "event"),
+    ("2022-W31-WE", "20220806", "event-start"),  # the weekend after the article
+    ("2022-W31", "20220803", "article"),  # the week holds the article's day
+    ("2022-08", "20220803", "article"),
+    ("2022-SU", "20220803", "article"),
+    ("2022-Q3", "20220803", "article"),
+    ("2022-H2", "20220803", "article"),
+    ("2022", "20220803", "article"),
+    ("2022-08-XX", "20220803", "article"),
+    ("2019-02", "20190201", "event-start"),
+    ("2019-WI", "20191201", "event-start"),
+    ("2019-Q1", "20190101", "event-start"),
+    ("199", "19900101", "event-start"),  # the 1990s
+    ("19", "19000101", "event-start"),  # the 20th century
+    ("20", "20220803", "article"),  # the 21st century
+    ("PRESENT_REF", "20220803", "article"),
+    ("PAST_REF", "20220803", "article"),
+    ("FUTURE_REF", "20220803", "article"),
+    ("XXXX-WXX-2", "20220803", "article"),
+    ("XXXX-08-02", "20220803", "article"),
+    ("XXXX", "20220803", "article"),
+    ("P3D", "20220803", "article"),  # a duration is no date
+    ("2019-W53", "20220803", "article"),  # 2019 has no week 53
+    (None, "20220803", "article"),
+]
+
+
+def _dated_event(number: int, date: str | None) -> Event:
+    # Each event its own actor, so that no two merge whatever their dates.
+    return Event(
+        id=f"e{number}", type="CONSULT", cameo="043", quad=1, date=date,
+        actors=[participant(f"Minister {number}", "RUS"), participant("Taro Kono", "JPN")],
+        evidence="The ministers met", start=0, end=10,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def timex_db(tmp_path_factory) -> str:
+    """One article of 2022-08-03 with an event for every TIMEX3 shape, and one undated article."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('timex') / 'timex.db'}"
+    dated = report("The ministers met.", [], "TASS", "https://tass.example/w")
+    dated.article.date = ARTICLE_DATE
+    dated.events = [_dated_event(i, value) for i, (value, _, _) in enumerate(TIMEX_DATES)]
+    undated = report("They met again.", [], "TASS", "https://tass.example/u")
+    undated.article.date = None
+    undated.events = [_dated_event(100, "2022-W31"), _dated_event(101, "PRESENT_REF")]
+    Store(url).write(
+        [Record(id=content_hash(r.article.text), location=loc, report=r)
+         for loc, r in (("dated.txt", dated), ("undated.txt", undated))]
+    )  # fmt: skip
+    return url
+
+
+def test_gdelt_dates_every_timex_shape_by_the_most_precise_day(timex_db, tmp_path):
+    from communique.store.cameo import gdelt_event_columns
+
+    out = tmp_path / "events.tsv"
+    assert export(timex_db, "gdelt", out) == len(TIMEX_DATES) + 2
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = [
+            dict(zip(gdelt_event_columns(), row, strict=True))
+            for row in csv.reader(handle, delimiter="\t")
+        ]
+    with (tmp_path / "events.dates.tsv").open(encoding="utf-8", newline="") as handle:
+        notes = list(csv.DictReader(handle, delimiter="\t"))
+    assert [n["GLOBALEVENTID"] for n in notes] == [r["GLOBALEVENTID"] for r in rows]
+    got = [
+        (n["TIMEX3"] or None, r["SQLDATE"], n["SQLDATE_from"])
+        for n, r in zip(notes, rows, strict=True)
+    ]
+    assert got[: len(TIMEX_DATES)] == TIMEX_DATES
+    # Without the article's date: a week's first day, and nothing for a reference to now.
+    assert got[len(TIMEX_DATES) :] == [
+        ("2022-W31", "20220801", "event-start"),
+        ("PRESENT_REF", "", "none"),
+    ]
+    for row in rows:
+        if row["SQLDATE"]:
+            assert row["MonthYear"] == row["SQLDATE"][:6] and row["Year"] == row["SQLDATE"][:4]
+            assert float(row["FractionDate"]) // 1 == int(row["Year"])
+        else:
+            assert row["MonthYear"] == row["Year"] == row["FractionDate"] == ""
+
+
+@pytest.mark.parametrize("format", ["plover", "jsonl", "csv", "parquet", "gdelt", "quotes"])
+def test_every_format_exports_every_timex_shape(timex_db, tmp_path, format):
+    out = tmp_path / f"export.{format}"
+    articles, events = 2, len(TIMEX_DATES) + 2  # one quotation per article, one dyad per event
+    assert export(timex_db, format, out) == (articles if format in ("jsonl", "quotes") else events)
+
+
+def _exported_dates(timex_db, tmp_path, format) -> list[str | None]:
+    out = tmp_path / f"export.{format}"
+    export(timex_db, format, out)
+    if format == "plover":
+        return [json.loads(line)["date"] for line in out.read_text(encoding="utf-8").splitlines()]
+    if format == "csv":
+        with out.open(encoding="utf-8", newline="") as handle:
+            return [row["date"] or None for row in csv.DictReader(handle)]
+    if format == "parquet":
+        import pyarrow.parquet as pq
+
+        return pq.read_table(out).column("date").to_pylist()
+    reports = [
+        Report.model_validate(json.loads(line))
+        for line in out.read_text(encoding="utf-8").splitlines()
+    ]
+    return [event.date for r in reports for event in r.events]
+
+
+@pytest.mark.parametrize("format", ["plover", "csv", "parquet", "jsonl"])
+def test_event_dates_round_trip_in_every_format_read_back(timex_db, tmp_path, format):
+    values = [value for value, _, _ in TIMEX_DATES] + ["2022-W31", "PRESENT_REF"]
+    assert sorted(_exported_dates(timex_db, tmp_path, format), key=str) == sorted(values, key=str)

@@ -44,6 +44,7 @@ ModelOption = Annotated[
 # `communique eval NAME`: module with evaluate(data, limit) -> dict of figures.
 EVALUATORS = {
     "extraction": "communique.article.evaluate",
+    "scraped": "communique.article.scraped",
     "actors": "communique.entities.evaluate",
     "quotes": "communique.quotes.evaluate",
     "times": "communique.times.evaluate",

@@ -164,6 +164,14 @@ FORMS = [
         None,
         None,
     ),
+    # A known agency's bracket touching the sentence; a date without a place; a known place
+    # in normal case before a dash.
+    ("(CNN)Police detained dozens of protesters.", "(CNN)", None, "CNN", None),
+    ("Washington (CNN)The Senate voted.", "Washington (CNN)", "Washington", "CNN", None),
+    ("Dec 1 (Reuters) - Gold rose to a record.", "Dec 1 (Reuters) -", None, "Reuters", (12, 1)),
+    ("14 March (AFP) - Markets fell.", "14 March (AFP) -", None, "AFP", (3, 14)),
+    ("Mogadishu — Lawmakers elected a president.", "Mogadishu —", "Mogadishu", None, None),
+    ("Nairobi -- Police fired tear gas.", "Nairobi --", "Nairobi", None, None),
 ]
 
 
@@ -214,6 +222,12 @@ def test_unknown_agency_in_a_known_shape():
         "Trump: MOVE on, he said.",
         "JAKE TAPPER: Senator, thank you for joining us.",
         "QUESTIONABLE MEDICAL CLAIMS — The campaign said.",
+        "Lagos — the commercial capital — has grown fast.",  # an apposition, not a dateline
+        "Paris - Police said the road was closed.",  # a hyphen is not a dateline's dash
+        "Police — who had been warned — waited.",
+        "Trump — He said so.",  # not a place
+        "(Foo)Bar said it would.",  # an unknown agency needs a separator
+        "June 3 (R-Texas) - said so.",
         "",
     ],
 )

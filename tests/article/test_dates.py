@@ -13,6 +13,7 @@ from communique.article.dates import (
     latest_year,
     parse_date,
     resolve_article_date,
+    stamp_date,
 )
 
 TEXT = "The leaders met in 2018. Relations in 2019 were good. The treaty of 1956 was cited."
@@ -108,6 +109,22 @@ def test_dateline_full_date():
 )
 def test_find_date(text, date):
     assert find_date(text) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Date 20.02.2018", "2018-02-20"),  # day.month.year
+        ("16:04 GMT 10.10.2019", "2019-10-10"),
+        ("Issued on: 25/04/2024 - 14:05", "2024-04-25"),  # day/month: 25 is no month
+        ("Posted at 7/14/2019 08:12:00 PM", "2019-07-14"),  # month/day: 14 is no month
+        ("Updated 01/06/2023", None),  # either order is a date
+        ("Published: January 29, 2019 (10.02.2019 print)", "2019-01-29"),  # written first
+        ("31.02.2019", None),
+    ],
+)
+def test_stamp_date(text, date):
+    assert stamp_date(text) == date
 
 
 def test_parse_date():

@@ -253,7 +253,7 @@ def test_breadcrumbs():
 @pytest.mark.parametrize(
     ("line", "date"),
     [
-        ("5:45 AM PST 11/19/2019 by Anna Berg", None),
+        ("5:45 AM PST 11/19/2019 by Anna Berg", "2019-11-19"),
         ("Updated 10:34 GMT, Jan. 29, 2019 by Jane Doe", "2019-01-29"),
     ],
 )

@@ -132,6 +132,17 @@ def test_planned_events_merge_only_on_the_same_date(db_url, report_factory, even
     assert sorted(e["num_articles"] for e in store.events()) == [1, 2]
 
 
+@pytest.mark.parametrize("value", ["2019-W04-2", "2019-W04", "2019-01", "2019-SU", "PRESENT_REF"])
+def test_events_dated_by_other_timex_values_merge_on_the_same_value(
+    db_url, report_factory, event_factory, value
+):
+    store = Store(db_url)
+    reports = [report_factory(f"Report {i}.", [event_factory(date=value)]) for i in range(2)]
+    store.write([record(r, str(i)) for i, r in enumerate(reports)])
+    stored = store.events()
+    assert [(e["date"], e["num_articles"]) for e in stored] == [(value, 2)]
+
+
 def test_participants_match_by_country_and_name_in_any_order(db_url, report_factory, event_factory):
     store = Store(db_url)
     a = report_factory(

@@ -270,6 +270,13 @@ def test_openapi_documents_every_endpoint(client):
     assert all(not p.startswith("/events") for p in paths)  # pages stay out of the API schema
 
 
+def test_docs_lead_to_the_api_page_built_from_the_schema(client):
+    response = client.get("/docs")
+    assert response.status_code == 200 and response.url.path == "/api"
+    assert "/api/openapi.json" in response.text and "/api/events" in response.text
+    assert "cdn" not in response.text.lower()  # nothing loaded from the internet
+
+
 def test_security_headers(client):
     headers = client.get("/api/stats").headers
     assert "script-src 'self'" in headers["content-security-policy"]

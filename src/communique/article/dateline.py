@@ -8,7 +8,10 @@ The shapes recognised, from general parts rather than a list of outlets::
     Hanoi (VNA) –                          place, (agency), dash
     Tehran - SANA                          place, dash, bare upper-case agency
     BEIJING -                              upper-case place, dash
+    Mogadishu —                            a known place in normal case, dash
     (Reuters) -                            agency alone
+    (CNN)Police said ...                   a known agency, no space after it
+    Dec 1 (Reuters) -                      date and agency, no place
 
 A known agency spelling is normalised ("REUTERS" -> "Reuters"); an unknown one is kept as
 written. An all-capitals place is put in normal case ("UNITED NATIONS" -> "United Nations").
@@ -59,10 +62,19 @@ _DATELINE_PATTERN = rf"""^(?P<place>{_PLACE}){_QUALIFIERS}
       | \s+(?P<bare2>KNOWN_AGENCIES)\s*(?P<sep3>{_SEP})                  # TOKYO, Jan. 29 Kyodo -
       | \s*(?P<sep2>--|—|–|―|-|:)                                        # BEIJING -
     )
-    (?=\s|$)"""
+    (?=\s|$|(?<=[)/])[A-ZÀ-Þ"“‘])"""
 _AGENCY_ONLY_RE = re.compile(
-    rf"^(?:\((?P<agency>{_AGENCY})\)|/(?P<agency2>{_AGENCY})/)\s*(?P<sep>{_SEP})(?=\s|$)"
+    rf"^(?:\((?P<agency>{_AGENCY})\)|/(?P<agency2>{_AGENCY})/)"
+    rf"(?:\s*(?P<sep>{_SEP})(?=\s|$)|(?=[A-ZÀ-Þ\"“‘]))"  # "(CNN)Police said"
 )
+# "Dec 1 (Reuters) -": a date and an agency without a place (stories from no one city).
+_DATE_AGENCY_RE = re.compile(
+    rf"^(?P<date>{_DATE})\s*(?:\((?P<agency>{_AGENCY})\)|/(?P<agency2>{_AGENCY})/)"
+    rf"\s*(?P<sep>{_SEP})(?=\s|$)"
+)
+# A dash that closes an apposition: "Lagos — the commercial capital — is ...".
+_CLOSING_DASH = re.compile(r"\s(?:--|—|–|―)\s")
+MAX_APPOSITION_CHARS = 120
 _SENTENCE_START = re.compile(r"^[\s\"“'‘«(\[]*[A-ZÀ-Þ0-9]")
 
 
@@ -172,9 +184,13 @@ def parse_dateline(paragraph: str) -> ParsedDateline | None:
         parsed = _from_match(match, text)
         if parsed is not None:
             return parsed
-    match = _AGENCY_ONLY_RE.match(text)
-    if match is not None and _looks_like_agency(match["agency"] or match["agency2"]):
-        return _build(text, match.end(), None, match["agency"] or match["agency2"], match)
+    match = _AGENCY_ONLY_RE.match(text) or _DATE_AGENCY_RE.match(text)
+    if match is None:
+        return None
+    agency = match["agency"] or match["agency2"]
+    known = match["sep"] is not None or is_known_agency(agency)  # no space: a known agency only
+    if known and _looks_like_agency(agency) and _SENTENCE_START.match(text[match.end() :] or "A"):
+        return _build(text, match.end(), None, agency, match)
     return None
 
 
@@ -192,7 +208,9 @@ def _from_match(match: re.Match, text: str) -> ParsedDateline | None:
         return None
     if agency is not None and not _looks_like_agency(agency):
         return None
-    if not _place_ok(place, agency=agency is not None, dated=has_date):
+    if not _place_ok(place, agency=agency is not None, dated=has_date) and not _known_place_dash(
+        place, match, rest
+    ):
         return None
     separated = any(match[g] for g in ("sep", "sep0", "sep1", "sep2", "sep3"))
     if agency is not None and not separated and not is_known_agency(agency):
@@ -276,6 +294,18 @@ def _place_ok(place: str, *, agency: bool, dated: bool) -> bool:
     return capitals and len(letters) >= 3
 
 
+def _known_place_dash(place: str, match: re.Match, rest: str) -> bool:
+    """ "Mogadishu — Somalia's lawmakers ...": a place in normal case opens a dateline when it
+    is a known place followed by a dash (not a hyphen or a colon), unless a second dash soon
+    closes an apposition ("Lagos — the commercial capital — is ...")."""
+    if match["sep2"] not in ("--", "—", "–", "―") or match["region"] is not None:
+        return False
+    if _CLOSING_DASH.search(rest[:MAX_APPOSITION_CHARS]):
+        return False
+    clean = _clean_place(place)
+    return clean.casefold() not in _not_places() and clean.casefold() in _known_places()
+
+
 @functools.cache
 def _stop_words() -> frozenset[str]:
     return frozenset(_agency_data()["sentence_starts"])
@@ -294,6 +324,11 @@ def _bare_place_ok(place: str, match: re.Match) -> bool:
     if match["sep2"] != ":" and len(clean.split()) < 3:
         return True
     return clean.casefold() in _known_places()
+
+
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` is a city, country or US state of GeoNames ("Hong Kong", "Ohio")."""
+    return " ".join(name.split()).casefold() in _known_places()
 
 
 @functools.cache

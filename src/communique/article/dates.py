@@ -64,6 +64,35 @@ def find_date(text: str) -> str | None:
     return dates[0][1].isoformat() if dates else None
 
 
+# Numeric dates of page time stamps: 20.02.2018 is day.month.year; with slashes the order is
+# known only when one of the first two numbers is above 12 (25/04/2024, 7/14/2019).
+_DOTTED_DATE = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"
+)
+_SLASHED_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+
+
+def stamp_date(text: str) -> str | None:
+    """The date of a page's time stamp or byline line as YYYY-MM-DD: a written date
+    (:func:`find_date`), or a numeric one ("20.02.2018", "25/04/2024", "7/14/2019") when its
+    order of day and month is certain."""
+    written = find_date(text)
+    if written is not None:
+        return written
+    found = []
+    for match in _DOTTED_DATE.finditer(text):
+        date = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+        found.append((match.start(), date))
+    for match in _SLASHED_DATE.finditer(text):
+        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+        if (a > 12) == (b > 12):
+            continue  # both could be the month, or neither
+        date = _safe_date(year, b, a) if a > 12 else _safe_date(year, a, b)
+        found.append((match.start(), date))
+    dates = sorted((start, date) for start, date in found if date is not None)
+    return dates[0][1].isoformat() if dates else None
+
+
 def written_dates(text: str) -> list[tuple[int, dt.date]]:
     """Every complete written date in ``text`` with where it starts, in order."""
     found = []

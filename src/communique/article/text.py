@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from communique.article import wording
 from communique.article.compose import analysed_text
-from communique.article.dateline import ParsedDateline, parse_dateline
-from communique.article.dates import date_article, find_date
+from communique.article.dateline import ParsedDateline, is_known_place, parse_dateline
+from communique.article.dates import date_article, stamp_date
 from communique.model import Article, Caption, Section
 
 NAVIGATION = "navigation"
@@ -48,6 +48,8 @@ MAX_PARAGRAPHS_BEFORE_DATELINE = 3
 # Without a dateline, at most this many stray lines (section names, author names, ...) may
 # stand between the headline and the first paragraph; more means the body starts sooner.
 MAX_HEADER_LINES = 4
+MAX_SECTION_NAME_WORDS = 3  # "World", "Middle East", "Science & Tech" above the headline
+MIN_MENU_LINES = 5
 
 # A sentence's end, possibly followed by a sign-off: "... this year. (ANI)".
 _SENTENCE_END = re.compile(r"[.!?…。！？｡؟।][\"'”’»)\]」』]*(?:\s*\([^()]{1,40}\))?$")
@@ -72,6 +74,8 @@ class Line:
     after_dateline: str | None = None  # the paragraph's text after its dateline
     headlines: list[str] | None = None  # the headlines of a line listing other stories
     worded: bool = False  # its role comes from its wording (furniture, credit, byline, ...)
+    comment: str | None = None  # heads a reader's comment: "certain", or "stamped" (see wording)
+    byline: str | None = None  # the writer's name a byline or time stamp line gives
 
 
 def read_text(
@@ -146,11 +150,13 @@ def assign_roles(lines: list[Line]) -> ParsedDateline | None:
     body_start = _mark_header(lines, headline, dateline_at)
     if body_start is not None:
         _mark_body(lines, body_start, dateline_at)
+    _mark_unlabelled_byline(lines)
     return parsed
 
 
 def _role_by_wording(line: Line) -> None:
     text = line.text
+    line.comment = wording.comment_header(text)
     if wording.is_end_marker(text):
         line.role, line.end_marker = FURNITURE, True
     elif wording.is_list_intro(text):
@@ -160,11 +166,14 @@ def _role_by_wording(line: Line) -> None:
     elif (caption := wording.labelled_caption(text)) is not None:
         line.role, line.caption = CAPTION, caption
     elif wording.byline(text):
-        line.role, line.date = BYLINE, find_date(text)
+        line.role, line.date = BYLINE, stamp_date(text)
     elif (stamp := wording.timestamp(text))[0]:
         line.role, line.date = TIMESTAMP, stamp[1]
-    elif wording.is_furniture(text):
+    elif wording.is_furniture(text) or wording.is_furniture_phrase(text):
         line.role = FURNITURE
+    elif wording.picture_description(text):
+        described = wording.described_picture(text)
+        line.role, line.caption, line.credit = CAPTION, described.caption, described.credit
     elif (headlines := wording.listed_headlines(text)) is not None:
         line.headlines = headlines
         if not wording.may_be_page_title(text):
@@ -190,7 +199,7 @@ def _mark_captions(lines: list[Line]) -> None:
         following = lines[i + 1]
         if wording.is_caption_label(line.text) and following.role is None:
             following.role, following.caption = CAPTION, following.text
-    first_content = next((i for i, line in enumerate(lines) if line.role is None), None)
+    first_content = _probable_headline(lines)
     for i, line in enumerate(lines):
         if line.role != CREDIT or i == 0 or i - 1 == first_content or _repeated_credit(lines, i):
             continue
@@ -198,6 +207,15 @@ def _mark_captions(lines: list[Line]) -> None:
         limit = 60 if previous.block == line.block else 30
         if previous.role is None and len(previous.text.split()) <= limit:
             previous.role, previous.caption = CAPTION, previous.text
+
+
+def _probable_headline(lines: list[Line]) -> int | None:
+    """The first line of content, after short ones (section names such as "World"): a
+    picture credited right under it leaves it the headline, not the picture's caption."""
+    for i, line in enumerate(lines):
+        if line.role is None and _words(line.text) > MAX_SECTION_NAME_WORDS:
+            return i
+    return None
 
 
 def _repeated_credit(lines: list[Line], i: int) -> bool:
@@ -384,8 +402,9 @@ def _mark_body(lines: list[Line], start: int, dateline_at: int | None) -> None:
         if ended:
             line.role = FURNITURE
             continue
-        if line.end_marker and seen_body:
+        if seen_body and (line.end_marker or _opens_comment(lines, i)):
             ended = True
+            line.role = line.role or FURNITURE
             continue
         if line.list_intro:
             in_list = True
@@ -397,6 +416,18 @@ def _mark_body(lines: list[Line], start: int, dateline_at: int | None) -> None:
         if line.role is not None:
             continue
         text = line.text
+        if not any(ch.isalnum() for ch in text):
+            line.role = FURNITURE  # what joins a gallery's counter ("1", "/", "23"), bullets
+            continue
+        if wording.job_title(text) and i != dateline_at:
+            line.role = FURNITURE  # an author box: "Carrie Arnold" / "Contributing Writer"
+            if (
+                i > start
+                and lines[i - 1].role == _CANDIDATE
+                and wording.person_name(lines[i - 1].text)
+            ):
+                lines[i - 1].role = FURNITURE
+            continue
         if i == dateline_at and not line.after_dateline:
             line.role = DATELINE  # the dateline alone on its line
         elif i == dateline_at or body_like(text) or _continues_list(text, previous_body):
@@ -406,6 +437,45 @@ def _mark_body(lines: list[Line], start: int, dateline_at: int | None) -> None:
         else:
             line.role = _CANDIDATE
     _decide_candidates(lines, start)
+    _drop_trailing_bio(lines)
+
+
+def _drop_trailing_bio(lines: list[Line]) -> None:
+    """The writer's introduction after the story's last paragraph is no part of it."""
+    body = [i for i, line in enumerate(lines) if line.role == BODY]
+    while len(body) > 1 and wording.author_bio(lines[body[-1]].text):
+        lines[body.pop()].role = FURNITURE
+
+
+def _opens_comment(lines: list[Line], i: int) -> bool:
+    """A reader's comment starts here: its header, certain by its shape or followed by the
+    time it was posted ("Marek says:" then "November 3, 2022 at 6:12 pm")."""
+    kind = lines[i].comment
+    if kind == "certain":
+        return True
+    following = lines[i + 1 : i + 3]
+    return kind == "stamped" and any(wording.timestamp(line.text)[0] for line in following)
+
+
+def _mark_unlabelled_byline(lines: list[Line]) -> None:
+    """Without a "By ..." line: a person's name alone on a header line next to a time stamp
+    or a job title ("Rachel Martin" over "Published Oct 07, 2022", "Tan Wei Ling" over "Senior
+    Correspondent"), or beside the time stamp on its line ("Ahmet Yilmaz |16.09.2019")."""
+    if any(line.role == BYLINE for line in lines):
+        return
+    for i, line in enumerate(lines):
+        if line.role in (BODY, HEADING, DATELINE):
+            return
+        if line.role == TIMESTAMP and (name := wording.name_beside_stamp(line.text)):
+            line.byline = name
+            return
+        if line.role not in (FURNITURE, NAVIGATION) or not wording.person_name(line.text):
+            continue
+        neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        stamped = any(n.role == TIMESTAMP or wording.job_title(n.text) for n in neighbours)
+        if stamped and not is_known_place(line.text):
+            line.role, line.byline = BYLINE, line.text
+            return
 
 
 def _continues_list(text: str, previous_body: str) -> bool:
@@ -442,7 +512,7 @@ def _decide_candidates(lines: list[Line], start: int) -> None:
             role = BODY if _is_content_list(lines, before, run) else FURNITURE
         elif len(run) == 1 and _is_heading(lines, before, run[0], after):
             role = HEADING
-        elif _other_stories(lines, before, run):
+        elif _other_stories(lines, before, run) or _menu(lines, before, run):
             role = FURNITURE
         else:
             role = BODY
@@ -470,6 +540,20 @@ def _other_stories(lines: list[Line], before: int | None, run: list[int]) -> boo
         and not _is_content_list(lines, before, run)
         and all(wording.headline_shaped(lines[i].text, wording.MIN_RUN_HEADLINE_WORDS) for i in run)
     )
+
+
+def _menu(lines: list[Line], before: int | None, run: list[int]) -> bool:
+    """The links of a menu inside the article: five or more lines in a row, nearly all of
+    them names of three words or fewer ("Europe", "Middle East", "Data Centers"), neither
+    introduced by a colon nor bulleted, with links of the page's own among or beside them
+    ("Log Out", "Privacy Policy", "Subscribe")."""
+    if len(run) < MIN_MENU_LINES or _is_content_list(lines, before, run):
+        return False
+    names = sum(1 for i in run if _words(lines[i].text) <= MAX_SECTION_NAME_WORDS)
+    if names * 5 < len(run) * 4:
+        return False
+    span = lines[max(run[0] - 1, 0) : run[-1] + 2]
+    return any(line.worded and line.role == FURNITURE for line in span)
 
 
 def _is_heading(lines: list[Line], before: int | None, i: int, after: int) -> bool:
@@ -546,7 +630,7 @@ def _byline(lines: list[Line]) -> str | None:
     """The byline without the time stamp pages put beside it ("By Jane Doe | Updated: ...")."""
     text = _first(lines, BYLINE)
     if text is None:
-        return None
+        return next((line.byline for line in lines if line.byline), None)
     kept = [part.strip() for part in text.split("|") if not wording.timestamp(part)[0]]
     return " | ".join(part for part in kept if part) or text
 

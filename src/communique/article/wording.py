@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from communique.article.dateline import MONTH, is_known_agency
-from communique.article.dates import find_date
+from communique.article.dateline import MONTH, is_known_agency, is_known_place
+from communique.article.dates import stamp_date
 
 DATA = Path(__file__).with_name("data")
 
@@ -41,6 +41,7 @@ _FURNITURE_SHAPES = tuple(
         r"^\S+@\S+\.[a-z]{2,}$",  # a bare e-mail address
         r"^(?:[A-Z]\.?){1,3}(?:\s*/\s*(?:[A-Z]\.?){1,3})+$",  # editors' initials: R.J / H.Z
         r"^(?:https?://|www\.)\S+$",  # a bare link
+        r"^(?:[a-z0-9-]+\.)+(?:com|org|net|info|co\.uk|[a-z]{2})$",  # a site's name: example.com
         r"^(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$",
         r"^[_=*~#-]{3,}$",  # rules: ___ or ***
         r"^write to .{2,60}\s(?:at\s+)?\S+@\S+\.[a-z]{2,}\.?$",  # Write to Jane Doe at jane@example.com
@@ -68,15 +69,15 @@ _PICTURE_AGENCIES = r"(?:Getty\s+Images|Shutterstock|Alamy|AP\s+Images|Sipa\s+US
 _VIA_CREDIT = rf"(?:[\w'’.&-]+\s+){{0,4}}(?:via\s+)?{_PICTURE_AGENCIES}"
 _CREDIT_LABEL = (
     r"(?:file\s+)?(?:photo(?:graph)?s?|pictures?|images?|credits?|photo\s+credit|image\s+credit"
-    r"|picture\s+credit|image\s+source|illustration|video)"
+    r"|picture\s+credit|image\s+source|(?:image|photo|picture)\s+copyright|illustration|video)"
 )
 _CREDIT_LINE_RES = (
     re.compile(r"^(?:©|\(c\))\s*(?P<credit>.{2,80})$", re.I),
     re.compile(
         rf"^\(?{_CREDIT_LABEL}\s*(?::|,|by\b|/|-|–)\s*(?P<credit>[^.]{{2,80}}?)\)?\.?$", re.I
     ),
-    re.compile(rf"^\(?(?P<credit>{_SLASH_CREDIT})\)?$"),
-    re.compile(rf"^\(?(?P<credit>{_VIA_CREDIT})\)?$"),
+    re.compile(rf"^\(?\s*(?P<credit>{_SLASH_CREDIT})\s*\)?$"),
+    re.compile(rf"^\(?\s*(?P<credit>{_VIA_CREDIT})\s*\)?$"),
 )
 _CAPTION_LABEL = re.compile(
     r"^(?:image|photo|media|video)\s+caption\s*[,:]\s*(?P<caption>.+)$", re.I
@@ -96,6 +97,10 @@ _GLUED_CREDITS = (
     ),
     # Caption. AFP via Getty Images
     re.compile(rf"^(?P<caption>.{{8,}}?[.!?\"”])\s+(?P<credit>{_VIA_CREDIT})$"),
+    # Caption with its credit's label glued on: "... sought treatmentCredit: EPA"
+    re.compile(
+        r"^(?P<caption>.{8,}?[a-z.!?”\"])(?:Credit|Photo|Picture|Image)s?:\s*(?P<credit>[^.]{2,60}?)$"
+    ),
     # Caption without a stop, then First Last/AGENCY
     re.compile(
         rf"^(?P<caption>.{{8,}}?[^\s.!?,;:])\s+(?P<credit>{_NAME}\s+{_NAME}\s*/\s*{_NAME}(?:\s+{_NAME}){{0,3}})$"
@@ -106,12 +111,16 @@ _BYLINE = re.compile(
     r"(?-i:(?=[A-ZÀ-Þ]))(?P<names>[^.!?]{2,120})\.?$",
     re.I,
 )
+_BYLINE_EMAIL = re.compile(r"\s*[(\[<]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)\]>]?\s*$")
 _NAME_JOINERS = frozenset({"and", "in", "of", "the", "de", "van", "von", "al", "staff", "writers"})
 _TIMESTAMP_LABEL = re.compile(
     r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified|created|released|issued|date|dated)"
     r"(?:\s+(?:on|at))?\s*:?\s*|on\s+)+",
     re.I,
 )
+# What separates the parts of a time stamp line: "Source: Xinhua | 2019-05-11 | Editor: ...",
+# "Published Oct 07, 2022 • Last updated Oct 07, 2022 • 2 minute read".
+_STAMP_SEPARATOR = re.compile(r"\s*[|•·]\s*")
 # "... by Anna Berg" after a time stamp: a byline on the same line.
 _TRAILING_BYLINE = re.compile(r"\s+by\s+(?:[A-ZÀ-Þ][\w'’.-]*)(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2}$")
 # A clock time, a numeric date, or a day number beside a month's name.
@@ -150,6 +159,7 @@ def furniture_data() -> dict:
         "list_intro_patterns": _alternatives(raw["list_intro_patterns"]),
         "end_markers": frozenset(raw["end_markers"]),
         "end_marker_prefixes": tuple(sorted(raw["end_marker_prefixes"])),
+        "end_marker_patterns": _alternatives(raw["end_marker_patterns"]),
         "line_suffixes": tuple(sorted(raw["line_suffixes"], key=lambda s: (-len(s), s))),
         "paragraph_patterns": _alternatives(raw["paragraph_patterns"]),
         "paragraph_phrases": tuple(
@@ -247,7 +257,12 @@ def is_end_marker(line: str) -> bool:
     plain, keep, _ = _phrase(line)
     if _listed(plain, keep, "end_markers"):
         return True
-    return keep.startswith(furniture_data()["end_marker_prefixes"]) or is_copyright_footer(line)
+    data = furniture_data()
+    return (
+        keep.startswith(data["end_marker_prefixes"])
+        or bool(data["end_marker_patterns"].fullmatch(plain))
+        or is_copyright_footer(line)
+    )
 
 
 def _listed(plain: str, keep: str, name: str) -> bool:
@@ -346,6 +361,8 @@ def clean_credit(credit: str) -> str:
 def byline(line: str) -> bool:
     """Whether the line is a byline ("By Jane Doe", "By JANE DOE, Associated Press")."""
     text = line.strip()
+    if "@" in text:  # "By Jo He-rim (herim@example.com)"
+        text = _BYLINE_EMAIL.sub("", text)
     first = text.split("|")[0].strip()  # "By Jane Doe | Updated: ..."
     match = _BYLINE.match(first) if len(text.split()) <= 16 else None
     if match is None:
@@ -356,14 +373,83 @@ def byline(line: str) -> bool:
     return sum(1 for w in words if w[:1].isupper()) * 2 >= len(words)
 
 
+# A person's name as a byline writes it without "By": "Rachel Martin", "Tan Wei Ling",
+# "Jean-Luc de la Fontaine", "Sam Jones in Madrid".
+_NAME_WORD = r"(?:[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zß-ÿ'’]+)*|[A-Z]\.)"
+_NAME_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|al|el|bin|ibn|la|le|dos|das)"
+_PERSON = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)*{_NAME_WORD}){{1,3}})"
+    rf"(?:\s+in\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})?$"
+)
+
+
+@functools.cache
+def _byline_words() -> dict[str, frozenset[str]]:
+    raw = json.loads((DATA / "bylines.json").read_text(encoding="utf-8"))
+    return {key: frozenset(raw[key]) for key in ("titles", "not_names")}
+
+
+def person_name(line: str) -> bool:
+    """Whether a line is only a person's name, as bylines without "By" write it ("Rachel
+    Martin", "Sam Jones in Madrid"): two to four capitalised words, none of them a word that
+    names no one ("News", "World", "Politics")."""
+    text = line.strip()
+    match = _PERSON.match(text)
+    if match is None:
+        return False
+    words = {word.lower() for word in re.findall(r"[\w'’]+", text)}
+    return not words & _byline_words()["not_names"]
+
+
+_BIO = re.compile(
+    rf"^(?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD}\s+is\s+(?:a|an|the|{_NAME_WORD}'s|{_NAME_WORD}’s)\s"
+    r"(?P<role>.{1,100}?)(?:[.,;]|\s(?:for|at|with|based|who|and|in|covering)\s)"
+)
+MAX_BIO_CHARS = 400
+
+
+def author_bio(text: str) -> bool:
+    """Whether a paragraph introduces the writer ("Grace Wanjiru is the East Africa
+    correspondent for the newspaper, based in Nairobi."): a name, "is", and a job title."""
+    if len(text) > MAX_BIO_CHARS:
+        return False
+    match = _BIO.match(text.strip())
+    if match is None:
+        return False
+    words = set(re.findall(r"[\w'’-]+", match["role"].lower()))
+    return bool(words & _byline_words()["titles"])
+
+
+MAX_JOB_TITLE_CHARS = 60
+
+
+def job_title(line: str) -> bool:
+    """Whether a line is a writer's job title ("Senior Correspondent", "Opinion Columnist",
+    "AP Auto Writer"), which pages put under the writer's name."""
+    if len(line) > MAX_JOB_TITLE_CHARS:
+        return False
+    words = re.findall(r"[\w'’-]+", line.lower())
+    return 1 <= len(words) <= 5 and words[-1] in _byline_words()["titles"]
+
+
+def name_beside_stamp(line: str) -> str | None:
+    """The writer's name in a time stamp line ("Ahmet Yilmaz |16.09.2019"), if it has one."""
+    segments = [part.strip() for part in _STAMP_SEPARATOR.split(line.strip()) if part.strip()]
+    if len(segments) < 2:
+        return None
+    names = [part for part in segments if person_name(part) and not timestamp(part)[0]]
+    return names[0] if len(names) == 1 and not is_known_place(names[0]) else None
+
+
 def timestamp(line: str) -> tuple[bool, str | None]:
     """Whether the line is only a time stamp ("Published: January 29, 2019 10:34 GMT"), and
     the date it gives (YYYY-MM-DD) when it gives a complete one. Segments separated by "|"
-    may carry short labels ("Source: Xinhua | 2019-05-11 20:13:45 | Editor: Zhang Long")."""
+    may carry short labels ("Source: Xinhua | 2019-05-11 20:13:45 | Editor: Zhang Long"), and
+    so may segments separated by "•" ("Published Oct 07, 2022 • 2 minute read")."""
     text = line.strip()
     if not text or len(text.split()) > 24:
         return False, None
-    segments = [part.strip() for part in text.split("|") if part.strip()]
+    segments = [part.strip() for part in _STAMP_SEPARATOR.split(text) if part.strip()]
     if len(segments) > 1:
         stamps = [_timestamp_segment(part) for part in segments]
         found = [date for ok, date in stamps if ok]
@@ -382,7 +468,7 @@ def _timestamp_segment(text: str) -> tuple[bool, str | None]:
     leftover = _DATE_WORDS.sub(" ", body).split()
     if not _CLOCK_OR_DATE.search(body):
         return False, None
-    date = find_date(body)
+    date = stamp_date(body)
     if len(leftover) > (2 if labelled or date else 0):
         return False, None
     return True, date
@@ -471,6 +557,15 @@ def is_furniture_paragraph(text: str) -> bool:
     )
 
 
+def is_furniture_phrase(line: str) -> bool:
+    """Whether a line is furniture by the paragraph patterns and phrases (credits, wire
+    advisories, trust and syndication notes, widgets): the part of
+    :func:`is_furniture_paragraph` that judges a plain-text line as well."""
+    text = line.strip().lstrip("|•·>»›-–—* ").strip()  # "| Follow @name"
+    data = furniture_data()
+    return bool(data["paragraph_patterns"].match(text) or _has_paragraph_phrase(text, data))
+
+
 def _has_paragraph_phrase(text: str, data: dict) -> bool:
     """A phrase of ``paragraph_phrases`` in a paragraph no longer than the phrase's limit."""
     if len(text) > data["max_phrase_chars"] or not data["any_paragraph_phrase"].search(text):
@@ -498,3 +593,189 @@ def is_teaser(text: str) -> bool:
         return False
     words = text.split()
     return 3 <= len(words) <= 25 and not text.rstrip("\"'”’").endswith((".", "?"))
+
+
+# --- readers' comments -------------------------------------------------------------------------
+
+# The name or handle of a commenter: a few words without a sentence's punctuation.
+_COMMENTER = r"[^\s.!?:\"“”][^.!?:\"“”]{0,40}?"
+# "Anonymous said..." (blogs): the ellipsis is the comment's own convention.
+_COMMENT_SAID = re.compile(
+    rf"^(?!by\s)(?P<name>{_COMMENTER})\s+(?:said|wrote)\s*(?:\.\.\.|…)$", re.I
+)
+# "Dmitri_K • 2 hours ago": a name, a dot or bar, and when the comment was posted.
+_COMMENT_POSTED = re.compile(
+    rf"^(?!by\s)(?P<name>{_COMMENTER})\s+[•·]\s+(?P<when>.{{1,40}})$", re.I
+)
+# "Marek says:", "Jukka wrote: May 12, 2022 at 10:02 AM": confirmed by a time stamp beside it.
+_COMMENT_SAYS = re.compile(
+    rf"^(?!by\s)(?P<name>{_COMMENTER})\s+(?:says|said|wrote|writes|commented|replied)\s*:\s*(?P<when>.{{0,60}})$",
+    re.I,
+)
+MAX_COMMENTER_WORDS = 5
+
+
+def comment_header(line: str) -> str | None:
+    """Whether a line heads a reader's comment: "certain" when its shape says so on its own
+    ("Anonymous said...", "Dmitri_K • 2 hours ago", "Marek says: May 12, 2022 at 10:02 am"),
+    "stamped" when a time stamp must follow it ("Marek says:"), else None."""
+    text = line.strip()
+    if len(text) > 120:
+        return None
+    said = _COMMENT_SAID.match(text)
+    if said and _commenter(said):
+        return "certain"
+    posted = _COMMENT_POSTED.match(text)
+    if posted and _commenter(posted):
+        return "certain" if _posted_when(posted["when"]) else None
+    says = _COMMENT_SAYS.match(text)
+    if says and _commenter(says):
+        when = says["when"].strip()
+        if not when:
+            return "stamped"
+        return "certain" if _posted_when(when) else None
+    return None
+
+
+def _commenter(match: re.Match) -> bool:
+    return len(match["name"].split()) <= MAX_COMMENTER_WORDS
+
+
+def _posted_when(text: str) -> bool:
+    """ "2 hours ago", "May 12, 2022 at 10:02 AM", "7/14/2019 9:03 PM": when a comment was posted."""
+    return timestamp(text)[0]
+
+
+# --- captions without a credit ------------------------------------------------------------------
+
+
+@functools.cache
+def _caption_words() -> dict:
+    raw = json.loads((DATA / "captions.json").read_text(encoding="utf-8"))
+    verbs = set()
+    for verb in raw["verbs"]:
+        verbs.add(verb)
+        verbs.add(_third_person(verb))
+    markers = "|".join(re.escape(m) for m in sorted(raw["position_markers"], key=len, reverse=True))
+    return {
+        "verbs": frozenset(verbs),
+        "participles": frozenset(raw["participles"]),
+        "position": re.compile(
+            rf"\((?:{markers})\)|,\s(?:{markers}),|\b(?:from left|from right|left to right)\b", re.I
+        ),
+    }
+
+
+def _third_person(verb: str) -> str:
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# A caption's date at the end of its sentence: ", Tuesday, Feb. 7, 2023." / "on Sept. 27, 2022."
+_CAPTION_DATE = re.compile(
+    rf"(?:,|\s(?:on|in))\s+(?:{_WEEKDAY},?\s+)?"
+    rf"(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}\s+{MONTH}\.?,?\s+(?:19|20)\d\d)"
+    r"\.?(?=\s+[A-Z(\[]|\s*$)"
+)
+# ", Tuesday." / "on Thursday." at the end of the caption's first sentence.
+_CAPTION_WEEKDAY = re.compile(
+    rf"(?:,|\son)\s+{_WEEKDAY}(?:\s+(?:night|morning|afternoon|evening))?\.?(?=\s+[A-Z(\[]|\s*$)"
+)
+_CAPTION_HINT = re.compile(rf"{_WEEKDAY}|{MONTH}|[(\[/:]|\b(?:left|right|cent(?:re|er))\b", re.I)
+_WHERE = re.compile(r"\s(?:in|at|near|outside|inside|on the outskirts of)\s", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|added|stated|announced)\b", re.I)
+_TRAILING_CREDITS = re.compile(
+    r"(?:\s*(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\]))+\s*$"  # (AP Photo/Name) [Name/EPA] (Pool photo)(Kyodo)
+)
+_NOT_BEFORE_VERB = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "of",
+        "for",
+        "to",
+        "with",
+        "by",
+        "from",
+        "into",
+        "at",
+        "in",
+        "on",
+        "as",
+    ]
+)
+MAX_CAPTION_WORDS = 70
+MAX_CAPTION_VERB_POSITION = 15
+
+
+def picture_description(line: str) -> bool:
+    """Whether a line is a photo caption by its wording alone: a present-tense description of
+    the picture ("A man walks past ...", "Women mourn as ...", "A woman is comforted ...") that
+    says where it was taken and ends with a full date, the picture's credit, or says who is on
+    which side; a weekday alone ("... on Thursday.") needs a credit or a position too. Reported
+    speech ("said") never is one."""
+    text = line.strip()
+    if not text[:1].isupper() or len(text) > MAX_CAPTION_CHARS or _REPORTED.search(text):
+        return False
+    if not 6 <= len(text.split()) <= MAX_CAPTION_WORDS or not _CAPTION_HINT.search(text):
+        return False  # too short or long, or no date, credit or position to end it
+    core = _TRAILING_CREDITS.sub("", text) if text.endswith((")", "]")) else text
+    if not _WHERE.search(core) or not _present_verb(core):
+        return False
+    glued = glued_credit(core)
+    credited = core != text or glued is not None
+    core = glued.caption if glued is not None else core
+    positioned = bool(_caption_words()["position"].search(core))
+    if _CAPTION_DATE.search(core):
+        return True
+    return (
+        bool(_CAPTION_WEEKDAY.search(core))
+        and (credited or positioned)
+        or (credited and positioned)
+    )
+
+
+def described_picture(line: str) -> Credit:
+    """A caption found by :func:`picture_description`, without the credits at its end."""
+    text = line.strip()
+    core = _TRAILING_CREDITS.sub("", text).strip()
+    credits = re.findall(r"[(\[]([^()\[\]]{1,80})[)\]]", text[len(core) :])
+    glued = glued_credit(core)
+    if glued is not None:
+        return Credit(caption=glued.caption, credit=glued.credit)
+    credit = "; ".join(clean_credit(c) for c in credits) or None
+    return Credit(caption=core, credit=credit)
+
+
+def _present_verb(text: str) -> bool:
+    """A present-tense verb among the first words, after a subject that starts the line (a
+    verb's base form after "the", "to" or "of" is a noun or an infinitive)."""
+    data = _caption_words()
+    tokens = re.findall(r"[\w'’-]+", text)[:MAX_CAPTION_VERB_POSITION]
+    for i in range(1, len(tokens)):
+        lower, previous = tokens[i].lower(), tokens[i - 1].lower()
+        if lower in data["verbs"] and tokens[i][:1].islower() and previous not in _NOT_BEFORE_VERB:
+            return True
+        if lower in ("is", "are") and i + 1 < len(tokens):
+            following = tokens[i + 1].lower()
+            if following == "being" and i + 2 < len(tokens):
+                following = tokens[i + 2].lower()
+            if following.endswith(("ed", "en", "ing")) or following in data["participles"]:
+                return True
+    return False

@@ -7,6 +7,7 @@ streams rows in a stable order and returns the number of records written.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy import Connection, select
 from communique import __version__
 from communique.store import cameo
 from communique.store.schema import articles, event_dyads, events, quotes
+from communique.store.timex import timex_span
 
 STREAM = {"stream_results": True, "yield_per": 500}
 # Actor "countries" that are really organisation classes (CAMEO known-group codes).
@@ -212,28 +214,57 @@ def export_quotes(conn: Connection, out: Path) -> int:
     return count
 
 
+# Where the day of a GDELT row comes from (the ``SQLDATE_from`` column of the dates note).
+DAY_FROM_EVENT = "event"  # the event's date names the day
+DAY_FROM_ARTICLE = "article"  # the article's date: inside the event's span, or the event names none
+DAY_FROM_SPAN_START = "event-start"  # the first day of the event's week, month, season, year, ...
+DAY_FROM_NOTHING = "none"  # neither the event nor the article has a date
+DATES_NOTE_COLUMNS = ("GLOBALEVENTID", "TIMEX3", "SQLDATE", "SQLDATE_from")
+
+
 def export_gdelt(conn: Connection, out: Path) -> int:
-    """Events as a GDELT 2.0 events file: tab-separated, 61 columns, no header, one row per dyad."""
+    """Events as a GDELT 2.0 events file: tab-separated, 61 columns, no header, one row per dyad.
+
+    GDELT dates every event by a day; communique's event dates are TIMEX3 values of any
+    granularity. Beside ``out`` goes a note (:func:`dates_note_path`, tab-separated with a
+    header) that gives each row's TIMEX3 value and where its SQLDATE comes from."""
     columns = cameo.gdelt_event_columns()
     query = (
-        select(events, event_dyads)
+        select(events, event_dyads, articles.c.date.label("article_date"))
         .join(event_dyads, event_dyads.c.event_id == events.c.id)
+        .outerjoin(articles, articles.c.id == events.c.first_article_id)
         .order_by(events.c.id, event_dyads.c.position)
     )
     count = 0
-    with out.open("w", encoding="utf-8", newline="") as handle:
+    with (
+        out.open("w", encoding="utf-8", newline="") as handle,
+        dates_note_path(out).open("w", encoding="utf-8", newline="") as note_handle,
+    ):
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        note = csv.writer(note_handle, delimiter="\t", lineterminator="\n")
+        note.writerow(DATES_NOTE_COLUMNS)
         for row in conn.execution_options(**STREAM).execute(query):
             record = gdelt_record(row)
             writer.writerow(["" if record.get(c) is None else record[c] for c in columns])
+            note.writerow(
+                [record["GLOBALEVENTID"], row.date or "", record.get("SQLDATE") or "",
+                 record["SQLDATE_from"]]
+            )  # fmt: skip
             count += 1
     return count
 
 
+def dates_note_path(out: Path) -> Path:
+    """The note beside a GDELT export: ``events.tsv`` -> ``events.dates.tsv``."""
+    return out.with_name(f"{out.stem if out.suffix else out.name}.dates.tsv")
+
+
 def gdelt_record(row) -> dict:
-    """One dyad of an event in GDELT 2.0 event fields (unknown fields stay empty)."""
+    """One dyad of an event in GDELT 2.0 event fields (unknown fields stay empty), and
+    ``SQLDATE_from``: where the date fields come from (not a GDELT column)."""
     record = {"GLOBALEVENTID": row.id * 1000 + row.position}
-    record.update(_gdelt_date(row.date))
+    day, day_from = gdelt_day(row.date, getattr(row, "article_date", None))
+    record.update(_gdelt_date(day), SQLDATE_from=day_from)
     record.update(_gdelt_actor("Actor1", row.actor1_name, row.actor1_country, row.actor1_sector))
     record.update(_gdelt_actor("Actor2", row.actor2_name, row.actor2_country, row.actor2_sector))
     quad = cameo.quad_class(row.cameo) or row.quad
@@ -262,19 +293,36 @@ def gdelt_record(row) -> dict:
     return record
 
 
-def _gdelt_date(date: str | None) -> dict:
-    if not date or len(date) < 4:
+def gdelt_day(value: str | None, article_date: str | None) -> tuple[dt.date | None, str]:
+    """The day GDELT's date fields give an event dated ``value`` (any TIMEX3 value), and
+    where it comes from: the day the value names; else the article's date when it lies in the
+    value's span (a week, month, season, ...) or the value names no span (``PRESENT_REF``,
+    ``XXXX-WXX-2``, none); else the first day of the value's span."""
+    span = timex_span(value)
+    article = _iso_day(article_date)
+    if span is not None and span.is_day:
+        return span.first, DAY_FROM_EVENT
+    if article is not None and (span is None or span.contains(article)):
+        return article, DAY_FROM_ARTICLE
+    if span is not None:
+        return span.first, DAY_FROM_SPAN_START
+    return None, DAY_FROM_NOTHING
+
+
+def _iso_day(value: str | None) -> dt.date | None:
+    span = timex_span(value)
+    return span.first if span is not None and span.is_day else None
+
+
+def _gdelt_date(day: dt.date | None) -> dict:
+    if day is None:
         return {}
-    year = int(date[:4])
-    month = int(date[5:7]) if len(date) >= 7 else None
-    day = int(date[8:10]) if len(date) >= 10 else None
-    fields = {"Year": year}
-    if month:
-        fields["MonthYear"] = year * 100 + month
-    if month and day:
-        fields["SQLDATE"] = year * 10000 + month * 100 + day
-        fields["FractionDate"] = round(year + (month * 30 + day) / 365, 4)
-    return fields
+    return {
+        "SQLDATE": day.year * 10000 + day.month * 100 + day.day,
+        "MonthYear": day.year * 100 + day.month,
+        "Year": day.year,
+        "FractionDate": round(day.year + (day.month * 30 + day.day) / 365, 4),
+    }
 
 
 def _gdelt_actor(prefix: str, name: str | None, country: str | None, sector: str | None) -> dict:

@@ -18,6 +18,7 @@ _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^the\s+")
 # Occurred events reported on different days (time zones, "yesterday") still match.
 OCCURRED_DATE_TOLERANCE_DAYS = 1
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def normalize_name(name: str | None) -> str:
@@ -64,7 +65,11 @@ def candidate_dates(event: Event) -> list[str | None]:
 
 
 def _parse_day(value: str) -> date | None:
+    """A YYYY-MM-DD value as a date; None for any other TIMEX3 value (Python also reads the
+    week day "2019-W31-2" as a date, but the stored value to match would not be its day)."""
+    if not _ISO_DAY.fullmatch(value):
+        return None
     try:
-        return date.fromisoformat(value) if len(value) == 10 else None
+        return date.fromisoformat(value)
     except ValueError:
         return None

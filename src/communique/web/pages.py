@@ -7,7 +7,7 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import Connection
 
 from communique.store.queries import counts, get_article, get_event
@@ -302,6 +302,13 @@ def api_page(request: Request):
             endpoints.append({"path": path, "method": method.upper(), "summary": op.get("summary", ""),
                               "description": op.get("description", ""), "params": params})  # fmt: skip
     return render(request, "api.html", endpoints=endpoints)
+
+
+@router.get("/docs")
+def docs_page() -> RedirectResponse:
+    """``/docs``, where FastAPI apps keep their API documentation, is the /api page: it is
+    read from the same OpenAPI schema and needs nothing from the internet (Swagger UI would)."""
+    return RedirectResponse("/api", status_code=307)
 
 
 def _schema_text(schema: dict) -> str:
