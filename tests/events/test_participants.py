@@ -210,3 +210,9 @@ def test_a_participle_of_stance_keeps_its_subject_as_actor():
         "The minister said Ghana is committed to opening talks with Togo.", "AGREE", "2019-03-01"
     )
     assert any("GHA" in {p.country for p in e.actors} for e in found)
+
+
+def test_what_an_accusation_alleges_is_no_event_of_its_own():
+    text = "Pakistan accused India of shelling villages along the border in Kashmir."
+    assert events_of(text, "ACCUSE", "2002-03-05")
+    assert not events_of(text, "ASSAULT", "2002-03-05")

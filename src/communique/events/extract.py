@@ -39,7 +39,7 @@ def extract(report: Report, doc: Doc) -> list[Event]:
     reader = ParticipantReader(report, country_of_word, country_name)
     heads = {m.head.i for m in matches}
     drafts = []
-    absorbed = _absorbed(matches)
+    absorbed = _absorbed(matches) | _alleged(matches)
     for number, match in enumerate(matches):
         if number in absorbed:
             continue
@@ -70,6 +70,29 @@ def _as_complaint(match: TriggerMatch, participants) -> TriggerMatch:
         match.entry, type=code.plover_type, mode=code.plover_mode, cameo=code.code
     )
     return dataclasses.replace(match, entry=entry)
+
+
+# Triggers whose complement is an allegation, not an event told as fact ("accused India of
+# violating the ceasefire", "denied attacking the convoy").
+ALLEGING_TYPES = frozenset({"ACCUSE", "REJECT"})
+COMPLEMENT_PATH = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp", "dobj"})
+
+
+def _alleged(matches: list[TriggerMatch]) -> set[int]:
+    """Triggers inside the complement of an accusation or a denial: PETRARCH and the
+    annotation guidelines code the accusation, not what it alleges."""
+    alleging = {m.head.i for m in matches if m.entry.type in ALLEGING_TYPES}
+    found = set()
+    for number, match in enumerate(matches):
+        token = match.head
+        for _ in range(4):
+            if token.dep_ not in COMPLEMENT_PATH or token.head.i == token.i:
+                break
+            token = token.head
+            if token.i in alleging and match.entry.type not in ALLEGING_TYPES:
+                found.add(number)
+                break
+    return found
 
 
 def _absorbed(matches: list[TriggerMatch]) -> set[int]:
