@@ -125,6 +125,22 @@ class Gazetteer:
     def name_count(self) -> int:
         return len(self._keylist)
 
+    def keys_and_ids(self):
+        """Every name key with the ids of its entries (most likely first), in key order."""
+        flat, starts = self._flat, self._starts
+        for position, key in enumerate(self._keylist):
+            yield key, flat[starts[position] : starts[position + 1]]
+
+    def notable(self, features: frozenset[str], min_town_population: int) -> bytearray:
+        """One flag per entry: of one of ``features``, or a town of ``min_town_population``."""
+        columns = self._columns
+        wanted = {i for i, code in enumerate(columns.codes) if code in features}
+        towns = {i for i, code in enumerate(columns.codes) if code in ("city", "capital")}
+        return bytearray(
+            feature in wanted or (feature in towns and population >= min_town_population)
+            for feature, population in zip(columns.feature, columns.population, strict=True)
+        )
+
     def country(self, alpha3: str | None) -> Entry | None:
         index = self.countries.get(alpha3 or "")
         return None if index is None else self.entry(index)
