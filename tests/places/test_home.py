@@ -179,6 +179,17 @@ def test_towns_spread_over_a_country_keep_their_big_readings(places_of, gaz):
     assert found["Boston"] == ("USA", "US.MA")
 
 
+def test_a_county_named_in_many_states_is_the_one_of_the_storys_state(places_of, gaz):
+    text = (
+        "Henry County commissioners met on Monday in McDonough to discuss the crowded jail. "
+        "Officials from Stockbridge attended, and the sheriff asked Henry County for more money."
+    )
+    county = next(p for p in places_of(text) if p.text == "Henry County")
+    # the Georgia county, at the story's town (a county elsewhere would not be put there)
+    assert county.country == "USA" and county.feature == "admin2"
+    assert abs(county.lat - 33.45) < 0.2 and abs(county.lon + 84.15) < 0.2  # McDonough
+
+
 # ------------------------------------------------------------------- --home on the way in
 
 

@@ -103,13 +103,13 @@ class Context:
 
     def local(self, entry: Entry) -> float:
         """Evidence that ``entry`` is where the story is: near its focus, or the state or
-        province the focus is in."""
+        province the focus is in, or a US county of that state."""
         focus = self.focus
         if focus is None or self.locality <= 0:
             return 0.0
-        if entry.feature == "admin1":
+        if entry.feature == "admin1" or _us_county(entry):  # a county's point is a guess
             at_focus = entry.admin1 == focus.admin1
-        elif entry.feature in TOWN_FEATURES and not _us_county(entry):
+        elif entry.feature in TOWN_FEATURES:
             at_focus = distance_km(entry.lat, entry.lon, focus.lat, focus.lon) <= LOCAL_KM
         else:
             at_focus = False
