@@ -3,6 +3,7 @@
 Public API::
 
     annotate(analysis)                    # the pipeline stage: fills report.places
+    analyse(doc, report, home=None)       # the same for a parsed doc: (places, candidates)
     place_at(report, start, end)          # the toponym (Place) at a character span, or None
     places_in(report, start, end)         # every toponym inside a span, in text order
     location_candidates(doc)              # places named inside other names (see below)
@@ -47,6 +48,16 @@ Decisions:
   York Gov.", "New York lawmakers", "Bronx, New York" (after a town inside it).
 - A small town (under 20,000) never wins over a first-level region or country of the
   same name whose country the article names ("Queensland" with Australia named).
+- A story has its own geography (:mod:`communique.places.resolve`): an ambiguous name
+  prefers the reading near the story's focus — its dateline town, the source's home,
+  the towns it names that admit no other reading — in proportion to how much of the
+  story lies there ("the jail in Lebanon" beside Mt. Juliet is Lebanon, Tennessee). An
+  ambiguous dateline ("MOSCOW") is read with the story too.
+- The source's home is ``home`` ("Lebanon, Tennessee": ``analyze --home``/``ingest
+  --home``), else what the article's ``url`` and ``source`` say
+  (:mod:`communique.places.home`): the domain's country code, and a place named in the
+  domain or the outlet's name ("lebanondemocrat.com", "The Paris News"), read with the
+  story. It is not reported: the report has no field for it.
 - ``country`` is the administering country's alpha-3 code; ``disputed_with`` lists the
   other states claiming or controlling the place (see ``data/README.md``).
 """
