@@ -33,6 +33,15 @@ app.add_typer(lexicon_app, name="lexicon")
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False)
 
+HomeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--home",
+        help='Where the source is from ("Lebanon, Tennessee", "Ohio"): ambiguous place names '
+        "prefer readings near it.",
+    ),
+]
+
 ModelOption = Annotated[
     str | None,
     typer.Option(
@@ -93,6 +102,7 @@ def analyze(
         int | None, typer.Option(help="Indent single reports by this many spaces.")
     ] = 2,
     model: ModelOption = None,
+    home: HomeOption = None,
 ) -> None:
     """Analyse one article (PATH, URL or -) into a JSON report, or a JSONL batch with --input."""
     from communique.dates import parse_iso_date
@@ -101,17 +111,29 @@ def analyze(
         parse_iso_date(date)
     if (source is None) == (input is None):
         raise InputError("give either one SOURCE or --input DOCS.jsonl")
+    _check_home(home)
     if input is not None:
-        _analyze_batch(input, output, max_bytes, model)
+        _analyze_batch(input, output, max_bytes, model, home)
     else:
-        _analyze_one(source, date, html or None, output, max_bytes, indent, model)
+        _analyze_one(source, date, html or None, output, max_bytes, indent, model, home)
 
 
-def _analyze_one(source, date, html, output, max_bytes, indent, model) -> None:
+def _check_home(home: str | None) -> None:
+    """Refuse a ``--home`` the gazetteer cannot place, before any work is done."""
+    if home is None:
+        return
+    from communique.places.home import resolve_home
+
+    if resolve_home(home) is None:
+        raise InputError(f"--home: no place called '{home}' in the gazetteer")
+
+
+def _analyze_one(source, date, html, output, max_bytes, indent, model, home=None) -> None:
     from communique.pipeline import analyze_document
     from communique.sources import load_document
 
     document = load_document(source, html=html, max_bytes=max_bytes, date=date)
+    document.home = home
     report = analyze_document(document, model=model)
     for warning in report.warnings:
         err.print(f"warning: {warning}")
@@ -119,13 +141,18 @@ def _analyze_one(source, date, html, output, max_bytes, indent, model) -> None:
     _write(output, report.to_json(indent=indent) + "\n")
 
 
-def _analyze_batch(path: Path, output: Path | None, max_bytes: int, model: str | None) -> None:
+def _analyze_batch(
+    path: Path, output: Path | None, max_bytes: int, model: str | None, home: str | None = None
+) -> None:
     from communique.pipeline import Failure, analyze_many
     from communique.sources.jsonl import check_jsonl_file, read_jsonl_documents
 
     check_jsonl_file(path)
     lines, errors = [], 0
-    for result in analyze_many(read_jsonl_documents(path, max_bytes=max_bytes), model=model):
+    documents = read_jsonl_documents(path, max_bytes=max_bytes)
+    if home is not None:
+        documents = (_homed(document, home) for document in documents)
+    for result in analyze_many(documents, model=model):
         if isinstance(result, Failure):
             errors += 1
             lines.append(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -134,6 +161,11 @@ def _analyze_batch(path: Path, output: Path | None, max_bytes: int, model: str |
             lines.append(result.to_json())
     _write(output, "".join(line + "\n" for line in lines))
     err.print(f"{len(lines)} document(s), {errors} error(s)")
+
+
+def _homed(document, home: str):
+    document.home = home
+    return document
 
 
 def _note_language(name: str, lang: str | None) -> None:
@@ -252,13 +284,15 @@ def ingest(
         typer.Option("--retry-errors", help="Read and analyse again what is stored as an error."),
     ] = False,
     model: ModelOption = None,
+    home: HomeOption = None,
 ) -> None:
     """Ingest news into the event database, with a progress bar and a summary."""
     from communique.ingest import run_with_progress, summary_table
 
+    _check_home(home)
     summary = run_with_progress(
         paths, err, db=db, workers=workers, dask=dask, model=model, batch_size=batch_size,
-        max_bytes=max_bytes, fetch_delay=fetch_delay, retry_errors=retry_errors,
+        max_bytes=max_bytes, fetch_delay=fetch_delay, retry_errors=retry_errors, home=home,
     )  # fmt: skip
     err.print(summary_table(summary))
     for location, status, error in summary.errors:

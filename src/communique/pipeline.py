@@ -45,6 +45,7 @@ class Document:
     date: str | None = None
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # set when the input could not be turned into a document
+    home: str | None = None  # where the source is from ("Lebanon, Tennessee"): for the places
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Analysis:
     report: Report
     doc: Doc
     nlp: Language
+    home: str | None = None  # the source's home place as given (``--home``), read by places
 
 
 @dataclass
@@ -116,9 +118,9 @@ def _without_lone_surrogates(text: str) -> tuple[str, int]:
     return clean, clean.count("\ufffd") - text.count("\ufffd")
 
 
-def annotate(report: Report, doc: Doc, pipeline: Language) -> Report:
-    """Run the NLP stages over a parsed report, in order."""
-    analysis = Analysis(report=report, doc=doc, nlp=pipeline)
+def annotate(report: Report, doc: Doc, pipeline: Language, home: str | None = None) -> Report:
+    """Run the NLP stages over a parsed report, in order (``home``: the source's home place)."""
+    analysis = Analysis(report=report, doc=doc, nlp=pipeline, home=home)
     for stage in stage_functions():
         stage(analysis)
     return report
@@ -130,7 +132,7 @@ def analyze_document(document: Document, model: str | None = None) -> Report:
     if not language.is_analysed(report.article.language):
         return report
     pipeline = nlp.load(model)
-    return annotate(report, pipeline(report.article.text), pipeline)
+    return annotate(report, pipeline(report.article.text), pipeline, home=document.home)
 
 
 def analyze(
@@ -142,9 +144,12 @@ def analyze(
     source: str | None = None,
     id: str | None = None,
     model: str | None = None,
+    home: str | None = None,
 ) -> Report:
-    """Analyse one article given as plain text or HTML."""
-    document = Document(content=content, html=html, id=id, url=url, source=source, date=date)
+    """Analyse one article given as plain text or HTML (``home``: where its source is from)."""
+    document = Document(
+        content=content, html=html, id=id, url=url, source=source, date=date, home=home
+    )
     return analyze_document(document, model=model)
 
 
@@ -153,9 +158,9 @@ def analyze_many(
 ) -> Iterator[Report | Failure]:
     """Analyse documents in input order; a bad one yields a :class:`Failure`, the rest go on."""
     pipeline = nlp.load(model)
-    pending: list[Report | Failure] = []
+    pending: list[tuple[Report | Failure, str | None]] = []
     for document in documents:
-        pending.append(_read_or_fail(document))
+        pending.append((_read_or_fail(document), document.home))
         if len(pending) >= batch_size:
             yield from _annotate_batch(pending, pipeline)
             pending = []
@@ -170,21 +175,21 @@ def _read_or_fail(document: Document) -> Report | Failure:
 
 
 def _annotate_batch(
-    items: list[Report | Failure], pipeline: Language
+    items: list[tuple[Report | Failure, str | None]], pipeline: Language
 ) -> Iterator[Report | Failure]:
     to_parse = [
         item
-        for item in items
+        for item, _home in items
         if isinstance(item, Report) and language.is_analysed(item.article.language)
     ]
     docs = _parse_all(to_parse, pipeline)
-    for item in items:
+    for item, home in items:
         if isinstance(item, Report) and id(item) in docs:
             try:
                 doc = docs[id(item)]
                 if isinstance(doc, Exception):
                     raise CommuniqueError(f"the parser failed: {type(doc).__name__}: {doc}")
-                annotate(item, doc, pipeline)
+                annotate(item, doc, pipeline, home=home)
             except CommuniqueError as exc:
                 yield Failure(item.id, str(exc))
                 continue

@@ -229,6 +229,12 @@ def plan(
     yield from flush()
 
 
+def _homed(item: Item, home: str) -> Item:
+    if item.document.home is None:
+        item.document.home = home
+    return item
+
+
 def _entry(item: Item) -> Entry:
     doc = item.document
     common = {"location": item.location, "url": doc.url, "source": doc.source, "date": doc.date}
@@ -259,8 +265,10 @@ def ingest(
     retry_errors: bool = False,
     on_progress: Callable[[Summary], None] | None = None,
     executor: Executor | None = None,
+    home: str | None = None,
 ) -> Summary:
-    """Ingest files, folders, feeds, WARC and URLs into the database at ``db``."""
+    """Ingest files, folders, feeds, WARC and URLs into the database at ``db`` (``home``:
+    where the sources are from, for every document that does not say)."""
     from communique.sources.corpus import iter_items
     from communique.sources.feeds import PoliteFetcher
     from communique.sources.single import DEFAULT_MAX_BYTES
@@ -274,6 +282,8 @@ def ingest(
     try:
         with PoliteFetcher(max_bytes=max_bytes, delay=fetch_delay) as fetcher:
             items = iter_items(locations, max_bytes=max_bytes, fetcher=fetcher)
+            if home is not None:
+                items = (_homed(item, home) for item in items)
             entries = plan(items, store, summary, retry_errors=retry_errors)
             batch: list[tuple[Entry, object]] = []
             for chunk, results in _analysed(entries, executor, chunk_size):

@@ -3,6 +3,7 @@
 Public API::
 
     annotate(analysis)                    # the pipeline stage: fills report.places
+    analyse(doc, report, home=None)       # the same for a parsed doc: (places, candidates)
     place_at(report, start, end)          # the toponym (Place) at a character span, or None
     places_in(report, start, end)         # every toponym inside a span, in text order
     location_candidates(doc)              # places named inside other names (see below)
@@ -47,6 +48,16 @@ Decisions:
   York Gov.", "New York lawmakers", "Bronx, New York" (after a town inside it).
 - A small town (under 20,000) never wins over a first-level region or country of the
   same name whose country the article names ("Queensland" with Australia named).
+- A story has its own geography (:mod:`communique.places.resolve`): an ambiguous name
+  prefers the reading near the story's focus — its dateline town, the source's home,
+  the towns it names that admit no other reading — in proportion to how much of the
+  story lies there ("the jail in Lebanon" beside Mt. Juliet is Lebanon, Tennessee). An
+  ambiguous dateline ("MOSCOW") is read with the story too.
+- The source's home is ``home`` ("Lebanon, Tennessee": ``analyze --home``/``ingest
+  --home``), else what the article's ``url`` and ``source`` say
+  (:mod:`communique.places.home`): the domain's country code, and a place named in the
+  domain or the outlet's name ("lebanondemocrat.com", "The Paris News"), read with the
+  story. It is not reported: the report has no field for it.
 - ``country`` is the administering country's alpha-3 code; ``disputed_with`` lists the
   other states claiming or controlling the place (see ``data/README.md``).
 """
@@ -59,6 +70,7 @@ from spacy.tokens import Doc
 
 from communique.model import Place, Report
 from communique.places import gazetteer as _gazetteer
+from communique.places import home as _home
 from communique.places import recognize, resolve
 from communique.places.gazetteer import Entry, Gazetteer
 
@@ -101,7 +113,7 @@ def annotate(analysis) -> None:
     says so in ``report.warnings`` (:func:`analyse` itself raises, for tests to see).
     """
     try:
-        places, candidates = analyse(analysis.doc, analysis.report)
+        places, candidates = analyse(analysis.doc, analysis.report, getattr(analysis, "home", None))
     except Exception as exc:  # noqa: BLE001 - one stage's bug must not sink the report
         analysis.report.warnings.append(f"places: {type(exc).__name__}: {exc}")
         places, candidates = [], []
@@ -109,19 +121,30 @@ def annotate(analysis) -> None:
     analysis.doc.user_data[CANDIDATES_KEY] = candidates
 
 
-def analyse(doc: Doc, report: Report | None = None) -> tuple[list[Place], list[LocationCandidate]]:
-    """Toponyms of ``doc`` as report places, and the places found inside other names."""
+def analyse(
+    doc: Doc, report: Report | None = None, home: str | None = None
+) -> tuple[list[Place], list[LocationCandidate]]:
+    """Toponyms of ``doc`` as report places, and the places found inside other names.
+
+    ``home`` is where the source is from ("Lebanon, Tennessee"); without it, the home is
+    read off the article's ``source`` and ``url`` where they name a place.
+    """
     gaz = _gazetteer.load()
-    dateline = _dateline_entry(report, gaz)
+    datelines = _dateline_entries(report, gaz)
+    given = _home.resolve_home(home, gaz) if home else None
+    source = None
+    if given is None and report is not None:
+        source = _home.source_home(report.article.url, report.article.source, gaz)
     text = report.article.text if report is not None else None
     ents = list(doc.ents)
     toponyms, embedded = recognize.find(
-        doc, gaz, dateline.country if dateline else None, text, ents
+        doc, gaz, datelines[0].country if datelines else None, text, ents
     )
     demonyms = {
         c for ent in ents if ent.label_ == "NORP" for c in [gaz.demonym_country(ent.text)] if c
     }
-    context = resolve.build_context(toponyms, gaz, dateline, demonyms)
+    context = resolve.build_context(toponyms, gaz, datelines, demonyms, given, source)
+    dateline = context.dateline
     entries = resolve.resolve_all(toponyms, gaz, context)
     local = resolve.focus(entries) or (
         dateline if dateline and dateline.feature in ("city", "capital") else None
@@ -172,28 +195,26 @@ def _town_in(
     return min(towns, key=lambda t: t[:2])[2] if towns and admin1 else None
 
 
-def _dateline_entry(report: Report | None, gaz: Gazetteer) -> Entry | None:
-    """The dateline's place, read as a city where it can be ("MOSCOW", "PARIS, Texas")."""
+def _dateline_entries(report: Report | None, gaz: Gazetteer) -> list[Entry]:
+    """The readings of the dateline's place, cities first ("MOSCOW": Moscow, Russia and
+    Moscow, Idaho; "PARIS, Texas": only the one in Texas)."""
     dateline = report.article.dateline if report is not None else None
     if dateline is None or not dateline.place:
-        return None
+        return []
     parts = [p.strip() for p in dateline.place.split(",") if p.strip()]
     if not parts:
-        return None
+        return []
     entries = gaz.lookup(parts[0])
     if len(parts) > 1:
         region = _region_entries(parts[1], gaz)
         codes = {(r.admin1 if r.feature == "admin1" else r.country) for r in region}
         entries = [e for e in entries if e.admin1 in codes or e.country in codes] or entries
     cities = [e for e in entries if e.feature in ("city", "capital")]
-    return (cities or entries or [None])[0]
+    return cities or entries
 
 
 def _region_entries(text: str, gaz: Gazetteer) -> list[Entry]:
-    code = gaz.postal.get(text)
-    if code in gaz.admin1:
-        return [gaz.entry(gaz.admin1[code])]
-    return gaz.lookup(text)
+    return _home.region_entries(text, gaz)
 
 
 def _place(

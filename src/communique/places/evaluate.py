@@ -4,7 +4,10 @@ Reads GeoWebNews (``GWN.xml``: ``<toponym>`` with ``extractedName``, ``type``,
 ``modifierType``, ``start``/``end``, ``latitude``/``longitude``) and TR-News
 (``TR-News.xml``: ``<toponym>`` with ``phrase``, ``start``/``end`` and a ``<gaztag>`` with
 ``lat``/``lon``). Offsets that do not point at the phrase are moved to its nearest
-occurrence (TR-News has some off by a few characters).
+occurrence (TR-News has some off by a few characters). The article's page address
+(GeoWebNews ``<link>``, TR-News and LGL ``<url>``, else ``<domain>``) goes into
+``article.url``, as a reader of the page has it: a local paper's domain says where the
+story is told from (:mod:`communique.places.home`).
 
 Scoring (``../shared/data/README.md``): a gold toponym with coordinates is *recognised*
 when a predicted place overlaps it, and *right* when that place lies within 161 km.
@@ -76,6 +79,8 @@ class GoldArticle:
     id: str
     text: str
     toponyms: list[GoldToponym]
+    url: str | None = None  # the page's address (GeoWebNews ``link``, LGL-style ``url``)
+    source: str | None = None  # the site's domain where the file gives it apart
 
 
 def read_gold(path: Path) -> list[GoldArticle]:
@@ -86,7 +91,10 @@ def read_gold(path: Path) -> list[GoldArticle]:
         text = node.findtext("text") or ""
         toponyms = [_toponym(t, text) for t in node.iter("toponym")]
         identifier = node.get("docid") or node.get("file") or str(number)
-        articles.append(GoldArticle(identifier, text, [t for t in toponyms if t is not None]))
+        url = (node.findtext("url") or node.findtext("link") or "").strip() or None
+        source = (node.findtext("domain") or "").strip() or None
+        kept = [t for t in toponyms if t is not None]
+        articles.append(GoldArticle(identifier, text, kept, url, source))
     return articles
 
 
@@ -141,18 +149,25 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
     docs = list(pipeline.pipe(a.text for a in articles))
     parse_seconds = time.process_time() - started
     if docs:  # warm up (caches filled on first use) so that the timing is per article after load
-        analyse(docs[0], Report(id="warm-up", article=Article(text=articles[0].text)))
+        analyse(docs[0], Report(id="warm-up", article=_article(articles[0])))
     stage_seconds = 0.0
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     predicted = 0
     for article, doc in zip(articles, docs, strict=True):
-        report = Report(id=article.id, article=Article(text=article.text, body=article.text))
+        report = Report(id=article.id, article=_article(article))
         started = time.process_time()
         places, candidates = analyse(doc, report)
         stage_seconds += time.process_time() - started
         predicted += len(places)
         _score(article, places, candidates, totals)
     return _figures(totals, len(articles), predicted, stage_seconds, parse_seconds)
+
+
+def _article(article: GoldArticle) -> Article:
+    """The report's article: the text, and the page's address and site as a reader has them
+    (a local paper's address says where the story is told from)."""
+    url = article.url or (f"http://{article.source}/" if article.source else None)
+    return Article(text=article.text, body=article.text, url=url)
 
 
 def _score(article: GoldArticle, places, candidates, totals) -> None:

@@ -44,7 +44,7 @@ from typing import NamedTuple
 
 from communique import countries as country_table
 
-BUILD_VERSION = 13
+BUILD_VERSION = 14
 DATA = resources.files("communique.places") / "data"
 ALTERNATE_MIN_POPULATION = 5000
 CURATED_PRIOR = 9.0  # a curated place outranks towns sharing its name, as a city of 10 million would  # alternate names of smaller towns are mostly transliterations
@@ -124,6 +124,22 @@ class Gazetteer:
 
     def name_count(self) -> int:
         return len(self._keylist)
+
+    def keys_and_ids(self):
+        """Every name key with the ids of its entries (most likely first), in key order."""
+        flat, starts = self._flat, self._starts
+        for position, key in enumerate(self._keylist):
+            yield key, flat[starts[position] : starts[position + 1]]
+
+    def notable(self, features: frozenset[str], min_town_population: int) -> bytearray:
+        """One flag per entry: of one of ``features``, or a town of ``min_town_population``."""
+        columns = self._columns
+        wanted = {i for i, code in enumerate(columns.codes) if code in features}
+        towns = {i for i, code in enumerate(columns.codes) if code in ("city", "capital")}
+        return bytearray(
+            feature in wanted or (feature in towns and population >= min_town_population)
+            for feature, population in zip(columns.feature, columns.population, strict=True)
+        )
 
     def country(self, alpha3: str | None) -> Entry | None:
         index = self.countries.get(alpha3 or "")
@@ -397,10 +413,17 @@ def _add_admin1(b: _Builder, cities: dict, supplement: dict) -> None:
         b.tables["admin1"][code] = b.add(entry, names)
 
 
+TRIM = 0.02  # of the towns at each end of a division's range: strays and mis-coded towns
+
+
 def _middle(values: list[float]) -> float:
-    """The middle of the range of ``values``: near the centre of the region's extent,
-    where GeoNames puts first-level divisions, not where their people live."""
-    return (min(values) + max(values)) / 2
+    """The middle of the trimmed range of ``values``: near the centre of the region's
+    extent, where GeoNames puts first-level divisions, not where their people live. The
+    trim keeps one stray town (a mis-coded or detached one) from moving it far."""
+    ordered = sorted(values)
+    cut = int(len(ordered) * TRIM)
+    kept = ordered[cut : len(ordered) - cut] or ordered
+    return (kept[0] + kept[-1]) / 2
 
 
 def _add_cities(b: _Builder, cities: dict) -> None:

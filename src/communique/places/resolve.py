@@ -7,7 +7,21 @@ A candidate's score is its prior (feature kind and population, see
 - its country borders a country named in the article;
 - its first-level region is named elsewhere in the article;
 - it lies near another place the article names unambiguously;
-- the text says "City, Region" and the region contains it (decisive).
+- the text says "City, Region" and the region contains it (decisive);
+- it lies near the story's local focus (below), or is the state or province the focus
+  is in; the source's home region, where known, counts as well.
+
+The story's own geography. A local story names its places without qualification: "the
+jail in Lebanon" in a story about Wilson County, Tennessee is Lebanon, Tennessee, not the
+country. Its *anchors* are the places it settles without any choice: the dateline's town,
+the source's home (given, or read off the source's name and address: see
+:mod:`communique.places.home`), and names whose every reading is one town or towns close
+together ("Mt. Juliet"). The *focus* is the anchor with the most anchor weight within
+``LOCAL_KM``; its *locality* is the share of the story's settled places that lie there
+(anchors near the focus, the state it is in) rather than elsewhere (other countries,
+states and towns named with no choice). A reading near the focus gains ``LOCAL`` times
+the locality: a story wholly about one place reads its ambiguous names there, a story
+that also names Egypt and Cairo less so.
 
 Evidence from a name never supports that same name ("Georgia" alone does not make
 Georgia's country "mentioned"). Each distinct name is resolved once per article (one
@@ -21,6 +35,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from communique.places.gazetteer import Entry, Gazetteer, name_key, prior
+from communique.places.home import SourceHome
 from communique.places.recognize import TOWN_FEATURES, Mention
 
 COUNTRY_NAMED = 2.0
@@ -36,6 +51,12 @@ NAMESAKE_SHARE = 0.2  # a city holding this share of its namesake region's peopl
 CONFIDENT_MARGIN = 1.5
 SMALL_TOWN = 20_000
 POINT_FEATURES = frozenset({"country", "continent", "region", "ocean", "sea"})
+LOCAL_KM = 100.0  # a local paper's reach: its town, county and the next counties
+LOCAL = 4.0  # a reading near the focus of a story wholly about that place
+HOME_REGION = 2.0  # a town in the source's home state or province (over REGION_NAMED)
+HOME_SIZE_WEIGHT = 0.5  # of the log population, for the reading of a source's home
+HOME_DOMINANT = 1.0  # a hundred times the people of the name's next reading
+ANCHOR_WEIGHTS = {"dateline": 2.0, "home": 2.0, "name": 1.0}
 NEIGHBOURHOOD_KM = 50.0  # two names read as towns this close together corroborate each other
 NEIGHBOUR_TOWN = 1.0  # per other name with a candidate town that close, up to three
 MAX_NEIGHBOUR_TOWNS = 3
@@ -60,18 +81,39 @@ class Context:
     towns: dict[tuple[int, int], list[tuple[float, float, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )  # grid cell -> candidate towns of every name (ambiguous ones included)
+    dateline: Entry | None = None
+    home_country: str | None = None
+    home_region: str | None = None
+    focus: Entry | None = None  # the story's local centre (an anchor), if it has one
+    locality: float = 0.0  # the share of the story's settled places at the focus
 
     def country_named(self, country: str | None, name: str) -> bool:
         if country is None:
             return False
-        if country == self.dateline_country:
+        if country in (self.dateline_country, self.home_country):
             return True
         return bool(self.countries.get(country, set()) - {name})
 
     def region_named(self, region: str | None, name: str) -> bool:
         if region is None:
             return False
-        return region == self.dateline_region or bool(self.regions.get(region, set()) - {name})
+        if region in (self.dateline_region, self.home_region):
+            return True
+        return bool(self.regions.get(region, set()) - {name})
+
+    def local(self, entry: Entry) -> float:
+        """Evidence that ``entry`` is where the story is: near its focus, or the state or
+        province the focus is in, or a US county of that state."""
+        focus = self.focus
+        if focus is None or self.locality <= 0:
+            return 0.0
+        if entry.feature == "admin1" or _us_county(entry):  # a county's point is a guess
+            at_focus = entry.admin1 == focus.admin1
+        elif entry.feature in TOWN_FEATURES:
+            at_focus = distance_km(entry.lat, entry.lon, focus.lat, focus.lon) <= LOCAL_KM
+        else:
+            at_focus = False
+        return LOCAL * self.locality if at_focus else 0.0
 
     def near(self, entry: Entry, name: str) -> bool:
         return any(
@@ -108,22 +150,31 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def build_context(
-    mentions: list[Mention], gaz: Gazetteer, dateline: Entry | None, demonym_countries: set[str]
+    mentions: list[Mention],
+    gaz: Gazetteer,
+    datelines: list[Entry] | Entry | None,
+    demonym_countries: set[str],
+    home: Entry | None = None,
+    source: SourceHome | None = None,
 ) -> Context:
-    """Context from the mentions whose reading is clear without context."""
+    """Context from the mentions whose reading is clear without context, the dateline and
+    the source's home: ``home`` as given, else what ``source`` (its name and address) says.
+    An ambiguous dateline ("MOSCOW") and the home's name are read in the light of the
+    story's other places, the dateline after the home."""
     context = Context(demonym_countries=set(demonym_countries))
-    if dateline is not None:
-        context.dateline_country = dateline.country
-        context.dateline_region = dateline.admin1 if dateline.feature != "country" else None
-        context.points.append((dateline.lat, dateline.lon, ""))
+    anchors: list[tuple[Entry, float]] = []
     seen: set[str] = set()
     settled: Counter[str] = Counter()
+    elsewhere: list[tuple[Entry, list[Entry]]] = []  # settled places, and their other readings
     for mention in mentions:
         name = name_key(mention.text)
         if name in seen or not mention.ids:
             continue
         seen.add(name)
         _add_towns(context, mention, name, gaz)
+        anchor = _anchor(mention, gaz)
+        if anchor is not None:
+            anchors.append((anchor, ANCHOR_WEIGHTS["name"]))
         entry = _confident(mention, gaz)
         if entry is None:
             continue
@@ -131,16 +182,143 @@ def build_context(
             context.countries[entry.country].add(name)
             if _settled(mention, entry):
                 settled[entry.country] += 1
+                if anchor is None:
+                    elsewhere.append((entry, [gaz.entry(i) for i in mention.ids[1:]]))
         if entry.feature == "admin1" and entry.admin1:
             context.regions[entry.admin1].add(name)
         if entry.feature not in POINT_FEATURES and entry.feature != "admin1":
             context.points.append((entry.lat, entry.lon, name))
-    counts = settled
-    if context.dateline_country:
-        counts[context.dateline_country] += 1
+    if home is None and source is not None:
+        home = _source_home(source, gaz, context)
+    if home is None and source is not None and source.country:
+        context.home_country = source.country
+    if home is not None:
+        context.home_country = home.country
+        context.home_region = home.admin1 if home.feature not in ("country", "continent") else None
+        if home.feature not in POINT_FEATURES:
+            context.points.append((home.lat, home.lon, ""))
+        anchors.append((home, ANCHOR_WEIGHTS["home"]))
+    _settle_focus(context, settled, anchors, elsewhere)
+    dateline = _dateline(datelines, gaz, context)  # read with the story's focus as it stands
+    if dateline is not None:
+        context.dateline = dateline
+        context.dateline_country = dateline.country
+        context.dateline_region = dateline.admin1 if dateline.feature != "country" else None
+        context.points.append((dateline.lat, dateline.lon, ""))
+        anchors.append((dateline, ANCHOR_WEIGHTS["dateline"]))
+        _settle_focus(context, settled, anchors, elsewhere)
+    return context
+
+
+def _settle_focus(
+    context: Context,
+    settled: Counter[str],
+    anchors: list[tuple[Entry, float]],
+    elsewhere: list[tuple[Entry, list[Entry]]],
+) -> None:
+    """The main country (named most, the dateline's and home's country counting once
+    each) and the story's local focus."""
+    counts = Counter(settled)
+    for country in (context.dateline_country, context.home_country):
+        if country:
+            counts[country] += 1
     if counts:
         context.main_country = min(counts, key=lambda c: (-counts[c], c))
-    return context
+    context.focus, context.locality = _focus(anchors, elsewhere)
+
+
+def _anchor(mention: Mention, gaz: Gazetteer) -> Entry | None:
+    """The place a name settles with no choice: its only reading, or the biggest of
+    readings that are towns close together ("Mt. Juliet"; "Cartersville" and the
+    Fairburn it is also a name of)."""
+    if mention.container or mention.region:
+        return None
+    first = gaz.entry(mention.ids[0])
+    if first.feature not in ("city", "capital"):
+        return None
+    for index in mention.ids[1:]:
+        other = gaz.entry(index)
+        if other.feature not in TOWN_FEATURES or (
+            distance_km(first.lat, first.lon, other.lat, other.lon) > LOCAL_KM
+        ):
+            return None
+    return first
+
+
+def _focus(
+    anchors: list[tuple[Entry, float]], elsewhere: list[tuple[Entry, list[Entry]]]
+) -> tuple[Entry | None, float]:
+    """The town anchor with the most anchor weight within ``LOCAL_KM`` (the first on
+    ties), and the share of the story's settled places that lie there. A place settled
+    by its prior alone (the country Lebanon) does not count against the focus when the
+    name has a reading there too (Lebanon, Tennessee)."""
+    towns = [(e, w) for e, w in anchors if e.feature in TOWN_FEATURES and not _us_county(e)]
+    if not towns:
+        return None, 0.0
+
+    def near(a: Entry, b: Entry) -> bool:
+        return distance_km(a.lat, a.lon, b.lat, b.lon) <= LOCAL_KM
+
+    support = [sum(w for other, w in towns if near(entry, other)) for entry, _w in towns]
+    focus = towns[support.index(max(support))][0]
+    here = max(support) + sum(
+        w for e, w in anchors if e.feature == "admin1" and e.admin1 == focus.admin1
+    )
+    away = sum(w for e, w in towns if not near(e, focus))
+    away += sum(
+        ANCHOR_WEIGHTS["name"]
+        for e, others in elsewhere
+        if not (e.feature == "country" and e.country == focus.country)
+        and not (e.feature == "admin1" and e.admin1 == focus.admin1)
+        and e.feature not in ("continent", "region", "ocean", "sea")
+        and not any(o.feature in TOWN_FEATURES and near(o, focus) for o in others)
+    )
+    return focus, here / (here + away)
+
+
+def _dateline(
+    datelines: list[Entry] | Entry | None, gaz: Gazetteer, context: Context
+) -> Entry | None:
+    """The dateline's reading: the only one, else the one the story favours."""
+    if datelines is None or isinstance(datelines, Entry):
+        return datelines
+    if len(datelines) < 2:
+        return datelines[0] if datelines else None
+    best, best_score = datelines[0], -math.inf
+    for entry in datelines:
+        score = score_entry(entry, "", context, gaz)
+        if score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def _source_home(source: SourceHome, gaz: Gazetteer, context: Context) -> Entry | None:
+    """The reading of the place named in a source's name or address that the story
+    favours, inside the country of its address when that is known: a reading the story
+    supports in some way, else one that dwarfs the others ("Alabama" the state). Papers are named
+    after towns of every size, so size counts for less here than in the text:
+    ``HOME_SIZE_WEIGHT`` of the log population, no bonus for a capital or a country."""
+    for name in source.names:
+        readings = [gaz.entry(i) for i in gaz.ids(name)]
+        readings = [e for e in readings if source.country in (None, e.country)]
+        scored = []
+        for entry in readings:
+            evidence = score_entry(entry, name, context, gaz) - prior(entry) - EXACT_NAME
+            size = HOME_SIZE_WEIGHT * math.log10(entry.population + 10)
+            scored.append((size + evidence, evidence, size, entry))
+        if not scored:
+            continue
+        best = max(scored, key=lambda t: t[0])  # the first on ties: the higher prior
+        sizes = sorted((t[2] for t in scored), reverse=True)
+        dominant = len(sizes) == 1 or sizes[0] - sizes[1] >= HOME_DOMINANT
+        if best[1] > 0 or (dominant and best[2] == sizes[0]):
+            return best[3]
+    return None
+
+
+def _us_county(entry: Entry) -> bool:
+    """A US county: its point is a guess (its namesake town or its state's point)."""
+    return entry.feature == "admin2" and entry.country == "USA"
 
 
 def _add_towns(context: Context, mention: Mention, name: str, gaz: Gazetteer) -> None:
@@ -241,6 +419,9 @@ def score_entry(entry: Entry, name: str, context: Context, gaz: Gazetteer) -> fl
         score += NEIGHBOUR_NAMED
     if entry.feature in ("city", "capital", "admin2") and context.region_named(entry.admin1, name):
         score += REGION_NAMED
+        if entry.admin1 == context.home_region:
+            score += HOME_REGION
+    score += context.local(entry)
     if entry.feature not in POINT_FEATURES and context.near(entry, name):
         score += NEARBY
     if entry.feature in TOWN_FEATURES:
