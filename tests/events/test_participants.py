@@ -216,3 +216,8 @@ def test_what_an_accusation_alleges_is_no_event_of_its_own():
     text = "Pakistan accused India of shelling villages along the border in Kashmir."
     assert events_of(text, "ACCUSE", "2002-03-05")
     assert not events_of(text, "ASSAULT", "2002-03-05")
+
+
+def test_out_of_names_what_is_left():
+    found = events_of("Burundi threatened to pull out of the African Union.", "THREATEN")
+    assert any("IGO" in {p.country for p in e.recipients} for e in found)

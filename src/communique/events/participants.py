@@ -710,6 +710,11 @@ def _indirect_parties(head: Token, objects: list[Token]) -> list[Token]:
     # "contributed $3 million in assistance to X": what the object is given as
     things += [t for thing in list(things) for t in _prep_objects(thing, MEANS_PREPS)]
     found = [g for verb in verbs for g in _prep_objects(verb, INDIRECT_PREPS)]
+    # "pull out of NATO", "walked out of the talks": "out of" is "from"
+    for verb in verbs:
+        outs = [c for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ == "out"]
+        for holder in (verb, *outs) if outs else ():
+            found += _prep_objects(holder, frozenset({"of"}))
     for thing in things:
         found += _prep_objects(thing, INDIRECT_PREPS | {"by", "for"})
     return found
