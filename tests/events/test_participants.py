@@ -221,3 +221,14 @@ def test_what_an_accusation_alleges_is_no_event_of_its_own():
 def test_out_of_names_what_is_left():
     found = events_of("Burundi threatened to pull out of the African Union.", "THREATEN")
     assert any("IGO" in {p.country for p in e.recipients} for e in found)
+
+
+def test_a_joint_meeting_pairs_every_party():
+    found = events_of(
+        "Obama held a joint meeting with Japanese Prime Minister Shinzo Abe and South Korean "
+        "President Park Geun-hye on Thursday.",
+        "CONSULT",
+        "2016-04-01",
+    )
+    pairs = {frozenset(p.country for p in e.actors) for e in found}
+    assert frozenset({"JPN", "KOR"}) in pairs

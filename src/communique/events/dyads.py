@@ -63,14 +63,14 @@ def directed_dyads(
 
 
 def reciprocal_dyads(
-    subjects: list[Participant], others: list[Participant]
+    subjects: list[Participant], others: list[Participant], joint: bool = False
 ) -> list[tuple[list[Participant], list[Participant]]]:
     """(actors, []) per pair of parties: the subject party with each other party, or every
-    pair of parties named together."""
+    pair of parties named together or meeting jointly ("a joint meeting with A and B")."""
     subject_parties = parties(subjects)
     subject_keys = {party_key(p) for group in subject_parties for p in group}
     other_parties = parties([p for p in others if party_key(p) not in subject_keys])
-    if len(subject_parties) == 1 and other_parties:
+    if len(subject_parties) == 1 and other_parties and not joint:
         if len(other_parties) > MAX_DYADS:
             return [(_flatten([*subject_parties, *other_parties]), [])]
         return [(subject_parties[0] + group, []) for group in other_parties]

@@ -135,6 +135,7 @@ class Participants:
     actors: list[Participant] = field(default_factory=list)
     recipients: list[Participant] = field(default_factory=list)
     reciprocal: bool = False
+    joint: bool = False  # "a joint meeting with A and B": every party with every other
 
     def __bool__(self) -> bool:
         return bool(self.actors or self.recipients)
@@ -142,7 +143,7 @@ class Participants:
     def dyads(self) -> list[Participants]:
         """One set of participants per source–target dyad (see :mod:`communique.events.dyads`)."""
         if self.reciprocal:
-            pairs = reciprocal_dyads(self.actors, self.recipients)
+            pairs = reciprocal_dyads(self.actors, self.recipients, self.joint)
         else:
             pairs = directed_dyads(self.actors, self.recipients)
         return [Participants(actors=a, recipients=r) for a, r in pairs]
@@ -187,7 +188,8 @@ class ParticipantReader:
         if reciprocal:
             keys = {participant_key(p) for p in actors}
             others = [p for p in others if participant_key(p) not in keys]
-            return Participants(_unique(actors), _unique(others), reciprocal=True)
+            joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in head.children)
+            return Participants(_unique(actors), _unique(others), reciprocal=True, joint=joint)
         actor_keys = {participant_key(p) for p in actors}
         recipients = [p for p in others if participant_key(p) not in actor_keys]
         fallbacks = [_indirect_parties, _place_parties]
@@ -484,6 +486,7 @@ class ParticipantReader:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+JOINT_WORDS = frozenset({"joint", "trilateral", "three-way", "four-way", "multilateral"})
 WITHDRAWAL_TYPES = frozenset({"RETREAT"})
 
 
