@@ -1,0 +1,127 @@
+"""Quotations of the news-events set: annotation checks and scoring of speakers by name.
+
+The set's documents (``data/news_events.jsonl``) also carry their quotations in
+``data/news_quotes.jsonl``: one line per document with its ``split`` and ``quotes``, each a
+content span (``{"text", "start", "end"}``), its ``kind`` (direct, indirect, mixed), its
+``cue`` and its ``speaker`` — the person or body who spoke, by the fullest name the article
+gives (``{"name", "country", "sector", "kind"}``), the words that introduced it
+(``voice``) and the body a spokesperson speaks for (``on_behalf_of``). Guidelines:
+``docs/annotation.md``, section "Quotations".
+
+Scoring follows the data README's rule for quotations: a predicted quotation matches a gold
+one when it overlaps at least half of the gold content; the speaker is right when the
+predicted speaker's entity is the gold speaker by name (its canonical name or an alias,
+folded), the issue's stricter reading of "the named speaker".
+
+    python -m communique.evaluation.news_quotes check FILE... [--data ../shared/data] [--write OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from communique.evaluation.corpora import NewsText, load
+from communique.evaluation.news_events import (
+    KINDS,
+    SECTORS,
+    _is_country,
+    _span,
+    default_data,
+    read_annotations,
+)
+
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+
+def _speaker(text: str, value, where: str, problems: list[str]) -> dict | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        problems.append(f"{where}: must be an object or null")
+        return None
+    name = value.get("name")
+    if not isinstance(name, str) or not name or name not in text:
+        problems.append(f"{where}: name {name!r} is not written in the text")
+    country, sector, kind = value.get("country"), value.get("sector"), value.get("kind")
+    if country is not None and not (isinstance(country, str) and _is_country(country)):
+        problems.append(f"{where}: country {country!r} is no ISO alpha-3 code nor IGO/NGO/MNC/IMG")
+    if sector is not None and sector not in SECTORS:
+        problems.append(f"{where}: sector {sector!r} is not a sector code")
+    if kind not in KINDS:
+        problems.append(f"{where}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+    for field in ("voice", "on_behalf_of"):
+        words = value.get(field)
+        if words is not None and (not isinstance(words, str) or words not in text):
+            problems.append(f"{where}: {field} {words!r} is not written in the text")
+    return {
+        "name": name,
+        "country": country,
+        "sector": sector,
+        "kind": kind,
+        "voice": value.get("voice"),
+        "on_behalf_of": value.get("on_behalf_of"),
+    }
+
+
+def check_quote(text: str, quote: dict, where: str) -> tuple[dict, list[str]]:
+    """An annotated quotation with its offsets filled in, and what is wrong with it."""
+    problems: list[str] = []
+    if quote.get("kind") not in QUOTE_KINDS:
+        problems.append(f"{where}: kind {quote.get('kind')!r} is not one of {QUOTE_KINDS}")
+    cue = quote.get("cue")
+    if cue is not None and (not isinstance(cue, str) or cue not in text):
+        problems.append(f"{where}: cue {cue!r} is not written in the text")
+    content = _span(text, quote.get("content"), f"{where} content", problems)
+    speaker = _speaker(text, quote.get("speaker"), f"{where} speaker", problems)
+    return {"content": content, "kind": quote.get("kind"), "cue": cue, "speaker": speaker}, problems
+
+
+def check_documents(
+    documents: list[dict], texts: dict[str, NewsText]
+) -> tuple[list[dict], list[str]]:
+    """Checked documents (offsets filled in) and every problem found."""
+    checked, problems = [], []
+    for document in documents:
+        doc_id = document.get("doc")
+        if doc_id not in texts:
+            problems.append(f"{doc_id}: no such document in the shared corpora")
+            continue
+        quotes = []
+        for n, quote in enumerate(document.get("quotes") or []):
+            filled, found = check_quote(texts[doc_id].text, quote, f"{doc_id} quote {n}")
+            quotes.append(filled)
+            problems += found
+        out: dict = {"doc": doc_id}
+        if "split" in document:
+            out["split"] = document["split"]
+        out["quotes"] = quotes
+        checked.append(out)
+    return checked, problems
+
+
+def _main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m communique.evaluation.news_quotes")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate quotation annotations and fill in offsets")
+    check.add_argument("files", nargs="+", type=Path)
+    check.add_argument("--data", type=Path, default=default_data())
+    check.add_argument("--write", type=Path, help="write the checked documents (JSON Lines)")
+    args = parser.parse_args(argv)
+    documents = [d for path in args.files for d in read_annotations(path)]
+    checked, problems = check_documents(documents, load(args.data))
+    for problem in problems:
+        print(problem)
+    quotes = sum(len(d["quotes"]) for d in checked)
+    print(f"{len(checked)} document(s), {quotes} quotation(s), {len(problems)} problem(s)")
+    if args.write:
+        with args.write.open("w", encoding="utf-8") as handle:
+            for document in checked:
+                handle.write(json.dumps(document, ensure_ascii=False) + "\n")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())
