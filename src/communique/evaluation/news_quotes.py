@@ -14,6 +14,7 @@ predicted speaker's entity is the gold speaker by name (its canonical name or an
 folded), the issue's stricter reading of "the named speaker".
 
     python -m communique.evaluation.news_quotes check FILE... [--data ../shared/data] [--write OUT]
+    python -m communique.evaluation.news_quotes agreement A B [--data ../shared/data]
 """
 
 from __future__ import annotations
@@ -109,7 +110,17 @@ def _main(argv: list[str] | None = None) -> int:
     check.add_argument("files", nargs="+", type=Path)
     check.add_argument("--data", type=Path, default=default_data())
     check.add_argument("--write", type=Path, help="write the checked documents (JSON Lines)")
+    agree = sub.add_parser("agreement", help="agreement of two quotation annotation files")
+    agree.add_argument("first", type=Path)
+    agree.add_argument("second", type=Path)
+    agree.add_argument("--data", type=Path, default=default_data())
     args = parser.parse_args(argv)
+    if args.command == "agreement":
+        texts = load(args.data)
+        first, _ = check_documents(read_annotations(args.first), texts)
+        second, _ = check_documents(read_annotations(args.second), texts)
+        print(json.dumps(agreement(first, second), indent=2))
+        return 0
     documents = [d for path in args.files for d in read_annotations(path)]
     checked, problems = check_documents(documents, load(args.data))
     for problem in problems:
@@ -121,6 +132,64 @@ def _main(argv: list[str] | None = None) -> int:
             for document in checked:
                 handle.write(json.dumps(document, ensure_ascii=False) + "\n")
     return 1 if problems else 0
+
+
+# --- matching and agreement -------------------------------------------------------------
+
+
+def overlaps_half(gold: dict, start: int, end: int) -> bool:
+    """The data README's rule: a span matches a gold content it overlaps by half or more."""
+    content = gold["content"]
+    overlap = min(end, content["end"]) - max(start, content["start"])
+    return overlap > 0 and 2 * overlap >= content["end"] - content["start"]
+
+
+def same_speaker(first: dict | None, second: dict | None) -> bool:
+    """Two speakers are the same by name (folded), or both absent."""
+    from communique.entities.lexicon import fold, strip_article
+
+    if first is None or second is None:
+        return first is None and second is None
+    return strip_article(fold(first.get("name") or "")) == strip_article(
+        fold(second.get("name") or "")
+    )
+
+
+def agreement(first: list[dict], second: list[dict]) -> dict:
+    """How far two annotations agree: quotations of the first found by the second (half
+    overlap) and the reverse, and the share of found ones with the same speaker and kind."""
+    by_doc = {d["doc"]: d for d in second}
+    found = back = total_first = total_second = speaker = kind = 0
+    for document in first:
+        other = by_doc.get(document["doc"], {"quotes": []})
+        total_first += len(document["quotes"])
+        total_second += len(other["quotes"])
+        for quote in document["quotes"]:
+            match = next(
+                (
+                    q
+                    for q in other["quotes"]
+                    if overlaps_half(quote, q["content"]["start"], q["content"]["end"])
+                ),
+                None,
+            )
+            if match is not None:
+                found += 1
+                speaker += same_speaker(quote["speaker"], match["speaker"])
+                kind += quote["kind"] == match["kind"]
+        for quote in other["quotes"]:
+            back += any(
+                overlaps_half(quote, q["content"]["start"], q["content"]["end"])
+                for q in document["quotes"]
+            )
+    return {
+        "first": total_first,
+        "second": total_second,
+        "first_found_by_second": round(found / total_first, 4) if total_first else 0.0,
+        "second_found_by_first": round(back / total_second, 4) if total_second else 0.0,
+        "same_speaker": round(speaker / found, 4) if found else 0.0,
+        "same_kind": round(kind / found, 4) if found else 0.0,
+    }
 
 
 if __name__ == "__main__":
