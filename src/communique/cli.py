@@ -42,6 +42,16 @@ HomeOption = Annotated[
     ),
 ]
 
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="STAGE",
+        help="Do not run this stage (entities, quotes, times, places, events): repeat the "
+        "option or separate names with commas. A stage another one needs cannot go alone.",
+    ),
+]
+
 ModelOption = Annotated[
     str | None,
     typer.Option(
@@ -103,6 +113,7 @@ def analyze(
     ] = 2,
     model: ModelOption = None,
     home: HomeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Analyse one article (PATH, URL or -) into a JSON report, or a JSONL batch with --input."""
     from communique.dates import parse_iso_date
@@ -112,10 +123,20 @@ def analyze(
     if (source is None) == (input is None):
         raise InputError("give either one SOURCE or --input DOCS.jsonl")
     _check_home(home)
+    stages = _excluded(exclude)
     if input is not None:
-        _analyze_batch(input, output, max_bytes, model, home)
+        _analyze_batch(input, output, max_bytes, model, home, stages)
     else:
-        _analyze_one(source, date, html or None, output, max_bytes, indent, model, home)
+        _analyze_one(source, date, html or None, output, max_bytes, indent, model, home, stages)
+
+
+def _excluded(names: list[str] | None) -> tuple[str, ...]:
+    """The stages named by ``--exclude``, checked: the pipeline without them must run."""
+    from communique.pipeline import build
+
+    stages = tuple(sorted({n.strip() for value in names or () for n in value.split(",")} - {""}))
+    build(stages)
+    return stages
 
 
 def _check_home(home: str | None) -> None:
@@ -128,13 +149,15 @@ def _check_home(home: str | None) -> None:
         raise InputError(f"--home: no place called '{home}' in the gazetteer")
 
 
-def _analyze_one(source, date, html, output, max_bytes, indent, model, home=None) -> None:
+def _analyze_one(
+    source, date, html, output, max_bytes, indent, model, home=None, exclude=()
+) -> None:
     from communique.pipeline import analyze_document
     from communique.sources import load_document
 
     document = load_document(source, html=html, max_bytes=max_bytes, date=date)
     document.home = home
-    report = analyze_document(document, model=model)
+    report = analyze_document(document, model=model, exclude=exclude)
     for warning in report.warnings:
         err.print(f"warning: {warning}")
     _note_language(source, report.article.language)
@@ -142,7 +165,12 @@ def _analyze_one(source, date, html, output, max_bytes, indent, model, home=None
 
 
 def _analyze_batch(
-    path: Path, output: Path | None, max_bytes: int, model: str | None, home: str | None = None
+    path: Path,
+    output: Path | None,
+    max_bytes: int,
+    model: str | None,
+    home: str | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> None:
     from communique.pipeline import Failure, analyze_many
     from communique.sources.jsonl import check_jsonl_file, read_jsonl_documents
@@ -152,7 +180,7 @@ def _analyze_batch(
     documents = read_jsonl_documents(path, max_bytes=max_bytes)
     if home is not None:
         documents = (_homed(document, home) for document in documents)
-    for result in analyze_many(documents, model=model):
+    for result in analyze_many(documents, model=model, exclude=exclude):
         if isinstance(result, Failure):
             errors += 1
             lines.append(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -285,14 +313,17 @@ def ingest(
     ] = False,
     model: ModelOption = None,
     home: HomeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Ingest news into the event database, with a progress bar and a summary."""
     from communique.ingest import run_with_progress, summary_table
 
     _check_home(home)
+    stages = _excluded(exclude)
     summary = run_with_progress(
         paths, err, db=db, workers=workers, dask=dask, model=model, batch_size=batch_size,
         max_bytes=max_bytes, fetch_delay=fetch_delay, retry_errors=retry_errors, home=home,
+        exclude=stages,
     )  # fmt: skip
     err.print(summary_table(summary))
     for location, status, error in summary.errors:

@@ -53,7 +53,7 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         date = record.get("date") if record.get("date") != PLACEHOLDER_DATE else None
         report = Report(id=record["id"], article=Article(text=record["text"], date=date))
         started = time.perf_counter()
-        annotate(Analysis(report=report, doc=doc, nlp=pipeline))
+        annotate(Analysis(report=report, doc=doc))
         stage_seconds += time.perf_counter() - started
         for gold in _gold_actors(record):
             _score(report, record["text"], gold, counts, by_sector, misses)
@@ -86,7 +86,7 @@ def _warm_up(pipeline) -> None:
 
     text = "Police in Samarra said President John Smith met the Japanese envoy in Tokyo."
     report = Report(id="warm-up", article=Article(text=text))
-    annotate(Analysis(report=report, doc=pipeline(text), nlp=pipeline))
+    annotate(Analysis(report=report, doc=pipeline(text)))
 
 
 def _records(data: Path, limit: int | None) -> list[dict]:

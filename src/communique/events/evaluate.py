@@ -70,7 +70,7 @@ def main_event(events: list[Event]) -> Event | None:
 
 def analyse_sentence(text: str, date: str | None, pipeline) -> Report:
     report = Report(id="eval", article=Article(text=text, body=text, date=date, language="en"))
-    return annotate(report, pipeline(text), pipeline)
+    return annotate(report, pipeline(text))
 
 
 def evaluate(data: Path, limit: int | None = None) -> dict:

@@ -148,7 +148,7 @@ def _run_stages(report: Report, doc: Doc, nlp) -> tuple[list[Found], list[Quote]
     from communique import entities
     from communique.pipeline import Analysis
 
-    entities.annotate(Analysis(report=report, doc=doc, nlp=nlp))  # speakers link to entities
+    entities.annotate(Analysis(report=report, doc=doc))  # speakers link to entities
     started = time.perf_counter()
     found = sorted(find_quotes(doc), key=lambda f: (f.start, f.end))
     quotes = quotes_of(report, found)

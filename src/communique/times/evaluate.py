@@ -190,7 +190,7 @@ def evaluate(data: Path, limit: int | None = None, details: list | None = None) 
     for document, doc in zip(documents, docs, strict=True):
         report = Report(id=document.name, article=Article(text=document.text, date=document.date))
         started = time.process_time()
-        annotate(Analysis(report=report, doc=doc, nlp=pipeline))
+        annotate(Analysis(report=report, doc=doc))
         stage_seconds += time.process_time() - started
         tally, pairs = score_document(document.times, report.times)
         total.add(tally)
