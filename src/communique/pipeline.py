@@ -17,7 +17,7 @@ The built-in stages are the modules of :data:`BUILTIN_STAGES`. Another package a
 without a fork through the entry point group ``communique_stages``::
 
     [project.entry-points.communique_stages]
-    sentiment = "my_package.sentiment:annotate"   # a function decorated with @stage
+    my_quotes = "my_package.quotes:annotate"   # a function decorated with @stage
 """
 
 from __future__ import annotations
