@@ -32,7 +32,7 @@ def test_the_month_pattern_prefers_the_whole_name():
 def test_every_user_reads_the_one_month_table():
     assert vocabulary("months") is words.months()
     assert dateline.month_numbers() is words.months_lower()
-    assert dateline.MONTH == words.month_pattern()
+    assert words.month_pattern() == dateline.MONTH
     months_files = [p for p in SRC.rglob("*") if p.stem == "months" and p.suffix != ".tsv"]
     assert months_files == []
 
