@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 import communique
-from communique import cli
-from communique.pipeline import Document, Report
+from communique import Document, Report, cli
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -13,7 +13,6 @@ and a numbered footer, so that every document is new to the database.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -22,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from communique.pipeline import STAGES, Document
+from communique.document import Document
 
 EXAMPLE_SUFFIXES = (".txt", ".html", ".htm")
 RSS_SAMPLE_SECONDS = 0.2
@@ -86,14 +85,10 @@ def write_jsonl(documents, path: Path) -> Path:
 
 
 def stages_present() -> dict[str, bool]:
-    """Which NLP stages are installed (the pipeline needs every one of them)."""
-    present = {}
-    for name, module in STAGES:
-        try:
-            present[name] = importlib.util.find_spec(module) is not None
-        except ModuleNotFoundError:
-            present[name] = False
-    return present
+    """The NLP stages of the pipeline, in run order (each one registered is present)."""
+    from communique.pipeline import build
+
+    return {stage.name: True for stage in build()}
 
 
 def measure_speed(documents: list[Document], model: str | None = None, batch_size: int = 16):
@@ -150,7 +145,7 @@ def measure_stage_shares(documents: list[Document], model: str | None = None) ->
     tables are loaded first). The stages run in pipeline order, each on the reports the
     earlier ones filled."""
     from communique import nlp as nlp_module
-    from communique.pipeline import Analysis, read, stage_functions
+    from communique.pipeline import Analysis, build, read
 
     pipeline = nlp_module.load(model)
     reports = []
@@ -159,10 +154,10 @@ def measure_stage_shares(documents: list[Document], model: str | None = None) ->
             reports.append(read(document))
         except Exception:  # noqa: BLE001 - the reader's refusals are measured elsewhere
             continue
-    functions = dict(zip((name for name, _ in STAGES), stage_functions(), strict=True))
+    functions = {stage.name: stage.annotate for stage in build()}
     for report in reports[:2]:  # warm-up
         warm = report.model_copy(deep=True)
-        analysis = Analysis(warm, pipeline(warm.article.text), pipeline)
+        analysis = Analysis(warm, pipeline(warm.article.text))
         for stage in functions.values():
             stage(analysis)
     started = time.process_time()
@@ -170,7 +165,7 @@ def measure_stage_shares(documents: list[Document], model: str | None = None) ->
     spacy_cpu = time.process_time() - started
     cpu = dict.fromkeys(functions, 0.0)
     for report, doc in zip(reports, docs, strict=True):
-        analysis = Analysis(report, doc, pipeline)
+        analysis = Analysis(report, doc)
         for name, stage in functions.items():
             started = time.process_time()
             stage(analysis)

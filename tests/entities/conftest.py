@@ -17,7 +17,7 @@ def entities_of(nlp):
     def run(text: str, date: str | None = None, dateline: str | None = None) -> Report:
         place = Dateline(text=dateline.upper(), place=dateline) if dateline else None
         report = Report(id="t", article=Article(text=text, date=date, dateline=place))
-        annotate(Analysis(report=report, doc=nlp(text), nlp=nlp))
+        annotate(Analysis(report=report, doc=nlp(text)))
         return report
 
     return run

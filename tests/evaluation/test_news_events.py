@@ -8,7 +8,7 @@ import pytest
 
 from communique.evaluation import news_events as ne
 from communique.evaluation.corpora import NewsText
-from communique.events.evaluate import record_coded
+from communique.evaluation.events import record_coded
 from communique.model import Event, Participant
 
 TEXT = "Russia shelled Kharkiv on Monday. Ukraine condemned the attack."

@@ -20,7 +20,7 @@ def mention(text: str, surface: str, nth: int = 0) -> Span:
 def analyse(nlp):
     def run(text: str, entities: list[Entity] | None = None) -> Report:
         report = Report(id="t", article=Article(text=text, language="en"), entities=entities or [])
-        annotate(Analysis(report=report, doc=nlp(text), nlp=nlp))
+        annotate(Analysis(report=report, doc=nlp(text)))
         return report
 
     return run

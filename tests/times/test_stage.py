@@ -26,7 +26,7 @@ def _report(text: str, date: str | None) -> Report:
 
 def test_annotate_fills_report_times(nlp, doc):
     report = _report(TEXT, "2019-01-29")
-    annotate(Analysis(report=report, doc=doc, nlp=nlp))
+    annotate(Analysis(report=report, doc=doc))
     values = {t.text: t.value for t in report.times}
     assert values["November 14"] == "2018-11-14"
     assert values["June"] == "2019-06"
@@ -85,7 +85,7 @@ def test_without_doc_sentences_come_from_punctuation():
 
 def test_time_at_and_date_at(nlp, doc):
     report = _report(TEXT, "2019-01-29")
-    annotate(Analysis(report=report, doc=doc, nlp=nlp))
+    annotate(Analysis(report=report, doc=doc))
     first_sentence_end = TEXT.index(". ") + 1
     inside = time_at(report, 0, first_sentence_end)
     assert [t.text for t in inside] == ["November 14"]

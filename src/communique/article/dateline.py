@@ -25,14 +25,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from communique import words
 from communique.model import Dateline
 
 DATA = Path(__file__).with_name("data")
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+MONTH = words.month_pattern()
 _WEEKDAY = r"(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
@@ -116,8 +114,7 @@ def _not_places() -> frozenset[str]:
 @functools.cache
 def month_numbers() -> dict[str, int]:
     """Month names and abbreviations (lower case, no period) -> month number."""
-    data = json.loads((DATA / "months.json").read_text(encoding="utf-8"))
-    return dict(data["months"])
+    return words.months_lower()
 
 
 def normalize_agency(name: str) -> str:

@@ -20,26 +20,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from communique.model import Entity, Report
+from communique.document import Analysis
+from communique.pipeline import stage
 
 if TYPE_CHECKING:
-    from communique.pipeline import Analysis
+    from communique.model import Entity, Report
 
 __all__ = ["annotate", "entity_at", "entity_by_id"]
 
 
+@stage("entities", assigns=("entities",))
 def annotate(analysis: Analysis) -> None:
     """Fill ``analysis.report.entities`` from the parsed ``analysis.doc``."""
     from communique.entities.build import build_entities
 
-    try:
-        analysis.report.entities = build_entities(analysis.doc, analysis.report.article)
-    except Exception as exc:  # a weird document gives fewer results, not a crash
-        analysis.report.warnings = [
-            *analysis.report.warnings,
-            f"entities: {type(exc).__name__}: {exc}",
-        ]
-        analysis.report.entities = []
+    analysis.report.entities = build_entities(analysis.doc, analysis.report.article)
 
 
 def entity_by_id(report: Report, entity_id: str | None) -> Entity | None:

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from communique import countries as country_table
+from communique import words
 
 DATA = resources.files("communique.entities") / "data"
 
@@ -249,9 +250,11 @@ def organisations() -> dict[str, Org]:
 
 @functools.cache
 def verbs() -> dict[str, frozenset[str]]:
-    """Speech and event verbs whose subject pronouns are kept as mentions."""
+    """Speech and event verbs whose subject pronouns are kept as mentions (the speech verbs:
+    the shared table of :mod:`communique.words`)."""
     raw = json.loads((DATA / "verbs.json").read_text(encoding="utf-8"))
-    return {key: frozenset(values) for key, values in raw.items() if not key.startswith("_")}
+    found = {key: frozenset(values) for key, values in raw.items() if not key.startswith("_")}
+    return {"speech": words.speech_verbs("subject"), **found}
 
 
 @functools.cache

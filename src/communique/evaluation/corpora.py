@@ -75,7 +75,7 @@ def _xml_articles(path: Path, corpus: str) -> dict[str, NewsText]:
 
 
 def _timeml(folder: Path, corpus: str) -> dict[str, NewsText]:
-    from communique.times.evaluate import read_timeml
+    from communique.evaluation.times import read_timeml
 
     found = {}
     for path in sorted(folder.glob("*.tml")):

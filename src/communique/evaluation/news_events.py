@@ -28,6 +28,7 @@ from pathlib import Path
 
 from communique import cameo
 from communique.evaluation.corpora import NewsText, load
+from communique.evaluation.metrics import f1, ratio, rounded
 
 TYPES = tuple(cameo.QUAD_BY_TYPE)
 STATUSES = ("occurred", "planned", "hypothetical", "negated")
@@ -300,17 +301,15 @@ class Tally:
         self.predicted += predicted
         self.matched += matched
 
-    def figures(self) -> dict[str, float | int]:
-        precision = self.matched / self.predicted if self.predicted else 0.0
-        recall = self.matched / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    def figures(self) -> dict[str, float | int | None]:
+        precision, recall = ratio(self.matched, self.predicted), ratio(self.matched, self.gold)
         return {
             "gold": self.gold,
             "predicted": self.predicted,
             "matched": self.matched,
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
+            "precision": rounded(precision, 4),
+            "recall": rounded(recall, 4),
+            "f1": f1(precision, recall, 4),
         }
 
 
@@ -344,9 +343,7 @@ def agreement(first: list[dict], second: list[dict]) -> dict:
                 b.get("source") or {}
             ).get("sector")
     result: dict = {"triples": triples.figures(), "type_only": types.figures()}
-    result.update(
-        {f"{k}_agreement": round(v / compared, 4) if compared else 0.0 for k, v in same.items()}
-    )
+    result.update({f"{k}_agreement": ratio(v, compared, 4) for k, v in same.items()})
     return result
 
 
@@ -415,7 +412,7 @@ def predicted_coded(event) -> Coded:
     return Coded(event.type, event.status, sources, targets, event)
 
 
-def analysed_reports(gold: list[dict], root: Path) -> dict[str, object]:
+def analysed_reports(gold: list[dict], root: Path, model: str | None = None) -> dict[str, object]:
     """Reports of the set's documents, analysed as a user would (plain text and its date)."""
     from communique.pipeline import Document, analyze_many
 
@@ -423,7 +420,7 @@ def analysed_reports(gold: list[dict], root: Path) -> dict[str, object]:
     documents = [
         Document(content=texts[d["doc"]].text, id=d["doc"], date=texts[d["doc"]].date) for d in gold
     ]
-    return {item.id: item for item in analyze_many(documents)}
+    return {item.id: item for item in analyze_many(documents, model=model)}
 
 
 @dataclass
@@ -448,7 +445,7 @@ class EventScore:
             "triples_every_status": self.every_status.figures(),
         }
         for name, (right, total) in sorted(self.attributes.items()):
-            out[f"{name}_accuracy"] = round(right / total, 4) if total else 0.0
+            out[f"{name}_accuracy"] = ratio(right, total, 4)
         out["per_type"] = {t: self.per_type[t].figures() for t in sorted(self.per_type)}
         return out
 
@@ -479,14 +476,16 @@ def score_document(gold_events: list[dict], events: list, score: EventScore) -> 
         score.attribute("status", every_gold[g].status == every_pred[p].payload.status)
 
 
-def evaluate_events(root: Path, limit: int | None = None, gold_path: Path | None = None) -> dict:
+def evaluate_events(
+    root: Path, limit: int | None = None, gold_path: Path | None = None, model: str | None = None
+) -> dict:
     """Triples, types, dates, places and status of the system's events on the set, for the
     tuning half, the held-out half and both."""
     import time
 
     gold = load_gold(gold_path)[:limit] if limit else load_gold(gold_path)
     started = time.perf_counter()
-    reports = analysed_reports(gold, root)
+    reports = analysed_reports(gold, root, model)
     seconds = time.perf_counter() - started
     scores = {split: EventScore() for split in (*SPLITS, "all")}
     failures = 0
@@ -541,11 +540,13 @@ def coded_entity(report, name: str):
     return None
 
 
-def evaluate_actors(root: Path, limit: int | None = None, gold_path: Path | None = None) -> dict:
+def evaluate_actors(
+    root: Path, limit: int | None = None, gold_path: Path | None = None, model: str | None = None
+) -> dict:
     """Country and sector accuracy of the set's participants, named people and organisations
     apart from the rest, for the tuning half, the held-out half and both."""
     gold = load_gold(gold_path)[:limit] if limit else load_gold(gold_path)
-    reports = analysed_reports(gold, root)
+    reports = analysed_reports(gold, root, model)
     counts: dict[str, dict[str, int]] = {}
     for document in gold:
         report = reports.get(document["doc"])
@@ -587,5 +588,5 @@ def _count_actor(row: dict[str, int], participant: dict, actor) -> None:
         row["sector_right"] = row.get("sector_right", 0) + (sector == participant["sector"])
 
 
-def _share(row: dict[str, int], part: str, whole: str) -> float:
-    return round(row.get(part, 0) / row[whole], 4) if row.get(whole) else 0.0
+def _share(row: dict[str, int], part: str, whole: str) -> float | None:
+    return ratio(row.get(part, 0), row.get(whole, 0), 4)

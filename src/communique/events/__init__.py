@@ -14,30 +14,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from communique.document import Analysis
 from communique.model import Report
+from communique.pipeline import stage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from communique.pipeline import Analysis
-
 __all__ = ["annotate", "extract_events"]
 
 
+@stage(
+    "events",
+    requires=("entities", "quotes", "times", "places", "location_candidates"),
+    assigns=("events",),
+)
 def annotate(analysis: Analysis) -> None:
     """Fill ``analysis.report.events`` from the parse and the earlier stages' sections."""
-    try:
-        analysis.report.events = extract_events(analysis.report, analysis.doc)
-    except Exception as exc:  # a weird document gives fewer results, not a crash
-        analysis.report.warnings = [
-            *analysis.report.warnings,
-            f"events: {type(exc).__name__}: {exc}",
-        ]
-        analysis.report.events = []
+    analysis.report.events = extract_events(
+        analysis.report, analysis.doc, analysis.location_candidates
+    )
 
 
-def extract_events(report: Report, doc: Doc):
-    """The events of one parsed article, merged and numbered in text order."""
+def extract_events(report: Report, doc: Doc, candidates: list | None = None):
+    """The events of one parsed article, merged and numbered in text order (``candidates``:
+    the places named inside other names, from the places stage; found anew when None)."""
     from communique.events.extract import extract
 
-    return extract(report, doc)
+    return extract(report, doc, candidates)

@@ -19,8 +19,9 @@ from communique.model import Event, EventMention, Location, Report
 from communique.places import location_candidates
 
 
-def extract(report: Report, doc: Doc) -> list[Event]:
-    """Every event of the article, with the same event's mentions merged."""
+def extract(report: Report, doc: Doc, candidates: list | None = None) -> list[Event]:
+    """Every event of the article, with the same event's mentions merged (``candidates``:
+    places named inside other names, as the places stage found them)."""
     matches = [recode(m) for sentence in doc.sents for m in find_triggers(sentence)]
     if not matches:
         return []
@@ -30,7 +31,9 @@ def extract(report: Report, doc: Doc) -> list[Event]:
         for anchor in anchors(match):
             owners.setdefault(anchor.i, number)
     times = attach(attributes.report_times(report), index, owners)
-    candidates = sorted([*report.places, *location_candidates(doc, report)], key=lambda p: p.start)
+    if candidates is None:
+        candidates = location_candidates(doc, report)
+    candidates = sorted([*report.places, *candidates], key=lambda p: p.start)
     visits = frozenset(n for n, m in enumerate(matches) if m.entry.mode == "visit")
     places = attach(candidates, index, owners, where=True, visits=visits)
     dates = {n: attributes.event_date(times.get(n, [])) for n in range(len(matches))}

@@ -32,6 +32,10 @@ NO_EVENT = "-"
 POLARITIES = ("negative", "positive")
 ANY_WORD = "*"
 HYPHEN = "-"
+# How a trigger's participants are read (events/participants.py): sv, the default, the subject
+# acts and the object, "with" and "to" receive; recip: every party is an actor ("met");
+# self: the trigger noun names the actors themselves ("protesters").
+ROLES = ("sv", "recip", "self")
 
 
 @dataclass(frozen=True)
@@ -158,25 +162,36 @@ class _Reader:
         self.words: dict[str, Words] = {}
         self.sets: dict[str, frozenset[str]] = {}
 
-    def entries(self, text: str, generated: bool) -> list[TriggerEntry]:
+    def entries(self, text: str, generated: bool, name: str = HAND_WRITTEN) -> list[TriggerEntry]:
+        """The entries of a file's text; a line with an unknown role or condition, or too few
+        cells, is refused with the file's ``name`` and the line's number."""
         found = []
-        for line in text.splitlines():
+        for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
-            lemma, pos, typ, mode, cameo, needs, roles, *rest = line.split("\t")
-            found.append(
-                TriggerEntry(
-                    lemma=lemma,
-                    pos=pos,
-                    type=typ,
-                    mode=mode or None,
-                    cameo=cameo,
-                    roles=roles or "sv",
-                    source=rest[0] if generated and rest else "",
-                    **self.needs(needs),
-                )
-            )
+            try:
+                found.append(self._entry(line, generated))
+            except ValueError as exc:
+                raise ValueError(f"{name}:{number}: {exc}") from None
         return found
+
+    def _entry(self, line: str, generated: bool) -> TriggerEntry:
+        cells = line.split("\t")
+        if len(cells) < 7:
+            raise ValueError(f"7 tab-separated cells expected, found {len(cells)}")
+        lemma, pos, typ, mode, cameo, needs, roles, *rest = cells
+        if roles and roles not in ROLES:
+            raise ValueError(f"unknown role '{roles}' (known: {', '.join(ROLES)})")
+        return TriggerEntry(
+            lemma=lemma,
+            pos=pos,
+            type=typ,
+            mode=mode or None,
+            cameo=cameo,
+            roles=roles or "sv",
+            source=rest[0] if generated and rest else "",
+            **self.needs(needs),
+        )
 
     def needs(self, needs: str) -> dict:
         fields: dict = {}
@@ -192,7 +207,7 @@ class _Reader:
                 fields[key] = self.sets.setdefault(value, frozenset(value.split("|")))
             elif key == "pred":
                 if value not in POLARITIES:
-                    raise ValueError(f"unknown polarity: {need}")
+                    raise ValueError(f"unknown polarity '{need}' (known: {', '.join(POLARITIES)})")
                 fields["pred"] = value
             elif key == "prep":
                 fields["prep"] = value
@@ -204,7 +219,7 @@ class _Reader:
                 )
                 fields["pp"] = (*fields.get("pp", ()), phrase)
             else:
-                raise ValueError(f"unknown trigger condition: {need}")
+                raise ValueError(f"unknown trigger condition '{need}'")
         return fields
 
     def _words(self, value: str) -> Words:
@@ -227,7 +242,7 @@ def lexicon() -> Lexicon:
     hand = reader.entries((data / HAND_WRITTEN).read_text(encoding="utf-8"), generated=False)
     generated_file = data / GENERATED
     generated = (
-        reader.entries(generated_file.read_text(encoding="utf-8"), generated=True)
+        reader.entries(generated_file.read_text(encoding="utf-8"), generated=True, name=GENERATED)
         if generated_file.is_file()
         else []
     )

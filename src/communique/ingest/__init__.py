@@ -235,6 +235,11 @@ def _homed(item: Item, home: str) -> Item:
     return item
 
 
+def _excluding(item: Item, exclude: tuple[str, ...]) -> Item:
+    item.document.exclude = (*item.document.exclude, *exclude)
+    return item
+
+
 def _entry(item: Item) -> Entry:
     doc = item.document
     common = {"location": item.location, "url": doc.url, "source": doc.source, "date": doc.date}
@@ -266,9 +271,11 @@ def ingest(
     on_progress: Callable[[Summary], None] | None = None,
     executor: Executor | None = None,
     home: str | None = None,
+    exclude: Iterable[str] = (),
 ) -> Summary:
     """Ingest files, folders, feeds, WARC and URLs into the database at ``db`` (``home``:
-    where the sources are from, for every document that does not say)."""
+    where the sources are from, for every document that does not say; ``exclude``: stages
+    not to run)."""
     from communique.sources.corpus import iter_items
     from communique.sources.feeds import PoliteFetcher
     from communique.sources.single import DEFAULT_MAX_BYTES
@@ -284,6 +291,8 @@ def ingest(
             items = iter_items(locations, max_bytes=max_bytes, fetcher=fetcher)
             if home is not None:
                 items = (_homed(item, home) for item in items)
+            if exclude:
+                items = (_excluding(item, tuple(exclude)) for item in items)
             entries = plan(items, store, summary, retry_errors=retry_errors)
             batch: list[tuple[Entry, object]] = []
             for chunk, results in _analysed(entries, executor, chunk_size):

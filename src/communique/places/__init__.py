@@ -11,10 +11,10 @@ Public API::
 
 Places inside names. "on the sidelines of the Munich Security Conference" names no
 toponym of its own, yet it says where: Munich. Such places are not emitted in
-``report.places``; :func:`annotate` keeps them as :class:`LocationCandidate` objects in
-``doc.user_data["communique.places.candidates"]``, and :func:`location_candidates`
-returns them (recomputing them when the doc was not annotated by this stage). Each
-candidate carries the resolved place and ``within``, the text of the name it sits in.
+``report.places``; :func:`annotate` hands them to later stages as
+:class:`LocationCandidate` objects in ``analysis.location_candidates``, and
+:func:`location_candidates` finds them for a doc on its own. Each candidate carries the
+resolved place and ``within``, the text of the name it sits in.
 
 Decisions:
 
@@ -68,17 +68,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from communique.document import Analysis
 from communique.model import Place, Report
+from communique.pipeline import stage
 from communique.places import gazetteer as _gazetteer
 from communique.places import home as _home
 from communique.places import recognize, resolve
 from communique.places.gazetteer import Entry, Gazetteer
 
-CANDIDATES_KEY = "communique.places.candidates"
 FALLBACK_LABELS = frozenset({"FAC", "LOC"})
 
 __all__ = [
-    "CANDIDATES_KEY",
     "LocationCandidate",
     "analyse",
     "annotate",
@@ -106,19 +106,13 @@ class LocationCandidate:
     disputed_with: list[str] = field(default_factory=list)
 
 
-def annotate(analysis) -> None:
-    """The pipeline stage: fill ``report.places`` and keep the in-name location candidates.
-
-    A failure here must not cost the rest of the report: it leaves the places empty and
-    says so in ``report.warnings`` (:func:`analyse` itself raises, for tests to see).
-    """
-    try:
-        places, candidates = analyse(analysis.doc, analysis.report, getattr(analysis, "home", None))
-    except Exception as exc:  # noqa: BLE001 - one stage's bug must not sink the report
-        analysis.report.warnings.append(f"places: {type(exc).__name__}: {exc}")
-        places, candidates = [], []
+@stage("places", assigns=("places", "location_candidates"))
+def annotate(analysis: Analysis) -> None:
+    """The pipeline stage: fill ``report.places`` and ``analysis.location_candidates`` (the
+    places inside other names, for the events stage)."""
+    places, candidates = analyse(analysis.doc, analysis.report, analysis.home)
     analysis.report.places = places
-    analysis.doc.user_data[CANDIDATES_KEY] = candidates
+    analysis.location_candidates = candidates
 
 
 def analyse(
@@ -270,10 +264,8 @@ def places_in(report: Report, start: int, end: int) -> list[Place]:
 
 
 def location_candidates(doc: Doc, report: Report | None = None) -> list[LocationCandidate]:
-    """Places named inside other names in ``doc`` (computed on demand when absent)."""
-    if CANDIDATES_KEY not in doc.user_data:
-        doc.user_data[CANDIDATES_KEY] = analyse(doc, report)[1]
-    return doc.user_data[CANDIDATES_KEY]
+    """Places named inside other names in ``doc`` (what the stage hands on, found anew)."""
+    return analyse(doc, report)[1]
 
 
 def location_at(doc: Doc, report: Report, start: int, end: int) -> Place | LocationCandidate | None:

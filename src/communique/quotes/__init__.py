@@ -10,14 +10,11 @@ entities stage's entities (:mod:`communique.quotes.speakers`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from communique.document import Analysis
 from communique.model import Quote, Report
+from communique.pipeline import stage
 from communique.quotes.find import Found, find_quotes
 from communique.quotes.speakers import resolve
-
-if TYPE_CHECKING:
-    from communique.pipeline import Analysis
 
 __all__ = ["annotate", "find_quotes", "quotes_of"]
 
@@ -41,11 +38,8 @@ def quotes_of(report: Report, found: list[Found]) -> list[Quote]:
     return quotes
 
 
+@stage("quotes", requires=("entities",), assigns=("quotes",))
 def annotate(analysis: Analysis) -> None:
-    """Fill ``report.quotes`` from the parsed article text."""
+    """Fill ``report.quotes`` from the parsed article text (speakers: the entities)."""
     report = analysis.report
-    try:
-        report.quotes = quotes_of(report, find_quotes(analysis.doc))
-    except Exception as exc:  # noqa: BLE001 - a weird document gives fewer results, not a crash
-        report.warnings = [*report.warnings, f"quotes: {type(exc).__name__}: {exc}"]
-        report.quotes = []
+    report.quotes = quotes_of(report, find_quotes(analysis.doc))

@@ -1,4 +1,5 @@
-"""The cue lexicon (``data/cues.json``), loaded once."""
+"""The cue lexicon (``data/cues.json``, and the verbs of saying marked as cues in the shared
+table ``communique/data/speech_verbs.tsv``), loaded once."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from communique import words
 
 DATA = Path(__file__).parent / "data" / "cues.json"
 
@@ -41,7 +44,7 @@ def lexicon() -> Lexicon:
     """The cue lexicon shipped beside this module."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
     return Lexicon(
-        verbs=frozenset(data["verbs"]),
+        verbs=words.speech_verbs("cue"),
         particle_verbs={k: frozenset(v) for k, v in data["particle_verbs"].items()},
         prepositions={k: frozenset(v) for k, v in data["prepositions"].items()},
         controllers=frozenset(data["controllers"]),

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
+from communique.document import Document
 from communique.errors import InputError
-from communique.pipeline import Document
 from communique.sources.feeds import (
     PoliteFetcher,
     feed_items,

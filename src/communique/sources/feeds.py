@@ -17,8 +17,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from communique import __version__
+from communique.document import Document
 from communique.errors import InputError
-from communique.pipeline import Document
 from communique.sources.files import Item, failed, plain_suffix
 from communique.sources.single import DEFAULT_MAX_BYTES, check_size, decode
 

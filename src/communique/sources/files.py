@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from communique.document import Document
 from communique.errors import CommuniqueError
-from communique.pipeline import Document
 from communique.sources.single import DEFAULT_MAX_BYTES, load_document
 
 TEXT_SUFFIXES = (".txt", ".text")

@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from communique.document import Document
 from communique.errors import CommuniqueError, InputError
-from communique.pipeline import Document
 from communique.sources.single import is_binary
 
 OPTIONAL_STRINGS = ("date", "url", "source")

@@ -10,8 +10,8 @@ import zlib
 from pathlib import Path
 from urllib.parse import urlparse
 
+from communique.document import Document
 from communique.errors import InputError
-from communique.pipeline import Document
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 URL_TIMEOUT_S = 20.0

@@ -6,8 +6,8 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from communique.document import Document
 from communique.errors import CommuniqueError
-from communique.pipeline import Document
 from communique.sources.files import Item, failed, plain_suffix
 from communique.sources.single import DEFAULT_MAX_BYTES, check_size, decode
 

@@ -29,7 +29,9 @@ import re
 
 from spacy.tokens import Doc
 
+from communique.document import Analysis
 from communique.model import Report, Time
+from communique.pipeline import stage
 from communique.times import grammar, normalize, tense
 
 __all__ = ["annotate", "date_at", "find_times", "time_at"]
@@ -41,7 +43,8 @@ YEAR_GIVING = frozenset({"year", "month_year"})
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n\s*\n")
 
 
-def annotate(analysis) -> None:
+@stage("times", assigns=("times",))
+def annotate(analysis: Analysis) -> None:
     """Fill ``analysis.report.times`` from the article text and its parse."""
     report = analysis.report
     report.times = find_times(report.article.text, report.article.date, analysis.doc)

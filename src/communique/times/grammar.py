@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
+from communique import words
+
 TEMPLATE_SLOT = re.compile(r"\{([A-Z_]+)(?::(\w+))?\}")
 
 
@@ -49,7 +51,10 @@ class Candidate:
 
 @functools.cache
 def vocabulary(name: str) -> dict:
-    """A vocabulary file of ``times/data/`` (JSON), loaded once."""
+    """A vocabulary file of ``times/data/`` (JSON), loaded once; the months are the shared
+    table of :mod:`communique.words`."""
+    if name == "months":
+        return words.months()
     text = resources.files("communique.times").joinpath("data", f"{name}.json").read_text("utf-8")
     return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.article.evaluate import (
+from communique.evaluation.extraction import (
     PageScore,
     evaluate,
     main_text,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from communique.evaluation.brat import GoldAttribution, parse_ann, read_split
+from communique.evaluation.quotes import evaluate, match, matches
 from communique.model import Quote
-from communique.quotes.brat import GoldAttribution, parse_ann, read_split
-from communique.quotes.evaluate import evaluate, match, matches
 from communique.quotes.find import Found
 
 ANN = """T1\tSource 0 5\tSmith
@@ -96,7 +96,7 @@ def test_evaluate_on_a_small_split(tmp_path, nlp):
 
 
 def test_gold_kind_counts_quote_marks_not_possessive_apostrophes(nlp):
-    from communique.quotes.evaluate import gold_kind
+    from communique.evaluation.quotes import gold_kind
 
     text = "He said the voters’ heads hurt. He called it ‘sad’ and “bad”, and ''worse''."
     doc = nlp(text)
@@ -112,8 +112,8 @@ def test_gold_kind_counts_quote_marks_not_possessive_apostrophes(nlp):
 
 
 def test_speaker_right_when_gold_source_is_a_relative_pronoun():
+    from communique.evaluation.quotes import speaker_right
     from communique.model import Article, Report
-    from communique.quotes.evaluate import speaker_right
 
     text = "Mr. Ekovich, who noted that prices had fallen, smiled. Ms. Lee, a rival, who agreed."
     report = Report(id="t", article=Article(text=text, language="en"))

@@ -28,9 +28,10 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from communique import nlp as nlp_module
+from communique.evaluation.brat import GoldAttribution, GoldDocument, read_split
+from communique.evaluation.metrics import ratio
 from communique.model import Article, Quote, Report
 from communique.quotes import find_quotes, quotes_of
-from communique.quotes.brat import GoldAttribution, GoldDocument, read_split
 from communique.quotes.find import Found
 from communique.quotes.syntax import is_according, is_cue_verb
 
@@ -146,17 +147,13 @@ def speaker_right(report: Report, gold: GoldAttribution, f: Found, quote: Quote)
 
 def _run_stages(report: Report, doc: Doc, nlp) -> tuple[list[Found], list[Quote], float]:
     from communique import entities
-    from communique.pipeline import Analysis
+    from communique.document import Analysis
 
-    entities.annotate(Analysis(report=report, doc=doc, nlp=nlp))  # speakers link to entities
+    entities.annotate(Analysis(report=report, doc=doc))  # speakers link to entities
     started = time.perf_counter()
     found = sorted(find_quotes(doc), key=lambda f: (f.start, f.end))
     quotes = quotes_of(report, found)
     return found, quotes, time.perf_counter() - started
-
-
-def _ratio(a: int, b: int) -> float | None:
-    return a / b if b else None
 
 
 def _matches_any(golds: list[GoldAttribution], f: Found) -> bool:
@@ -171,10 +168,10 @@ def _empty_counts() -> dict[str, dict[str, int]]:
     return {k: {"gold": 0, "found": 0, "speaker_gold": 0, "speaker_right": 0} for k in KINDS}
 
 
-def evaluate(data: Path, limit: int | None = None) -> dict:
+def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> dict:
     """Recall, precision and speaker accuracy of quotations on a PolNeAR split."""
     golds_by_doc: list[GoldDocument] = read_split(Path(data), limit)
-    nlp = nlp_module.load()
+    nlp = nlp_module.load(model)
     counts, strict = _empty_counts(), _empty_counts()
     predicted = {k: {"predicted": 0, "correct": 0} for k in ("direct", "mixed", "indirect")}
     strict_correct = {k: 0 for k in predicted}
@@ -212,37 +209,37 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
                 how["correct"] += 1
     for table in (counts, strict):
         for row in table.values():
-            row["recall"] = _ratio(row["found"], row["gold"])
-            row["speaker"] = _ratio(row["speaker_right"], row["speaker_gold"])
+            row["recall"] = ratio(row["found"], row["gold"])
+            row["speaker"] = ratio(row["speaker_right"], row["speaker_gold"])
     for row in predicted.values():
-        row["precision"] = _ratio(row["correct"], row["predicted"])
+        row["precision"] = ratio(row["correct"], row["predicted"])
     quoted_pred = predicted["direct"]["predicted"] + predicted["mixed"]["predicted"]
     quoted_correct = predicted["direct"]["correct"] + predicted["mixed"]["correct"]
     return {
         "documents": len(golds_by_doc),
         "annotator": "first in sorted order when several annotated a document",
         "quoted_recall": counts["quoted"]["recall"],
-        "quoted_precision": _ratio(quoted_correct, quoted_pred),
+        "quoted_precision": ratio(quoted_correct, quoted_pred),
         "quoted_speaker": counts["quoted"]["speaker"],
         "indirect_recall": counts["indirect"]["recall"],
         "indirect_precision": predicted["indirect"]["precision"],
         "indirect_speaker": counts["indirect"]["speaker"],
         "quoted_recall_one_to_one": strict["quoted"]["recall"],
-        "quoted_precision_one_to_one": _ratio(
+        "quoted_precision_one_to_one": ratio(
             strict_correct["direct"] + strict_correct["mixed"], quoted_pred
         ),
         "quoted_speaker_one_to_one": strict["quoted"]["speaker"],
         "indirect_recall_one_to_one": strict["indirect"]["recall"],
-        "indirect_precision_one_to_one": _ratio(
+        "indirect_precision_one_to_one": ratio(
             strict_correct["indirect"], predicted["indirect"]["predicted"]
         ),
         "spacy_seconds": round(spacy_seconds, 3),
         "quotes_seconds": round(stage_seconds, 3),
-        "quotes_time_share": _ratio(stage_seconds, spacy_seconds) if spacy_seconds else None,
+        "quotes_time_share": ratio(stage_seconds, spacy_seconds),
         "by_gold_kind": counts,
         "by_predicted_kind": predicted,
         "by_attribution": {
-            k: {**v, "precision": _ratio(v["correct"], v["predicted"])}
+            k: {**v, "precision": ratio(v["correct"], v["predicted"])}
             for k, v in sorted(by_how.items())
         },
     }

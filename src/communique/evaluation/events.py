@@ -13,13 +13,13 @@ of the gold codes, with CAMEO's own country codes mapped to ISO where they diffe
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
 from communique import nlp as nlp_module
+from communique.evaluation.metrics import f1, prf, ratio
 from communique.evaluation.news_events import (
     Coded,
     Tally,
@@ -28,6 +28,7 @@ from communique.evaluation.news_events import (
     largest_matching,
     predicted_coded,
 )
+from communique.evaluation.plover import iso_country, read_records, record_date
 from communique.model import Article, Event, Report
 from communique.pipeline import annotate
 
@@ -37,25 +38,13 @@ OLD_NAMES = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
-PLACEHOLDER_DATE = "2000-01-01"  # every record of the CAMEO-manual set carries it
-# CAMEO country codes that are not ISO 3166 alpha-3.
-CAMEO_TO_ISO = {"JAP": "JPN", "UKG": "GBR", "GMY": "DEU", "FRN": "FRA", "ROM": "ROU", "YUG": "SRB"}
-
-
-def read_records(path: Path, limit: int | None = None) -> list[dict]:
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                records.append(json.loads(line))
-    return records[:limit] if limit else records
 
 
 def gold_countries(actors) -> frozenset[str]:
     if not isinstance(actors, list):
         return frozenset()
     codes = (str(a.get("code") or "")[:3].upper() for a in actors if isinstance(a, dict))
-    return frozenset(CAMEO_TO_ISO.get(c, c) for c in codes if c)
+    return frozenset(iso_country(c) for c in codes if c)
 
 
 def predicted_countries(participants) -> frozenset[str]:
@@ -70,18 +59,18 @@ def main_event(events: list[Event]) -> Event | None:
 
 def analyse_sentence(text: str, date: str | None, pipeline) -> Report:
     report = Report(id="eval", article=Article(text=text, body=text, date=date, language="en"))
-    return annotate(report, pipeline(text), pipeline)
+    return annotate(report, pipeline(text))
 
 
-def evaluate(data: Path, limit: int | None = None) -> dict:
+def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> dict:
     """The news-events set when ``data`` is the shared data folder, else PLOVER records."""
     if data.is_dir() and not (data / "plover_gsr_cameo.jsonl").exists():
         from communique.evaluation.news_events import evaluate_events
 
-        return evaluate_events(data, limit)
+        return evaluate_events(data, limit, model=model)
     if data.is_dir():
         data = data / "plover_gsr_cameo.jsonl"
-    return evaluate_records(data, limit)
+    return evaluate_records(data, limit, model)
 
 
 def record_coded(record: dict) -> list[Coded]:
@@ -100,10 +89,10 @@ def record_coded(record: dict) -> list[Coded]:
     return [Coded(gold, "occurred", frozenset(a - {None}), frozenset(b)) for a, b in pairs]
 
 
-def evaluate_records(data: Path, limit: int | None = None) -> dict:
+def evaluate_records(data: Path, limit: int | None = None, model: str | None = None) -> dict:
     """Every-event triple and type F1 on the even and odd records, then the main event's
     type accuracy and F1 per PLOVER type, and actor/recipient country accuracy."""
-    pipeline = nlp_module.load()
+    pipeline = nlp_module.load(model)
     records = read_records(data, limit)
     gold_types: Counter[str] = Counter()
     predicted_types: Counter[str] = Counter()
@@ -113,8 +102,7 @@ def evaluate_records(data: Path, limit: int | None = None) -> dict:
     started = time.perf_counter()
     for number, record in enumerate(records):
         gold = OLD_NAMES.get(record["event"], record["event"])
-        date = record.get("date") if record.get("date") != PLACEHOLDER_DATE else None
-        report = analyse_sentence(record["text"], date, pipeline)
+        report = analyse_sentence(record["text"], record_date(record), pipeline)
         triples, types = every["tune" if number % 2 == 0 else "held"]
         wanted, found = record_coded(record), [predicted_coded(e) for e in report.events]
         triples.add(len(wanted), len(found), len(largest_matching(wanted, found, contains)))
@@ -146,11 +134,11 @@ def evaluate_records(data: Path, limit: int | None = None) -> dict:
     seconds = time.perf_counter() - started
     total = sum(gold_types.values())
     per_type = {
-        t: _prf(correct_types[t], predicted_types[t], gold_types[t])
+        t: prf(correct_types[t], predicted_types[t], gold_types[t])
         for t in sorted(gold_types | predicted_types)
     }
-    precision = sum(correct_types.values()) / max(1, sum(predicted_types.values()))
-    recall = sum(correct_types.values()) / max(1, total)
+    precision = ratio(sum(correct_types.values()), sum(predicted_types.values()))
+    recall = ratio(sum(correct_types.values()), total)
     matched = sum(correct_types.values())
     return {
         "records": total,
@@ -162,11 +150,11 @@ def evaluate_records(data: Path, limit: int | None = None) -> dict:
         },
         "type_accuracy": recall,
         "type_precision": precision,
-        "type_f1": _f1(precision, recall),
-        "type_in_any_event": any_match / max(1, total),
+        "type_f1": f1(precision, recall),
+        "type_in_any_event": ratio(any_match, total),
         "coded": sum(predicted_types.values()),
-        "actor_country_accuracy": actor_right / max(1, matched),
-        "recipient_country_accuracy": recipient_right / max(1, with_recipient),
+        "actor_country_accuracy": ratio(actor_right, matched),
+        "recipient_country_accuracy": ratio(recipient_right, with_recipient),
         "ms_per_record": 1000 * seconds / max(1, total),
         "per_type": per_type,
     }
@@ -174,20 +162,3 @@ def evaluate_records(data: Path, limit: int | None = None) -> dict:
 
 def _type_only(gold: Coded, predicted: Coded) -> bool:
     return contains(gold, predicted, with_countries=False)
-
-
-def _prf(correct: int, predicted: int, gold: int) -> dict:
-    precision = correct / predicted if predicted else 0.0
-    recall = correct / gold if gold else 0.0
-    return {
-        "gold": gold,
-        "predicted": predicted,
-        "correct": correct,
-        "precision": precision,
-        "recall": recall,
-        "f1": _f1(precision, recall),
-    }
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

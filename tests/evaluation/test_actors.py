@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique.entities.evaluate import evaluate
+from communique.evaluation.actors import evaluate
 
 
 def test_evaluation_reports_country_and_sector_accuracy(shared_data):

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from communique import nlp
+from communique.document import Analysis
+from communique.evaluation.metrics import f1, ratio, rounded
 from communique.model import Article, Report
-from communique.pipeline import Analysis
 from communique.times import annotate
 
 TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>|&(#?\w+);")
@@ -137,14 +138,6 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
-def _ratio(a: int, b: int) -> float:
-    return a / b if b else 0.0
-
-
 def score_document(gold: list[GoldTime], predicted: list) -> tuple[Tally, list[tuple]]:
     """Counts for one document and the list of (gold, predicted) pairs that overlap."""
     tally = Tally(gold=len(gold), predicted=len(predicted))
@@ -176,10 +169,12 @@ def score_document(gold: list[GoldTime], predicted: list) -> tuple[Tally, list[t
     return tally, pairs
 
 
-def evaluate(data: Path, limit: int | None = None, details: list | None = None) -> dict:
+def evaluate(
+    data: Path, limit: int | None = None, details: list | None = None, model: str | None = None
+) -> dict:
     """Figures of the times stage on the TimeML documents below ``data``."""
     documents = load_documents(Path(data), limit)
-    pipeline = nlp.load()
+    pipeline = nlp.load(model)
     started = time.process_time()
     docs = list(pipeline.pipe(d.text for d in documents))
     parse_seconds = time.process_time() - started
@@ -190,7 +185,7 @@ def evaluate(data: Path, limit: int | None = None, details: list | None = None) 
     for document, doc in zip(documents, docs, strict=True):
         report = Report(id=document.name, article=Article(text=document.text, date=document.date))
         started = time.process_time()
-        annotate(Analysis(report=report, doc=doc, nlp=pipeline))
+        annotate(Analysis(report=report, doc=doc))
         stage_seconds += time.process_time() - started
         tally, pairs = score_document(document.times, report.times)
         total.add(tally)
@@ -216,12 +211,12 @@ def evaluate(data: Path, limit: int | None = None, details: list | None = None) 
 def _figures(
     total: Tally, by_gold_type, by_predicted_type, n_docs, stage_seconds, parse_seconds
 ) -> dict:
-    strict_p, strict_r = _ratio(total.strict, total.predicted), _ratio(total.strict, total.gold)
-    relaxed_p = _ratio(total.relaxed_predicted, total.predicted)
-    relaxed_r = _ratio(total.relaxed_gold, total.gold)
+    strict_p, strict_r = ratio(total.strict, total.predicted), ratio(total.strict, total.gold)
+    relaxed_p = ratio(total.relaxed_predicted, total.predicted)
+    relaxed_r = ratio(total.relaxed_gold, total.gold)
     value_p, value_r = (
-        _ratio(total.value_correct, total.predicted),
-        _ratio(total.value_correct, total.gold),
+        ratio(total.value_correct, total.predicted),
+        ratio(total.value_correct, total.gold),
     )
     per_type = {}
     for name in sorted(by_gold_type):
@@ -229,24 +224,24 @@ def _figures(
         per_type[name] = {
             "gold": typed.gold,
             "predicted": by_predicted_type.get(name, 0),
-            "relaxed_recall": round(_ratio(typed.relaxed_gold, typed.gold), 3),
-            "strict_recall": round(_ratio(typed.strict, typed.gold), 3),
-            "value_accuracy": round(_ratio(typed.value_correct, typed.relaxed_gold), 3),
-            "type_accuracy": round(_ratio(typed.type_correct, typed.relaxed_gold), 3),
+            "relaxed_recall": ratio(typed.relaxed_gold, typed.gold, 3),
+            "strict_recall": ratio(typed.strict, typed.gold, 3),
+            "value_accuracy": ratio(typed.value_correct, typed.relaxed_gold, 3),
+            "type_accuracy": ratio(typed.type_correct, typed.relaxed_gold, 3),
         }
     return {
         "documents": n_docs,
         "gold": total.gold,
         "predicted": total.predicted,
-        "strict_precision": round(strict_p, 4),
-        "strict_recall": round(strict_r, 4),
-        "strict_f1": round(_f1(strict_p, strict_r), 4),
-        "relaxed_precision": round(relaxed_p, 4),
-        "relaxed_recall": round(relaxed_r, 4),
-        "relaxed_f1": round(_f1(relaxed_p, relaxed_r), 4),
-        "value_accuracy": round(_ratio(total.value_correct, total.relaxed_gold), 4),
-        "type_accuracy": round(_ratio(total.type_correct, total.relaxed_gold), 4),
-        "value_f1": round(_f1(value_p, value_r), 4),
+        "strict_precision": rounded(strict_p, 4),
+        "strict_recall": rounded(strict_r, 4),
+        "strict_f1": f1(strict_p, strict_r, 4),
+        "relaxed_precision": rounded(relaxed_p, 4),
+        "relaxed_recall": rounded(relaxed_r, 4),
+        "relaxed_f1": f1(relaxed_p, relaxed_r, 4),
+        "value_accuracy": ratio(total.value_correct, total.relaxed_gold, 4),
+        "type_accuracy": ratio(total.type_correct, total.relaxed_gold, 4),
+        "value_f1": f1(value_p, value_r, 4),
         "ms_per_document": round(1000 * stage_seconds / max(n_docs, 1), 3),
         "parse_ms_per_document": round(1000 * parse_seconds / max(n_docs, 1), 1),
         "per_type": per_type,

@@ -25,6 +25,7 @@ import trafilatura
 
 from communique.article.html import read_html
 from communique.errors import InputError
+from communique.evaluation.metrics import f1
 from communique.model import Article
 
 SHINGLE_SIZE = 4
@@ -78,8 +79,7 @@ def summarise(scores: Iterable[PageScore]) -> dict[str, float]:
         return {"f1": 0.0, "precision": 0.0, "recall": 0.0}
     precision = sum(s.precision for s in scores) / len(scores)
     recall = sum(s.recall for s in scores) / len(scores)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"f1": f1, "precision": precision, "recall": recall}
+    return {"f1": f1(precision, recall), "precision": precision, "recall": recall}
 
 
 @dataclass(frozen=True)
@@ -137,13 +137,14 @@ def _timed(function, *args, **kwargs):
     return result, time.process_time() - start
 
 
-def evaluate(data: Path, limit: int | None = None) -> dict:
+def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> dict:
     """Body F1, precision, recall and pages/s of communique, with trafilatura alone beside it.
 
     ``f1``/``precision``/``recall`` score communique's main text (:func:`main_text`);
     ``by_extractor`` adds ``article.body`` alone and trafilatura alone on the same pages.
     pages/s counts the CPU time of reading each page (a decoded string in, an article out),
-    after one untimed warm-up read of the first page by each extractor.
+    after one untimed warm-up read of the first page by each extractor. No text is parsed, so
+    ``model`` is not used.
     """
     if (data / "extraction").is_dir() and not (data / "ground-truth.json").exists():
         data = data / "extraction"

@@ -6,7 +6,7 @@
 The gold data is PLOVER's CAMEO-manual set (``plover_gsr_cameo.jsonl``): each record has a
 sentence, and ``source``/``target`` lists of ``{actorText, code, sector?}``. For every gold
 actor whose text is found in the sentence, the entity covering that text (``entity_at``) is
-compared with the gold country (legacy CAMEO codes mapped to ISO) and, when gold gives one,
+compared with the gold country (CAMEO and legacy codes mapped to ISO) and, when gold gives one,
 the gold sector (its first three letters; the set's JRN is our MED, its MED our HLH). The
 records' dates are a placeholder, so no date is passed. Also reported: this stage's time
 against spaCy's own on the same sentences.
@@ -19,28 +19,28 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from communique.document import Analysis
 from communique.entities import annotate, entity_at
+from communique.evaluation.metrics import ratio
+from communique.evaluation.plover import iso_country, record_date
 from communique.model import Article, Report
 
-LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GER": "DEU", "UK": "GBR"}
 # the set's own sector names: MED is medical (doctors, Red Cross), JRN journalists and media
 SECTOR_SYNONYMS = {"MED": "HLH", "JRN": "MED", "CIV": "CVL"}
-PLACEHOLDER_DATE = "2000-01-01"  # every record of the CAMEO-manual set carries it
 UNSCORED_SECTORS = frozenset({"***", ""})
 
 
-def evaluate(data: Path, limit: int | None = None) -> dict:
+def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> dict:
     """Country and sector accuracy of the actors of the records in ``data``; for the shared
     data folder, of the participants of the news-events set."""
     if data.is_dir() and not (data / "plover_gsr_cameo.jsonl").exists():
         from communique.evaluation.news_events import evaluate_actors
 
-        return evaluate_actors(data, limit)
+        return evaluate_actors(data, limit, model=model)
     from communique import nlp as nlp_module
-    from communique.pipeline import Analysis
 
     records = _records(data, limit)
-    pipeline = nlp_module.load()
+    pipeline = nlp_module.load(model)
     _warm_up(pipeline)
     started = time.perf_counter()
     docs = list(pipeline.pipe(r["text"] for r in records))
@@ -50,10 +50,11 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
     by_sector: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     misses: list[dict] = []
     for record, doc in zip(records, docs, strict=True):
-        date = record.get("date") if record.get("date") != PLACEHOLDER_DATE else None
-        report = Report(id=record["id"], article=Article(text=record["text"], date=date))
+        report = Report(
+            id=record["id"], article=Article(text=record["text"], date=record_date(record))
+        )
         started = time.perf_counter()
-        annotate(Analysis(report=report, doc=doc, nlp=pipeline))
+        annotate(Analysis(report=report, doc=doc))
         stage_seconds += time.perf_counter() - started
         for gold in _gold_actors(record):
             _score(report, record["text"], gold, counts, by_sector, misses)
@@ -63,17 +64,17 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
         "records": len(records),
         "actors": actors,
         "found": counts["found"],
-        "coverage": _ratio(counts["found"], actors),
-        "country_accuracy": _ratio(counts["country_right"], actors),
-        "country_accuracy_found": _ratio(counts["country_right"], counts["found"]),
+        "coverage": ratio(counts["found"], actors, 3),
+        "country_accuracy": ratio(counts["country_right"], actors, 3),
+        "country_accuracy_found": ratio(counts["country_right"], counts["found"], 3),
         "sector_actors": sectors,
-        "sector_accuracy": _ratio(counts["sector_right"], sectors),
-        "sector_accuracy_found": _ratio(counts["sector_right"], counts["sector_found"]),
+        "sector_accuracy": ratio(counts["sector_right"], sectors, 3),
+        "sector_accuracy_found": ratio(counts["sector_right"], counts["sector_found"], 3),
         "spacy_seconds": round(spacy_seconds, 3),
         "entities_seconds": round(stage_seconds, 3),
-        "entities_overhead": _ratio(stage_seconds, spacy_seconds),
+        "entities_overhead": ratio(stage_seconds, spacy_seconds, 3),
         "by_gold_sector": {
-            key: {**value, "accuracy": _ratio(value["right"], value["n"])}
+            key: {**value, "accuracy": ratio(value["right"], value["n"], 3)}
             for key, value in by_sector.items()
         },
         "examples_wrong": {str(n): miss for n, miss in enumerate(misses[:15])},
@@ -82,11 +83,9 @@ def evaluate(data: Path, limit: int | None = None) -> dict:
 
 def _warm_up(pipeline) -> None:
     """Load the stage's tables before timing it (as ``communique bench`` does)."""
-    from communique.pipeline import Analysis
-
     text = "Police in Samarra said President John Smith met the Japanese envoy in Tokyo."
     report = Report(id="warm-up", article=Article(text=text))
-    annotate(Analysis(report=report, doc=pipeline(text), nlp=pipeline))
+    annotate(Analysis(report=report, doc=pipeline(text)))
 
 
 def _records(data: Path, limit: int | None) -> list[dict]:
@@ -131,7 +130,7 @@ def _find(text: str, actor_text: str) -> tuple[int, int] | None:
 def _score(
     report: Report, text: str, gold: dict, counts: dict, by_sector: dict, misses: list
 ) -> None:
-    country = LEGACY_COUNTRIES.get(gold["code"], gold["code"])
+    country = iso_country(gold["code"])
     sector = (gold.get("sector") or "")[:3].upper()
     sector = SECTOR_SYNONYMS.get(sector, sector)
     scored_sector = sector not in UNSCORED_SECTORS
@@ -161,7 +160,3 @@ def _score(
                 "entity": entity.name[:30] if entity else "",
             }
         )
-
-
-def _ratio(a: float, b: float) -> float | None:
-    return round(a / b, 3) if b else None

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from communique.evaluation.times import evaluate, read_timeml, score_document
 from communique.model import Time
-from communique.times.evaluate import evaluate, read_timeml, score_document
 
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from communique.article import text as reader
 from communique.errors import InputError
+from communique.evaluation.metrics import ratio
 
 TAGS = {"H": "headline", "S": "subheadline", "B": "body", "Y": "byline", "F": "furniture"}
 # What the reader puts in the article's main text: paragraphs and section headings.
@@ -97,7 +98,7 @@ class Counts:
 
     def figures(self) -> dict:
         def share(part: int, whole: int) -> float | None:
-            return round(part / whole, 3) if whole else None
+            return ratio(part, whole, 3)
 
         return {
             "texts": self.texts,
@@ -274,7 +275,7 @@ def article_area(html: str, truth: str) -> str:
     """The page's article area as plain text (see the module's docstring)."""
     import lxml.html
 
-    from communique.article.evaluate import shingles
+    from communique.evaluation.extraction import shingles
 
     parser = lxml.html.HTMLParser(encoding="utf-8")
     root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
@@ -311,7 +312,7 @@ def article_area(html: str, truth: str) -> str:
 def _is_article_line(line: str, truth_shingles, truth_tokens: str) -> bool:
     """A line of the true body: half its 4-token shingles in it (shorter lines: all tokens,
     in a row)."""
-    from communique.article.evaluate import shingles
+    from communique.evaluation.extraction import shingles
 
     tokens = _TOKEN.findall(line)
     if not tokens:
@@ -326,7 +327,13 @@ def _is_article_line(line: str, truth_shingles, truth_tokens: str) -> bool:
 def score_pages(data: Path, limit: int | None = None) -> dict:
     """Furniture out of the body, body lines kept and body F1 on the benchmark's article areas,
     for the pages in even places (tuning) and odd places (held out) of the id order."""
-    from communique.article.evaluate import load_pages, main_text, score_page, shingles, summarise
+    from communique.evaluation.extraction import (
+        load_pages,
+        main_text,
+        score_page,
+        shingles,
+        summarise,
+    )
 
     halves: dict[str, dict] = {}
     pages = load_pages(data, limit)
@@ -359,7 +366,7 @@ def score_pages(data: Path, limit: int | None = None) -> dict:
     return halves
 
 
-def evaluate(data: Path, limit: int | None = None) -> dict:
+def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> dict:
     """Figures of the plain-text reader on annotated scraped texts or on the extraction
     benchmark's article areas, by half (see the module's docstring)."""
     if (data / "extraction").is_dir() and not (data / "ground-truth.json").exists():

@@ -23,15 +23,24 @@ location: "Wegmans", "Patriot High"), and the types without coordinates (Demonym
 Language, Homonym, Non_Toponym, the two *_Expression types). TR-News has no types: its
 toponyms are "TR-News", less the adjectival ones ("Canadian" for Canada).
 
-Printed first, the issue's figures over gold toponyms that name a place and are not
-inside a longer name (``TOPONYM_TYPES`` less ``EMBEDDED_TYPES``: by the issue's rule a
-place inside a name is no toponym span of its own): *recognition recall*, accuracy at
-161 km among the recognised ones and over all of them, and the CPU milliseconds per
-article of the places stage alone (after the gazetteer is loaded; the spaCy parse is
-timed separately; CPU time, so that other work on the machine does not count). Then other views: recall over every gold type with coordinates; toponym
-recall with the places inside names, as spans and counting a place-inside-a-name
-candidate as recognised (the events stage's location candidates, never in
-``report.places``); and the same per gold type.
+The figures, first those over gold toponyms that name a place and are not inside a longer
+name (``TOPONYM_TYPES`` less ``EMBEDDED_TYPES``: by the issue's rule a place inside a name
+is no toponym span of its own):
+
+- ``gold_toponyms``: how many; ``recognition_recall``: the share recognised;
+- ``accuracy_161km_recognised``: right among the recognised ones;
+  ``accuracy_161km_all_gold``: right among all of them;
+- ``places_ms_per_article``: CPU milliseconds per article of the places stage alone (after
+  the gazetteer is loaded; CPU time, so that other work on the machine does not count);
+  ``parse_ms_per_article``: the same for the spaCy parse; ``predicted_places``.
+
+Then other views: ``gold_every_type`` and ``recall_every_type``, over every gold type with
+coordinates (adjectives and coercions too); ``recall_without_adjectives``; over the toponym
+types with the places inside names (``toponym_gold``), recall as spans
+(``toponym_recall_inside_names_too``) and counting a place-inside-a-name candidate as
+recognised (``toponym_recall_counting_places_in_names``: the events stage's location
+candidates, never in ``report.places``); ``accuracy_161km_recognised_every_type`` and
+``accuracy_161km_recognised_places_in_names``; and per gold type (``by_gold_type``).
 """
 
 from __future__ import annotations
@@ -43,6 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from communique import nlp
+from communique.evaluation.metrics import ratio
 from communique.model import Article, Report
 from communique.places import analyse
 from communique.places import gazetteer as _gazetteer
@@ -140,10 +150,10 @@ def _adjectival(phrase: str, gold_name: str) -> bool:
     return not gaz.ids(phrase) or _gazetteer.name_key(phrase) != _gazetteer.name_key(gold_name)
 
 
-def evaluate(data: Path, limit: int | None = None) -> dict:
+def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> dict:
     """Figures of the places stage on one gold file (see the module docstring)."""
     articles = read_gold(Path(data))[: limit if limit else None]
-    pipeline = nlp.load()
+    pipeline = nlp.load(model)
     _gazetteer.load()
     started = time.process_time()
     docs = list(pipeline.pipe(a.text for a in articles))
@@ -217,37 +227,33 @@ def _figures(
     with_names = toponyms["recognised"] + toponyms["in_name"]
     figures = {
         "articles": articles,
-        "gold toponyms (naming a place, not inside a name)": standalone["gold"],
-        "recognition recall": _ratio(standalone["recognised"], standalone["gold"]),
-        "accuracy@161km among recognised": _ratio(standalone["right"], standalone["recognised"]),
-        "accuracy@161km over all gold toponyms": _ratio(standalone["right"], standalone["gold"]),
-        "ms per article (places stage, CPU)": round(1000 * stage_seconds / max(articles, 1), 2),
-        "ms per article (spaCy parse, CPU)": round(1000 * parse_seconds / max(articles, 1), 2),
-        "predicted places": predicted,
-        "gold with coordinates, every type": every["gold"],
-        "recall, every type (adjectives, coercions)": _ratio(every["recognised"], every["gold"]),
-        "recall without adjectival toponyms": _ratio(nouns["recognised"], nouns["gold"]),
-        "toponym gold (types naming a place, inside names too)": toponyms["gold"],
-        "toponym recall, inside names too": _ratio(toponyms["recognised"], toponyms["gold"]),
-        "toponym recall counting places inside names": _ratio(with_names, toponyms["gold"]),
-        "accuracy@161km among recognised, every type": _ratio(every["right"], every["recognised"]),
-        "accuracy@161km among recognised, places inside names too": _ratio(
-            toponyms["right"] + toponyms["right_in_name"], with_names
+        "gold_toponyms": standalone["gold"],
+        "recognition_recall": ratio(standalone["recognised"], standalone["gold"], 4),
+        "accuracy_161km_recognised": ratio(standalone["right"], standalone["recognised"], 4),
+        "accuracy_161km_all_gold": ratio(standalone["right"], standalone["gold"], 4),
+        "places_ms_per_article": round(1000 * stage_seconds / max(articles, 1), 2),
+        "parse_ms_per_article": round(1000 * parse_seconds / max(articles, 1), 2),
+        "predicted_places": predicted,
+        "gold_every_type": every["gold"],
+        "recall_every_type": ratio(every["recognised"], every["gold"], 4),
+        "recall_without_adjectives": ratio(nouns["recognised"], nouns["gold"], 4),
+        "toponym_gold": toponyms["gold"],
+        "toponym_recall_inside_names_too": ratio(toponyms["recognised"], toponyms["gold"], 4),
+        "toponym_recall_counting_places_in_names": ratio(with_names, toponyms["gold"], 4),
+        "accuracy_161km_recognised_every_type": ratio(every["right"], every["recognised"], 4),
+        "accuracy_161km_recognised_places_in_names": ratio(
+            toponyms["right"] + toponyms["right_in_name"], with_names, 4
         ),
     }
-    figures["by gold type"] = {
+    figures["by_gold_type"] = {
         kind: {
             "gold": row["gold"],
             "toponym": "yes" if kind in TOPONYM_TYPES else "no",
-            "recall": _ratio(row["recognised"], row["gold"]),
-            "recall with names": _ratio(row["recognised"] + row["in_name"], row["gold"]),
-            "accuracy among recognised": _ratio(row["right"], row["recognised"]),
-            "inside names": row["in_name"],
+            "recall": ratio(row["recognised"], row["gold"], 4),
+            "recall_with_names": ratio(row["recognised"] + row["in_name"], row["gold"], 4),
+            "accuracy_recognised": ratio(row["right"], row["recognised"], 4),
+            "inside_names": row["in_name"],
         }
         for kind, row in sorted(totals.items())
     }
     return figures
-
-
-def _ratio(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
