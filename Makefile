@@ -44,6 +44,7 @@ eval: setup
 	$(EVAL) actors --data $(SHARED)/events/plover_gsr_cameo.jsonl --json $(EVAL_OUT)/actors_plover.json
 	$(EVAL) actors --data $(SHARED) --json $(EVAL_OUT)/actors_news.json
 	$(EVAL) quotes --data $(SHARED)/quotes/polnear/dev --json $(EVAL_OUT)/quotes.json
+	$(EVAL) quotes --data $(SHARED) --json $(EVAL_OUT)/quotes_news.json
 	$(EVAL) times --data $(SHARED)/time/tempeval3 --json $(EVAL_OUT)/times.json
 	$(EVAL) places --data $(SHARED)/geo/GWN.xml --json $(EVAL_OUT)/places_gwn.json
 	$(EVAL) places --data $(SHARED)/geo/TR-News.xml --json $(EVAL_OUT)/places_tr.json

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from importlib import resources
 from pathlib import Path
 
 from communique.evaluation.corpora import NewsText, load
@@ -190,6 +191,112 @@ def agreement(first: list[dict], second: list[dict]) -> dict:
         "same_speaker": round(speaker / found, 4) if found else 0.0,
         "same_kind": round(kind / found, 4) if found else 0.0,
     }
+
+
+# --- scoring the system ----------------------------------------------------------------
+
+DEFAULT_QUOTES = resources.files("communique.evaluation") / "data" / "news_quotes.jsonl"
+
+
+def load_quotes(path: Path | None = None) -> list[dict]:
+    """The committed quotations: one document a line, with its split (offsets filled)."""
+    return read_annotations(path or Path(str(DEFAULT_QUOTES)))
+
+
+def located(corpus_text: str, article_text: str, content: dict) -> tuple[int, int] | None:
+    """Where a gold content stands in the analysed text (the reader may have dropped lines
+    before it): the same occurrence of its words, else the first, else None."""
+    words = content["text"]
+    occurrence = corpus_text.count(words, 0, content["start"])
+    start = -1
+    for _ in range(occurrence + 1):
+        start = article_text.find(words, start + 1)
+        if start < 0:
+            break
+    if start < 0:
+        start = article_text.find(words)
+    return (start, start + len(words)) if start >= 0 else None
+
+
+def speaker_is(report, quote, gold: dict | None) -> bool:
+    """The predicted speaker is the gold speaker by name: the entity's canonical name, an alias
+    or a mention's words equal the gold name (folded); both absent counts as right."""
+    from communique.entities.lexicon import fold, strip_article
+
+    speaker = quote.speaker
+    if gold is None or speaker is None:
+        return gold is None and (speaker is None or speaker.entity is None)
+    wanted = strip_article(fold(gold["name"]))
+    entity = next((e for e in report.entities if e.id == speaker.entity), None)
+    names = [speaker.name or ""]
+    if entity is not None:
+        names += [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]
+    return any(strip_article(fold(n)) == wanted for n in names if n)
+
+
+def speaker_country(report, quote) -> str | None:
+    entity = next(
+        (e for e in report.entities if quote.speaker and e.id == quote.speaker.entity), None
+    )
+    return entity.actor.country if entity is not None and entity.actor else None
+
+
+def evaluate_quotes(root: Path, limit: int | None = None, model: str | None = None) -> dict:
+    """Quotations found, precision and speakers by name and by country on the news-events set,
+    tuning and held-out halves."""
+    from communique.evaluation.metrics import ratio
+    from communique.evaluation.news_events import analysed_reports, country_key
+
+    gold = load_quotes()[:limit] if limit else load_quotes()
+    texts = load(root)
+    reports = analysed_reports(gold, root, model)
+    counts: dict[str, dict[str, int]] = {}
+    for document in gold:
+        report = reports.get(document["doc"])
+        article = getattr(report, "article", None)
+        predicted = list(getattr(report, "quotes", []) or [])
+        spans = []
+        for quote in document["quotes"]:
+            where = (
+                located(texts[document["doc"]].text, article.text, quote["content"])
+                if article
+                else None
+            )
+            spans.append(where)
+        for split in (document.get("split", "tune"), "all"):
+            row = counts.setdefault(split, {})
+            for quote, where in zip(document["quotes"], spans, strict=True):
+                row["gold"] = row.get("gold", 0) + 1
+                if where is None:
+                    continue
+                box = {"content": {"start": where[0], "end": where[1]}}
+                found = [q for q in predicted if overlaps_half(box, q.start, q.end)]
+                if not found:
+                    continue
+                best = max(found, key=lambda q: min(q.end, where[1]) - max(q.start, where[0]))
+                row["found"] = row.get("found", 0) + 1
+                row["speaker"] = row.get("speaker", 0) + speaker_is(report, best, quote["speaker"])
+                wanted = country_key((quote["speaker"] or {}).get("country"))
+                row["country"] = row.get("country", 0) + (
+                    country_key(speaker_country(report, best)) == wanted
+                )
+            for q in predicted:
+                row["predicted"] = row.get("predicted", 0) + 1
+                row["correct"] = row.get("correct", 0) + any(
+                    where is not None
+                    and overlaps_half(
+                        {"content": {"start": where[0], "end": where[1]}}, q.start, q.end
+                    )
+                    for where in spans
+                )
+    figures: dict = {"documents": len(gold)}
+    for split in ("held", "tune", "all"):
+        row = counts.get(split, {})
+        figures[f"{split}_found"] = ratio(row.get("found", 0), row.get("gold", 0), 4)
+        figures[f"{split}_precision"] = ratio(row.get("correct", 0), row.get("predicted", 0), 4)
+        figures[f"{split}_speaker_by_name"] = ratio(row.get("speaker", 0), row.get("found", 0), 4)
+        figures[f"{split}_speaker_country"] = ratio(row.get("country", 0), row.get("found", 0), 4)
+    return figures
 
 
 if __name__ == "__main__":

@@ -169,7 +169,12 @@ def _empty_counts() -> dict[str, dict[str, int]]:
 
 
 def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> dict:
-    """Recall, precision and speaker accuracy of quotations on a PolNeAR split."""
+    """Recall, precision and speaker accuracy of quotations on a PolNeAR split; for the
+    shared data folder, on the news-events set's quotations (speakers by name)."""
+    if Path(data).is_dir() and not (Path(data) / "text").is_dir():
+        from communique.evaluation.news_quotes import evaluate_quotes
+
+        return evaluate_quotes(Path(data), limit, model)
     golds_by_doc: list[GoldDocument] = read_split(Path(data), limit)
     nlp = nlp_module.load(model)
     counts, strict = _empty_counts(), _empty_counts()
