@@ -108,6 +108,19 @@ def is_agent(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
+ACTING_PREPS = frozenset({"with", "by", "against", "from", "between", "and"})
+
+
+def is_acting(token: Token) -> bool:
+    """Subject, agent, object or partner of an interaction ("ties with Tehran"): a
+    country or capital in such a place stands for its government."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in SUBJECT_DEPS or token.dep_ in {"dobj", "dative", "agent"} or is_agent(token):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ACTING_PREPS
+
+
 def is_coordinated(token: Token) -> bool:
     """One of several joined by "and"/"or" ("Saudi Arabia and Iran")."""
     return token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)

@@ -18,10 +18,10 @@ from communique.entities.country_codes import (
 )
 from communique.entities.lexicon import fold
 from communique.entities.mentions.base import (
-    SUBJECT_DEPS,
     Mention,
     candidates,
     ent_text,
+    is_acting,
     is_agent,
     is_coordinated,
     is_subject,
@@ -178,7 +178,7 @@ def name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Mentio
         tokens=(span.start, span.end),
         subject=is_subject(root),
     )
-    mention.acting = mention.subject or _is_acting(root)
+    mention.acting = mention.subject or is_acting(root)
     mention.extra["coordinated"] = is_coordinated(root)
     mention.extra["bracketed"] = text_of(doc)[span.start_char - 1 : span.start_char] == "("
     # "a UK-based group": where a body sits, not what the article is about
@@ -324,19 +324,6 @@ def _is_modifier(token: Token) -> bool:
     return token.dep_ in {"amod", "compound", "nmod", "npadvmod"} or (
         token.dep_ == "poss" and token.head.pos_ in {"NOUN", "PROPN"}
     )
-
-
-ACTING_PREPS = frozenset({"with", "by", "against", "from", "between", "and"})
-
-
-def _is_acting(token: Token) -> bool:
-    """Subject, agent, object or partner of an interaction ("ties with Tehran"): a
-    country or capital in such a place stands for its government."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    if token.dep_ in SUBJECT_DEPS or token.dep_ in {"dobj", "dative", "agent"} or is_agent(token):
-        return True
-    return token.dep_ == "pobj" and token.head.lower_ in ACTING_PREPS
 
 
 @functools.cache

@@ -40,7 +40,7 @@ def _role_heads() -> frozenset[str]:
 def role_mentions(
     doc: Doc, sent_of: list[int], taken: set[int], ent_tokens: set[int], blocked: set[int]
 ) -> list[Mention]:
-    """Role nouns of the role hierarchy not taken by a name ("the ambassador", "police officers")."""
+    """Role nouns of the role hierarchy that no name took ("the ambassador", "police officers")."""
     found = []
     table = lexicon.roles()
     for i in candidates(doc, 1, _role_heads()):
