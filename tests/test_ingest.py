@@ -225,23 +225,23 @@ def _count_articles(db) -> int:
 
 
 def test_retry_errors_analyses_again_what_failed(tmp_path, nlp, monkeypatch):
-    import communique.ingest as ingest_module
+    import communique.ingest.executors as executors
     from communique.pipeline import Failure
 
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 3)
     (corpus / "later.txt").write_bytes(b"")  # empty now, written later
     url = f"sqlite:///{tmp_path / 'retry.db'}"
-    real = ingest_module.analyze_chunk
+    real = executors.analyze_chunk
     monkeypatch.setattr(
-        ingest_module,
+        executors,
         "analyze_chunk",
         lambda docs, model=None: [Failure(d.id, "stage crashed") for d in docs],
     )
     first = ingest([str(corpus)], db=url)
     assert first.statuses["error"] == 4
 
-    monkeypatch.setattr(ingest_module, "analyze_chunk", real)
+    monkeypatch.setattr(executors, "analyze_chunk", real)
     (corpus / "later.txt").write_text(story(3), encoding="utf-8")
     plain = ingest([str(corpus)], db=url)
     assert plain.already_stored == 3 and plain.statuses["ok"] == 1  # later.txt is new content

@@ -239,7 +239,8 @@ def measure_store_writes(reports: list, url: str, batch_size: int = 64) -> dict:
 
 def measure_workers(corpus: Path, workers: int, model: str | None, folder: Path) -> dict:
     """Ingest throughput with ``workers`` local processes (started and warmed up before timing)."""
-    from communique.ingest import InProcess, LocalProcesses, ingest
+    from communique.ingest import ingest
+    from communique.ingest.executors import InProcess, LocalProcesses
 
     executor = LocalProcesses(workers, model) if workers > 1 else InProcess(model)
     try:

@@ -337,18 +337,71 @@ def ingest(
     exclude: ExcludeOption = None,
 ) -> None:
     """Ingest news into the event database, with a progress bar and a summary."""
-    from communique.ingest import run_with_progress, summary_table
-
     _check_home(home)
     stages = _excluded(exclude)
-    summary = run_with_progress(
-        paths, err, db=db, workers=workers, dask=dask, model=model, batch_size=batch_size,
+    summary = _ingest_with_progress(
+        paths, db=db, workers=workers, dask=dask, model=model, batch_size=batch_size,
         max_bytes=max_bytes, fetch_delay=fetch_delay, retry_errors=retry_errors, home=home,
         exclude=stages,
     )  # fmt: skip
-    err.print(summary_table(summary))
+    err.print(_ingest_table(summary))
     for location, status, error in summary.errors:
         err.print(f"{status}: {location}: {error}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _ingest_with_progress(locations: list[str], **options):
+    """:func:`communique.ingest.ingest` with a rich progress bar (documents, documents/s,
+    errors) on stderr."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from communique.ingest import ingest as run_ingest
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed:,.0f} documents"),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TextColumn("{task.fields[errors]} problem(s)"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, rate=0.0, errors=0)
+
+        def update(summary) -> None:
+            progress.update(
+                task,
+                completed=summary.documents,
+                rate=summary.docs_per_second,
+                errors=summary.problems,
+            )
+
+        return run_ingest(locations, on_progress=update, **options)
+
+
+def _ingest_table(summary) -> Table:
+    """An ingest's summary as a table: counts by status, events, speed."""
+    from communique.store.writer import DUPLICATE, ERROR, LANGUAGE, OK, STATUSES, WARNING
+
+    table = Table(title="communique ingest", show_header=True)
+    table.add_column("")
+    table.add_column("count", justify="right")
+    table.add_row("documents", f"{summary.documents:,}")
+    labels = {
+        OK: "analysed",
+        WARNING: "analysed with warnings",
+        LANGUAGE: "not English (not analysed)",
+        DUPLICATE: "duplicates",
+        ERROR: "errors",
+    }
+    for status in STATUSES:
+        table.add_row(labels[status], f"{summary.statuses.get(status, 0):,}")
+    table.add_row("already in the database", f"{summary.already_stored:,}")
+    table.add_row("new events", f"{summary.new_events:,}")
+    table.add_row("mentions of known events", f"{summary.merged_events:,}")
+    table.add_row("seconds", f"{summary.seconds:.1f}")
+    table.add_row("documents/s", f"{summary.docs_per_second:.1f}")
+    return table
 
 
 @app.command()

@@ -107,6 +107,7 @@ class Speaker(Model):
     text: str | None = None
 
 
+# The report's models are alike in shape by design: flat fields, optional ones defaulting to None.
 class Quote(Model):
     id: str
     text: str

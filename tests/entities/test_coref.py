@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.entities.helpers import find, texts
 
-from communique.entities.anaphora import quoted_spans
+from communique.entities.mentions.base import quoted_spans
 
 # ----------------------------------------------------------------------------- descriptors
 

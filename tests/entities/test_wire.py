@@ -185,7 +185,7 @@ def test_towns_and_regions_give_their_country(entities_of, text, name, country):
 
 
 def test_a_name_the_gazetteer_cannot_decide_gives_no_country():
-    from communique.entities.mentions import gazetteer_country
+    from communique.entities.country_codes import gazetteer_country
 
     assert gazetteer_country("Lugansk") == "UKR"  # Luhansk, not the small town in Kazakhstan
     assert gazetteer_country("Jericho") is None  # the West Bank's, and two in the United States

@@ -288,13 +288,13 @@ def test_sqlite_readers_are_not_blocked_by_a_writer(tmp_path, report_factory, ev
 def test_a_document_the_database_refuses_becomes_an_error_row(
     db_url, report_factory, event_factory
 ):
-    from communique.ingest import _write_or_isolate
+    from communique.ingest.write import write_or_isolate
 
     store = Store(db_url)
     good = record(report_factory("One.", [event_factory()]), "good.txt")
     bad = record(report_factory("Two.", [event_factory(type="AGREE")]), "bad.txt")
     bad.report.entities[0].__dict__["name"] = None  # breaks NOT NULL, as a driver refusal would
-    written = _write_or_isolate(store, [good, bad])
+    written = write_or_isolate(store, [good, bad])
     assert [w.status for w in written] == ["ok", "error"]
     assert "the database refused the document" in written[1].error
     assert store.counts()["events"] == 1

@@ -78,6 +78,7 @@ class Line:
     byline: str | None = None  # the writer's name a byline or time stamp line gives
 
 
+# Same signature as article.html.read_html: the two readers are interchangeable.
 def read_text(
     content: str,
     *,

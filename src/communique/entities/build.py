@@ -15,8 +15,8 @@ from communique.entities.coding import (
     dateline_of,
     story_country,
 )
-from communique.entities.mentions import _text as text_of
 from communique.entities.mentions import find_mentions
+from communique.entities.mentions.base import text_of
 from communique.entities.names import name_tokens
 from communique.model import Article, Entity, Span
 

@@ -65,6 +65,7 @@ def lookup(
     typer.echo(json.dumps(row.to_row() if row else None, ensure_ascii=False))
 
 
+# Options shaped like import-wikidata's: typer declares each command's options in full.
 @actors_app.command("convert-phoenix")
 def convert_phoenix(
     directory: Annotated[

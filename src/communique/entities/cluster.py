@@ -15,8 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from communique.entities import actors, coref, lexicon
+from communique.entities.country_codes import country_of_name
 from communique.entities.lexicon import fold, strip_article
-from communique.entities.mentions import Mention, country_of_name, role_key
+from communique.entities.mentions import Mention
+from communique.entities.mentions.roles import role_key
 from communique.entities.names import name_match, name_tokens
 
 DESCRIPTOR_WINDOW = 12  # sentences back from the descriptor to a candidate's last mention

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 
 from communique.entities import lexicon
 from communique.entities.cluster import Cluster, counterpart_of
-from communique.entities.lexicon import fold, strip_article
-from communique.entities.mentions import (
+from communique.entities.country_codes import (
     country_of_name,
     gazetteer_country,
     org_country,
     part_of_country,
     place_country,
 )
+from communique.entities.lexicon import fold, strip_article
 from communique.entities.names import name_tokens
 from communique.model import Actor
 

@@ -29,15 +29,11 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from communique.entities import actors, lexicon
-from communique.entities.anaphora import settings
+from communique.entities.country_codes import country_of_name, org_country, place_country
 from communique.entities.lexicon import fold, strip_article
-from communique.entities.mentions import (
-    Mention,
-    country_of_name,
-    org_country,
-    place_country,
-    role_key,
-)
+from communique.entities.mentions import Mention
+from communique.entities.mentions.pronouns import settings
+from communique.entities.mentions.roles import role_key
 
 if TYPE_CHECKING:
     from communique.entities.cluster import Cluster

@@ -21,7 +21,7 @@ from pathlib import Path
 from communique import countries as country_table
 from communique.entities import lexicon
 from communique.entities.actors import ActorRole
-from communique.entities.mentions import role_key
+from communique.entities.mentions.roles import role_key
 
 HUMAN = "Q5"
 PRECISION_CHARS = {9: 4, 10: 7, 11: 10}  # year, month, day

@@ -113,6 +113,7 @@ class TriggerEntry:
         parts = [f"{self.pos.lower()}:{self.lemma}"]
         if self.prep:
             parts.append(f"+{self.prep}")
+        # one label per flag, in a fixed order (the order is part of the pattern name)
         if self.subj:
             parts.append("<subj")
         if self.obj:

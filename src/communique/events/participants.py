@@ -104,6 +104,7 @@ REPORTED_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 # Inside a quotation these stand for its speaker.
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Words that count people rather than name them ("thousands of students").
+# (Word lists here and in events/attributes.py are alike in shape only: sets of words.)
 QUANTITY_WORDS = frozenset(
     {
         "thousand",
@@ -803,6 +804,7 @@ def _unique(participants: list[Participant]) -> list[Participant]:
 
 IGO_LIKE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR"})
 # Sectors of actors that belong where the story happens when the text names no country.
+# (A set of codes, alike in shape to the word lists above.)
 DOMESTIC_SECTORS = frozenset(
     [
         "COP",

@@ -145,6 +145,7 @@ def _conditions_hold(token: Token, entry: TriggerEntry) -> bool:
         for word in _object_words(o)
     ):
         return False
+    # subjects are checked like objects above: each conjunct, each of its words
     if entry.subj and not any(
         entry.subj.match(word)
         for c in _subjects(token)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from communique.errors import InputError
-from communique.ingest import Executor, _load_model, analyze_chunk
+from communique.ingest.executors import Executor, analyze_chunk, load_model
 
 
 class DaskCluster(Executor):
@@ -53,4 +53,4 @@ class ModelPlugin(WorkerPlugin):
         self.model = model
 
     def setup(self, worker) -> None:  # noqa: ANN001 - distributed.Worker
-        _load_model(self.model)
+        load_model(self.model)

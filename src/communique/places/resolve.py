@@ -88,18 +88,12 @@ class Context:
     locality: float = 0.0  # the share of the story's settled places at the focus
 
     def country_named(self, country: str | None, name: str) -> bool:
-        if country is None:
-            return False
-        if country in (self.dateline_country, self.home_country):
-            return True
-        return bool(self.countries.get(country, set()) - {name})
+        """Whether the story names ``country`` (by dateline, home or another place in it)."""
+        return _named(country, name, (self.dateline_country, self.home_country), self.countries)
 
     def region_named(self, region: str | None, name: str) -> bool:
-        if region is None:
-            return False
-        if region in (self.dateline_region, self.home_region):
-            return True
-        return bool(self.regions.get(region, set()) - {name})
+        """Whether the story names ``region`` (by dateline, home or another place in it)."""
+        return _named(region, name, (self.dateline_region, self.home_region), self.regions)
 
     def local(self, entry: Entry) -> float:
         """Evidence that ``entry`` is where the story is: near its focus, or the state or
@@ -133,6 +127,16 @@ class Context:
             if other != name and distance_km(entry.lat, entry.lon, lat, lon) <= NEIGHBOURHOOD_KM
         }
         return min(len(names), MAX_NEIGHBOUR_TOWNS)
+
+
+def _named(code: str | None, name: str, own: tuple[str | None, ...], named: dict) -> bool:
+    """Whether a country or region code is the story's own (``own``) or named by a place
+    other than ``name``."""
+    if code is None:
+        return False
+    if code in own:
+        return True
+    return bool(named.get(code, set()) - {name})
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

@@ -43,6 +43,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The cue lexicon shipped beside this module."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
+    # one field per list of cues.json: alike in shape, each its own list
     return Lexicon(
         verbs=words.speech_verbs("cue"),
         particle_verbs={k: frozenset(v) for k, v in data["particle_verbs"].items()},

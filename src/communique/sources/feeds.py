@@ -20,7 +20,7 @@ from communique import __version__
 from communique.document import Document
 from communique.errors import InputError
 from communique.sources.files import Item, failed, plain_suffix
-from communique.sources.single import DEFAULT_MAX_BYTES, check_size, decode
+from communique.sources.single import DEFAULT_MAX_BYTES, check_size, decode, read_capped
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 USER_AGENT = f"communique/{__version__} (+https://github.com/communique; news event coder)"
@@ -102,13 +102,7 @@ class PoliteFetcher:
         self._wait_for(urlparse(url).netloc)
         try:
             with self._client.stream("GET", url) as response:
-                chunks, size = [], 0
-                for chunk in response.iter_bytes():
-                    chunks.append(chunk)
-                    size += len(chunk)
-                    if size > limit:
-                        break
-                return response.status_code, b"".join(chunks)
+                return response.status_code, read_capped(response, limit)
         except httpx.HTTPError as exc:
             raise InputError(f"{url}: cannot be fetched ({type(exc).__name__}: {exc})") from exc
 

@@ -61,6 +61,18 @@ def read_file(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"{path}: cannot be read ({' '.join(reason.split())})") from exc
 
 
+def read_capped(response, limit: int) -> bytes:
+    """The body of a streamed httpx response, read no further than the first chunk past
+    ``limit`` bytes (the caller tells a body over the limit by its length)."""
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            break
+    return b"".join(chunks)
+
+
 def fetch_url(url: str, *, max_bytes: int, timeout: float = URL_TIMEOUT_S) -> bytes:
     """GET an http(s) URL with a timeout and a size limit."""
     import httpx
@@ -71,13 +83,7 @@ def fetch_url(url: str, *, max_bytes: int, timeout: float = URL_TIMEOUT_S) -> by
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise InputError(f"{url}: larger than the limit of {max_bytes:,} bytes")
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > max_bytes:
-                    break
-            return b"".join(chunks)
+            return read_capped(response, max_bytes)
     except httpx.HTTPStatusError as exc:
         raise InputError(f"{url}: HTTP {exc.response.status_code}") from exc
     except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:

@@ -181,6 +181,7 @@ event_participants = Table(
     Index("ix_participants_name", "name"),
 )
 
+# Shaped like the tables above (one Table per section, its columns as in the report model).
 event_dyads = Table(
     "event_dyads",
     metadata,

@@ -54,6 +54,7 @@ def duplicate_id(location: str, original: str) -> str:
 
 
 @dataclass
+# Record holds the article fields of model.Report plus the ingest's own: alike in shape only.
 class Record:
     """One document's outcome, ready to be written: a report, or an error."""
 
@@ -270,6 +271,7 @@ def section_rows(article_id: str, report: Report) -> dict:
         }
         for e in report.entities
     ]
+    # One row dict per section, alike in shape: each section has its own fields.
     quote_rows = [
         {
             "article_id": article_id,

@@ -153,6 +153,7 @@ _CLOCK_DAY = (
 _WEEKDAY_OF = r"(?:(?P<wd>{WEEKDAY}),?\s+)?"  # "Friday, Oct. 13", "Monday 18 March"
 _YEAR_REF = r"(?:(?:of\s+)?{YEAR:y}|(?:of\s+)?(?P<yrel>this|last|next|the\s+same|that)\s+year)"
 
+# Rules are alike in shape by design: Rule(name, type, pattern, starts=...), in match order.
 RULES: tuple[Rule, ...] = (
     # --- absolute and partial calendar dates -------------------------------------------
     Rule(

@@ -46,6 +46,7 @@ class Page(BaseModel):
     items: list[dict[str, Any]]
 
 
+# The API's response models mirror communique.model's on purpose (the documented JSON shapes).
 class Participant(BaseModel):
     entity: str | None = None
     name: str
@@ -177,6 +178,7 @@ def get_actor(
     return or_404(queries.actor_detail(conn, name), f"no actor named {name!r}")
 
 
+# Shaped like list_articles: each list endpoint declares its own filters for the OpenAPI page.
 @router.get("/quotes", response_model=Page, summary="Search quotations")
 def list_quotes(
     conn: Conn,

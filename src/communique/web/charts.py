@@ -27,6 +27,7 @@ def month_range(first: str, last: str) -> list[str]:
     return out
 
 
+# A record of chart geometry; its field list is alike in shape to model.Report's only.
 @dataclass
 class LineChart:
     width: int

@@ -238,6 +238,7 @@ def article_page(
 # --- actors --------------------------------------------------------------------------
 
 
+# Shaped like articles_page: each list page has its own filters, query and template.
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(
     request: Request,

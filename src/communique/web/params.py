@@ -60,6 +60,7 @@ class EventFilters:
             description="Quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.",
         ),
     ] = None
+    # query parameters are declared one by one (FastAPI reads each annotation): alike in shape
     status: Annotated[EventStatus | None, Query(description="occurred, planned, ...")] = None
     date_from: Date = None
     date_to: Date = None

@@ -290,6 +290,7 @@ def _article_text():
     return articles.c.report[("article", "text")].as_string()
 
 
+# Shaped like store.queries.list_articles, which serves the exports (no paging, other defaults).
 def search_articles(
     conn: Connection,
     *,
@@ -370,6 +371,7 @@ def search_quotes(
 # --- actors --------------------------------------------------------------------------
 
 
+# Search functions share a signature shape (keyword filters, limit, offset): each its own filters.
 def search_actors(
     conn: Connection,
     *,

@@ -1,0 +1,2 @@
+"""The attribution strategies of :mod:`communique.quotes.find`, one small module each; the
+order they are tried in is listed there."""
