@@ -142,10 +142,10 @@ def _scan_title(doc: Doc, span: Span):
                 country, first = country or gpe_code, gpe_start
             break
         if low in {"'s", "’s"} and role_tokens and i - 1 >= lower:
-            owner = doc[i - 1]
+            owner = i - 1  # a token index, as every mention's owner is
             # whatever label spaCy gives it ("Niger's ambassador" as ORG or PERSON), only a
             # country name or demonym counts
-            code = country_of_name(ent_text(doc, owner))
+            code = country_of_name(ent_text(doc, doc[owner]))
             if code:
                 country = country or code
                 first = (
