@@ -232,3 +232,26 @@ def test_a_joint_meeting_pairs_every_party():
     )
     pairs = {frozenset(p.country for p in e.actors) for e in found}
     assert frozenset({"JPN", "KOR"}) in pairs
+
+
+def test_a_hub_dateline_gives_way_to_the_country_the_places_are_in():
+    # Syria holds fewer than half of the place mentions, but more than twice any other.
+    report = communique.analyze(
+        "Evacuation halted\n\nBEIRUT (AP) — Rebels in Aleppo shelled government positions "
+        "near Idlib on Wednesday. Russia and Iran back the government, and Turkey backs the "
+        "rebels. The fighting in Aleppo and Homs went on, and Lebanon closed its border.",
+        date="2016-12-14",
+    )
+    backing = [e for e in report.events if e.type == "SUPPORT"]
+    assert [[p.country for p in e.recipients] for e in backing] == [["SYR"]]
+
+
+def test_the_dominant_country_of_the_place_mentions():
+    from collections import Counter
+
+    from communique.entities.coding import dominant_country
+
+    assert dominant_country(Counter({"SYR": 6, "RUS": 3, "LBN": 2, "IRN": 2})) == "SYR"
+    assert dominant_country(Counter({"SYR": 3, "LBN": 2})) == "SYR"  # more than half
+    assert dominant_country(Counter({"SYR": 4, "RUS": 3, "LBN": 2})) is None
+    assert dominant_country(Counter({"SYR": 1})) is None

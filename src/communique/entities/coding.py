@@ -50,9 +50,27 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
 
 # Sectors of actors that belong to the country a story happens in, when nothing says where.
 STORY_SECTORS = CONTEXT_SECTORS | {"MED", "BUS", "HLH", "REL", "CRM", "AGR", "SPY", "UAF", "NGO"}
-STORY_SHARE = (
-    0.5  # a country holds more than this share of the place mentions where the story happens
-)
+
+
+# A country holds this share of the article's place mentions to be where the story happens,
+# or this many times as many as the next country (a Syria story naming its allies' capitals).
+STORY_SHARE = 0.5
+STORY_LEAD = 2
+
+
+def dominant_country(counts: Counter[str]) -> str | None:
+    """The country of more than half of the place mentions counted (two at least), or of
+    at least :data:`STORY_LEAD` times as many as any other (three at least)."""
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    country, top = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if top >= 2 and top / sum(counts.values()) > STORY_SHARE:
+        return country
+    if top >= 3 and top >= STORY_LEAD * runner_up:
+        return country
+    return None
 
 
 @dataclass(frozen=True)
@@ -76,8 +94,8 @@ class Story:
 
 
 def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story | None:
-    """Where the story happens: the country of at least half of the article's place
-    mentions (two at least), else the dateline's. Wire reports are often filed from a hub
+    """Where the story happens: the country that dominates the article's place mentions
+    (:func:`dominant_country`), else the dateline's. Wire reports are often filed from a hub
     (a Syria story datelined Beirut), so the places come first."""
     counts: Counter[str] = Counter()
     named: dict[int, set[str]] = {}
@@ -89,10 +107,7 @@ def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story |
         if place and place not in COUNTRY_ONLY_CODES | {"IMG", "EUR"}:
             counts[place] += sum(1 for m in cluster.mentions if m.kind == "name")
     country = dateline.country if dateline is not None else None
-    if counts:
-        top_country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        if top >= 2 and top / sum(counts.values()) > STORY_SHARE:
-            country = top_country
+    country = dominant_country(counts) or country
     if country is None:
         return None
     return Story(country, {n: frozenset(c) for n, c in named.items()})

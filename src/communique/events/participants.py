@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from communique.entities.coding import dominant_country
 from communique.events.dyads import directed_dyads, reciprocal_dyads
 from communique.events.lexicon import lexicon
 from communique.events.triggers import NAME_TYPES, TriggerMatch, word_entry
@@ -829,20 +830,16 @@ DOMESTIC_SECTORS = frozenset(
         "INS",
     ]
 )
-# A country holds this share of the article's place mentions to be where the story happens.
-STORY_SHARE = 0.5
 
 
 def story_country(report: Report) -> str | None:
-    """Where the story happens: the one country that holds more than half of the article's
-    place mentions (two at least), else the dateline's country, else the one country its
+    """Where the story happens: the country that dominates the article's place mentions
+    (:func:`communique.entities.coding.dominant_country`), else the dateline's country, else the one country its
     actors are of. Wire reports are often
     filed from a regional hub (a Syria story datelined Beirut), so the places come first."""
-    counts = Counter(p.country for p in report.places if p.country)
-    if counts:
-        country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        if top >= 2 and top / sum(counts.values()) > STORY_SHARE:
-            return country
+    country = dominant_country(Counter(p.country for p in report.places if p.country))
+    if country is not None:
+        return country
     dateline = report.article.dateline
     if dateline is not None and dateline.place:
         key = dateline.place.lower()
