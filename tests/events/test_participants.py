@@ -255,3 +255,21 @@ def test_the_dominant_country_of_the_place_mentions():
     assert dominant_country(Counter({"SYR": 3, "LBN": 2})) == "SYR"  # more than half
     assert dominant_country(Counter({"SYR": 4, "RUS": 3, "LBN": 2})) is None
     assert dominant_country(Counter({"SYR": 1})) is None
+
+
+def test_the_target_of_an_event_noun_after_its_date():
+    # the parser hangs "at the ... embassies" on the date "Nov. 3"
+    found = events_of(
+        "The coordinated bombings Nov. 3 at the Israeli embassies in Lima and Quito, Ecuador, "
+        "killed 40 people.",
+        "ASSAULT",
+    )
+    assert any("ISR" in {p.country for p in e.recipients} for e in found)
+
+
+def test_an_event_noun_falls_at_its_target():
+    found = events_of(
+        "A rocket attack Tuesday at the Turkish consulate in Mosul wounded three guards.",
+        "ASSAULT",
+    )
+    assert any("TUR" in {p.country for p in e.recipients} for e in found)

@@ -24,7 +24,7 @@ RECIPIENT_PREPS = frozenset(
 INDIRECT_PREPS = RECIPIENT_PREPS | {"from", "among", "between"}
 AID_INTENT_CODE = "033"  # CAMEO: express intent to provide material aid
 PLACE_PREPS = frozenset({"in", "inside", "into"})
-NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards", "upon"})
+NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards", "upon", "at"})
 # Entity types of times and amounts: never a party ("demanded on Tuesday that ...").
 MEASURES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # Entity types and prepositions that never introduce a party of an event.
@@ -255,7 +255,7 @@ class ParticipantReader:
         objects: list[Token] = []
         origins: list[Token] = []
         owners: list[Token] = []  # "their first meeting": whoever "their" is
-        for child in noun.children:
+        for child in _noun_dependents(noun):
             if child.dep_ == "poss" and child.tag_ == "PRP$":
                 owners.append(child)
             elif child.dep_ == "poss":
@@ -544,6 +544,16 @@ def is_trigger_noun(token: Token) -> bool:
         and token.dep_ in ("pcomp", "pobj", "nsubj")
         and (word_entry(token) is not None)
     )
+
+
+def _noun_dependents(noun: Token) -> list[Token]:
+    """A noun's dependents, with the prepositions the parser hangs on a date after it: in
+    "the attacks Aug. 7 at the U.S. embassies" the embassies are the attacks' target."""
+    found = list(noun.children)
+    for child in noun.children:
+        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "appos", "nmod"):
+            found += [c for c in child.children if c.dep_ == "prep"]
+    return sorted(found, key=lambda t: t.i)
 
 
 def _withdraws(noun: Token) -> bool:
