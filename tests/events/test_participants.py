@@ -273,3 +273,8 @@ def test_an_event_noun_falls_at_its_target():
         "ASSAULT",
     )
     assert any("TUR" in {p.country for p in e.recipients} for e in found)
+
+
+def test_us_written_in_capitals_is_the_country_not_the_speaker():
+    found = events_of("Zarif said Tehran had warned US against any attack.", "THREATEN")
+    assert dyads_of(found) == {(frozenset({"IRN"}), frozenset({"USA"}))}

@@ -301,7 +301,7 @@ class ParticipantReader:
         if counted is not None:
             return self.resolve(counted, reciprocal, generic)
         entity = self._entity(token)
-        if token.lower_ in FIRST_PERSON:
+        if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # not "US"
             speaker = self._speaker_at(token)
             if speaker is not None:
                 return [self._from_entity(speaker)]
