@@ -278,3 +278,38 @@ def test_an_event_noun_falls_at_its_target():
 def test_us_written_in_capitals_is_the_country_not_the_speaker():
     found = events_of("Zarif said Tehran had warned US against any attack.", "THREATEN")
     assert dyads_of(found) == {(frozenset({"IRN"}), frozenset({"USA"}))}
+
+
+def test_counted_parties_stand_for_the_ones_just_named():
+    found = events_of(
+        "Floods hit Malawi and Mozambique last week. Japanese Prime Minister Fumio Kishida "
+        "said Japan has contributed $3 million in humanitarian aid to the two countries.",
+        "AID",
+    )
+    assert dyads_of(found) == {
+        (frozenset({"JPN"}), frozenset({"MWI"})),
+        (frozenset({"JPN"}), frozenset({"MOZ"})),
+    }
+
+
+def test_three_counted_parties_need_a_coordination_of_three():
+    found = events_of(
+        "Slovakia, Romania and Bulgaria hope to join the alliance soon. NATO decided last "
+        "year to invite the three eastern European countries to start accession talks.",
+        "AGREE",
+    )
+    assert {c for e in found for p in e.recipients for c in [p.country]} == {
+        "SVK",
+        "ROU",
+        "BGR",
+    }
+
+
+def test_the_two_presidents_are_the_two_named_before():
+    found = events_of(
+        "Presidents Ilham Aliyev of Azerbaijan and Recep Tayyip Erdogan of Turkey met in "
+        "Baku. Later the two presidents signed a defence pact.",
+        "SUPPORT",
+        "2021-06-15",
+    )
+    assert found and {"AZE", "TUR"} <= {p.country for e in found for p in e.actors}

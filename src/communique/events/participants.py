@@ -315,6 +315,11 @@ class ParticipantReader:
         )
         if coded and entity.actor.country and not _is_plural_descriptor(token, entity):
             return [self._from_entity(entity)]
+        counted_parties = _party_count(token)
+        if counted_parties:  # "the two countries", "both leaders": the ones just named
+            found = self._coordinated_before(token, counted_parties)
+            if found:
+                return found
         for reader in (
             self._apposition,
             self._modifier_countries,
@@ -327,7 +332,7 @@ class ParticipantReader:
             if found:
                 return found
         if _names_plural_parties(token, entity if coded else None):
-            return [self._country(code) for code in self.dyad]
+            return self._coordinated_before(token, 0) or [self._country(c) for c in self.dyad]
         if coded and entity.actor.country:
             return [self._from_entity(entity)]
         place = self._place(token)
@@ -338,6 +343,34 @@ class ParticipantReader:
         if not generic or is_trigger_noun(token):  # "air strikes killed ...": no actor named
             return []
         return self._generic(token)
+
+    def _coordinated_before(self, token: Token, count: int) -> list[Participant]:
+        """The parties of the latest coordination of parties of different countries before
+        the token, within :data:`COORDINATION_WINDOW` sentences ("Kenya and Tanzania ...
+        the two countries"): ``count`` of them, or two ("the sides")."""
+        doc = token.doc
+        first = max(0, token.sent.start - 1)
+        for _ in range(COORDINATION_WINDOW - 1):
+            if first == 0:
+                break
+            first = max(0, doc[first].sent.start - 1)
+        for i in range(token.i - 1, first - 1, -1):
+            head = doc[i]
+            if head.dep_ == "conj" or not any(c.dep_ == "conj" for c in head.children):
+                continue
+            found = _unique([p for t in (head, *head.conjuncts) for p in self._named_party(t)])
+            countries = {p.country for p in found}
+            if len(found) == len(countries) == (count or 2):
+                return found
+        return []
+
+    def _named_party(self, token: Token) -> list[Participant]:
+        """The coded entity or country a coordinated word names ("Kenya", "Russian")."""
+        entity = self._entity(token)
+        if entity is not None and entity.actor is not None and entity.actor.country:
+            return [self._from_entity(entity)]
+        code = self.country_of_word(token.text) if token.pos_ in ("ADJ", "PROPN") else None
+        return [self._country(code)] if code else []
 
     def _acting_event(self, token: Token, reciprocal: bool = False) -> list[Participant]:
         """Who carries out an event named by a noun that acts or is an agent ("Israeli tank
@@ -590,6 +623,21 @@ def _of_objects(token: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+COORDINATION_WINDOW = 3  # sentences searched for the parties "the two countries" stands for
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+
+def _party_count(token: Token) -> int:
+    """How many parties a plural party noun counts ("the two presidents", "both sides"),
+    0 when it names no number or is no such noun."""
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in lexicon().plural_parties:
+        return 0
+    for child in token.children:
+        if child.dep_ in ("nummod", "det", "predet", "quantmod") and child.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[child.lower_]
+    return 0
 
 
 def _names_plural_parties(token: Token, entity: Entity | None) -> bool:
