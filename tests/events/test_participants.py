@@ -313,3 +313,11 @@ def test_the_two_presidents_are_the_two_named_before():
         "2021-06-15",
     )
     assert found and {"AZE", "TUR"} <= {p.country for e in found for p in e.actors}
+
+
+def test_an_adjective_is_about_the_party_after_of():
+    found = events_of(
+        "Polish President Andrzej Duda was sharply critical of Germany's energy policy.",
+        "ACCUSE",
+    )
+    assert dyads_of(found) == {(frozenset({"POL"}), frozenset({"DEU"}))}

@@ -230,8 +230,10 @@ class ParticipantReader:
             # "a resolution co-sponsored by Kenya and Tanzania": the agents act on the noun
             subjects, objects = agents, [verb.head, *objects]
         subjects = _antecedents(verb, subjects)
+        # an adjective's "of" names whom it is about ("critical of", "supportive of")
+        preps = RECIPIENT_PREPS | ({"of"} if verb.pos_ == "ADJ" else set())
         for prep in verb.children:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
                 objects += [g for g in prep.children if g.dep_ == "pobj"]
         objects = [o for o in objects if o.ent_type_ not in MEASURES]  # "on Tuesday"
         if not subjects and not passive:
