@@ -321,3 +321,39 @@ def test_an_adjective_is_about_the_party_after_of():
         "ACCUSE",
     )
     assert dyads_of(found) == {(frozenset({"POL"}), frozenset({"DEU"}))}
+
+
+def _ps(name: str, country: str, sector: str | None) -> Participant:
+    return Participant(name=name, country=country, sector=sector)
+
+
+def test_parties_of_one_country_differ_by_sector():
+    groups = parties(
+        [
+            _ps("police officers", "EGY", "COP"),
+            _ps("civilian", "EGY", "CVL"),
+            _ps("Cairo", "EGY", None),  # no sector: with the first party of its country
+            _ps("policemen", "EGY", "COP"),
+        ]
+    )
+    assert [[p.name for p in g] for g in groups] == [
+        ["police officers", "policemen", "Cairo"],
+        ["civilian"],
+    ]
+    assert len(directed_dyads([_ps("Putin", "RUS", "GOV"), _ps("Lavrov", "RUS", "GOV")], [])) == 1
+
+
+def test_victims_of_two_sectors_are_two_events():
+    found = events_of(
+        "A car bomb killed four soldiers and a civilian in Mogadishu on Sunday, Somali "
+        "officials said.",
+        "ASSAULT",
+    )
+    assert len(found) == 2
+
+
+def test_a_rebel_group_meeting_its_own_army_is_a_meeting():
+    found = events_of(
+        "FARC commanders held talks with Colombian army generals in Bogota on Monday.", "CONSULT"
+    )
+    assert len(found) == 1 and len(found[0].actors) == 2

@@ -98,6 +98,19 @@ LIGHT_VERBS = frozenset(
         "level",
         "pour",
         "cast",
+        "form",
+        "forge",
+        "strike",
+        "seal",
+        "broker",
+        "wage",
+        "commit",
+        "perpetrate",
+        "inflict",
+        "enter",
+        "join",
+        "sign",
+        "build",
     }
 )
 # Pronouns that, as subject of a reported clause, stand for the reporting verb's subject.
