@@ -109,7 +109,6 @@ LIGHT_VERBS = frozenset(
         "inflict",
         "enter",
         "join",
-        "sign",
         "build",
     }
 )
