@@ -357,3 +357,20 @@ def test_a_rebel_group_meeting_its_own_army_is_a_meeting():
         "FARC commanders held talks with Colombian army generals in Bogota on Monday.", "CONSULT"
     )
     assert len(found) == 1 and len(found[0].actors) == 2
+
+
+def test_a_person_the_parser_hangs_on_the_next_name_is_coordinated():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from communique.events.participants import _stranded_conjuncts
+
+    # "with Turkey President Erdogan and Iran President Rouhani", Erdogan parsed as a
+    # modifier of Rouhani's name (as the small English model does)
+    words = ["with", "Turkey", "President", "Erdogan", "and", "Iran", "President", "Rouhani"]
+    heads = [0, 3, 3, 7, 3, 3, 7, 0]
+    deps = ["ROOT", "compound", "compound", "nmod", "cc", "conj", "compound", "pobj"]
+    ents = ["O", "B-GPE", "O", "B-PERSON", "O", "B-GPE", "O", "B-PERSON"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, ents=ents)
+    assert [t.text for t in _stranded_conjuncts(doc[7])] == ["Erdogan"]
+    assert _stranded_conjuncts(doc[3]) == []

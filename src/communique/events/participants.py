@@ -616,17 +616,29 @@ def _antecedents(verb: Token, subjects: list[Token]) -> list[Token]:
 
 
 def _stranded_conjuncts(token: Token) -> list[Token]:
-    """People coordinated with a person but parsed inside its "of" phrase: in "Leonid Kuchma
-    of Ukraine and Boris Yeltsin of Russia" the parser hangs Yeltsin on Ukraine."""
+    """People coordinated with a person but parsed inside its "of" phrase ("Leonid Kuchma of
+    Ukraine and Boris Yeltsin of Russia": the parser hangs Yeltsin on Ukraine) or as a
+    modifier of its name."""
     if token.ent_type_ != "PERSON":
         return []
-    return [
+    found = [
         c
         for place in _of_objects(token)
         if place.ent_type_ in ("GPE", "LOC", "NORP", "ORG")
         for c in place.conjuncts
         if c.ent_type_ == "PERSON"
     ]
+    # "with Japan Prime Minister Shinzo Abe and South Korea President Park Geun Hye": the
+    # parser hangs Abe on Park's name as a modifier
+    doc = token.doc
+    for child in token.children:
+        if (
+            child.dep_ == "nmod"
+            and child.ent_type_ == "PERSON"
+            and any(doc[k].ent_type_ != "PERSON" for k in range(child.i + 1, token.i))
+        ):
+            found.append(child)
+    return found
 
 
 def _of_objects(token: Token) -> list[Token]:
