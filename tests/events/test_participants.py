@@ -374,3 +374,9 @@ def test_a_person_the_parser_hangs_on_the_next_name_is_coordinated():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, ents=ents)
     assert [t.text for t in _stranded_conjuncts(doc[7])] == ["Erdogan"]
     assert _stranded_conjuncts(doc[3]) == []
+
+
+def test_what_is_given_is_no_recipient_and_a_side_is_its_party():
+    found = events_of("Turkey has committed military advisers to the government side.", "AID")
+    names = {p.name for e in found for p in e.recipients}
+    assert "military advisers" not in names and "government" in names

@@ -204,6 +204,12 @@ class ParticipantReader:
             joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in head.children)
             return Participants(_unique(actors), _unique(others), reciprocal=True, joint=joint)
         actor_keys = {participant_key(p) for p in actors}
+        if _gives(match) and head.pos_ == "VERB":
+            # what is given is no recipient: "committed advisers to the government side"
+            given = {t.i for t in objects if t.dep_ in OBJECT_DEPS and t.head.i == head.i}
+            beneficiaries = [t for t in objects if t.i not in given]
+            if beneficiaries:
+                others = [p for t in beneficiaries for p in self.resolve(t, False, generic)]
         recipients = [p for p in others if participant_key(p) not in actor_keys]
         fallbacks = [_indirect_parties, _place_parties]
         if match.entry.type == "THREATEN":
@@ -341,6 +347,7 @@ class ParticipantReader:
             self._of_parties,
             self._possessors,
             self._acting_event,
+            self._side,
         ):
             found = reader(token, reciprocal)
             if found:
@@ -395,6 +402,18 @@ class ParticipantReader:
         found = [p for t in subjects for p in self.resolve(t, reciprocal)]
         return found or (self._modifier_countries(token) if subjects != [] else [])
 
+    def _side(self, token: Token, reciprocal: bool = False) -> list[Participant]:
+        """The party a side or camp is named after: "the government side", "the rebel faction"."""
+        if token.lemma_.lower() not in SIDE_NOUNS:
+            return []
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i < token.i and names_people(child):
+                entity = self._entity(child)
+                if entity is not None and entity.actor is not None:
+                    return [self._from_entity(entity)]
+                return self._generic(child, as_modifier=True)
+        return []
+
     def _of_parties(self, token: Token, reciprocal: bool = False) -> list[Participant]:
         """The parties a common noun belongs to: "the foreign ministers of Egypt, Jordan and
         Saudi Arabia", "his counterparts from Ukraine, Russia and France", "facilitators of
@@ -433,13 +452,15 @@ class ParticipantReader:
                 return [Participant(name=place.name, country=place.country)]
         return []
 
-    def _generic(self, token: Token) -> list[Participant]:
+    def _generic(self, token: Token, as_modifier: bool = False) -> list[Participant]:
         """An uncoded participant named by a noun ("thousands of students"): name only."""
-        if token.pos_ not in ("NOUN", "PROPN") or token.like_num or token.ent_type_ in NOT_PARTIES:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ" if as_modifier else "NOUN"):
+            return []
+        if token.like_num or token.ent_type_ in NOT_PARTIES:
             return []
         if token.dep_ == "pobj" and token.head.lower_ not in PARTY_PREPS:
             return []
-        if token.pos_ == "NOUN" and not names_people(token):
+        if token.pos_ in ("NOUN", "ADJ") and not names_people(token):
             return []  # "violence erupted", "the plan calls for": things, not parties
         if token.pos_ == "PROPN" and token.ent_type_ not in PEOPLE_NAMES:
             return []  # "fired a Scud": a name, but of no party
@@ -534,6 +555,7 @@ class ParticipantReader:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SIDE_NOUNS = frozenset({"side", "faction"})
 JOINT_WORDS = frozenset({"joint", "trilateral", "three-way", "four-way", "multilateral"})
 WITHDRAWAL_TYPES = frozenset({"RETREAT"})
 
