@@ -380,3 +380,13 @@ def test_what_is_given_is_no_recipient_and_a_side_is_its_party():
     found = events_of("Turkey has committed military advisers to the government side.", "AID")
     names = {p.name for e in found for p in e.recipients}
     assert "military advisers" not in names and "government" in names
+
+
+def test_a_bare_group_noun_is_the_group_described_before():
+    found = events_of(
+        "UN nuclear inspectors landed in Tehran on Monday. Iran agreed to give inspectors access "
+        "to the Fordow site.",
+        "AGREE",
+        "2023-03-06",
+    )
+    assert dyads_of(found) == {(frozenset({"IRN"}), frozenset({"IGO"}))}

@@ -361,6 +361,10 @@ class ParticipantReader:
             return place
         if coded:
             return [self._from_entity(entity)]
+        if token.pos_ == "NOUN" and names_people(token) and not is_trigger_noun(token):
+            described = self._described_before(token)
+            if described:  # "U.N. weapons inspectors ... gave inspectors access": the U.N.'s
+                return described
         if not generic or is_trigger_noun(token):  # "air strikes killed ...": no actor named
             return []
         return self._generic(token)
@@ -470,6 +474,22 @@ class ParticipantReader:
             if t.i <= token.i and t.dep_ in ("compound", "amod") or t == token
         ]
         return [Participant(name=" ".join(t.text for t in words), country=self.story_country)]
+
+    def _described_before(self, token: Token) -> list[Participant]:
+        """The party of the latest earlier mention of the same bare noun whose modifiers
+        named one ("U.N. weapons inspectors" ... "inspectors"), when that noun has no
+        modifier of its own."""
+        if any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children):
+            return []
+        lemma = token.lemma_.lower()
+        for i in range(token.i - 1, -1, -1):
+            earlier = token.doc[i]
+            if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+                continue
+            found = self._named_modifiers(earlier) or self._modifier_countries(earlier)
+            if found:
+                return found
+        return []
 
     def _possessors(self, token: Token, reciprocal: bool) -> list[Participant]:
         for child in token.children:
