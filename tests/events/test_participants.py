@@ -390,3 +390,23 @@ def test_a_bare_group_noun_is_the_group_described_before():
         "2023-03-06",
     )
     assert dyads_of(found) == {(frozenset({"IRN"}), frozenset({"IGO"}))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "dyad"),
+    [
+        (
+            "The European Union refused to ease the restrictions imposed on Belarus.",
+            "REJECT",
+            ("IGO", "BLR"),
+        ),
+        (
+            "Seoul praised the efforts made by Beijing to restart the talks.",
+            "SUPPORT",
+            ("KOR", "CHN"),
+        ),
+    ],
+)
+def test_the_party_of_a_participle_on_the_object(sentence, type_, dyad):
+    found = events_of(sentence, type_)
+    assert (frozenset({dyad[0]}), frozenset({dyad[1]})) in dyads_of(found)

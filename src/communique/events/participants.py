@@ -847,6 +847,18 @@ def _indirect_parties(head: Token, objects: list[Token]) -> list[Token]:
             found += _prep_objects(holder, frozenset({"of"}))
     for thing in things:
         found += _prep_objects(thing, INDIRECT_PREPS | {"by", "for"})
+    # "lift the sanctions imposed on Iraq", "appreciate the efforts made by Pyongyang"
+    for thing in things:
+        for participle in thing.children:
+            if participle.dep_ == "acl" and participle.tag_ == "VBN":
+                found += _prep_objects(participle, RECIPIENT_PREPS)
+                found += [
+                    g
+                    for agent in participle.children
+                    if agent.dep_ == "agent"
+                    for g in agent.children
+                    if g.dep_ == "pobj"
+                ]
     return found
 
 
