@@ -410,3 +410,11 @@ def test_a_bare_group_noun_is_the_group_described_before():
 def test_the_party_of_a_participle_on_the_object(sentence, type_, dyad):
     found = events_of(sentence, type_)
     assert (frozenset({dyad[0]}), frozenset({dyad[1]})) in dyads_of(found)
+
+
+def test_a_call_for_something_is_about_the_party_of_what_is_called_for():
+    found = events_of(
+        "Kenyan senator Moses Wetangula called for the expulsion of the Chinese ambassador.",
+        "REQUEST",
+    )
+    assert dyads_of(found) == {(frozenset({"KEN"}), frozenset({"CHN"}))}

@@ -214,6 +214,8 @@ class ParticipantReader:
         fallbacks = [_indirect_parties, _place_parties]
         if match.entry.type == "THREATEN":
             fallbacks.insert(0, _conditioned_parties)  # "threatened to strike unless Baghdad ..."
+        if match.entry.type == "REQUEST":
+            fallbacks.insert(0, _called_for_parties)  # "called for the resignation of X"
         if _gives(match):
             # aid is given for someone: "provided 10 million dollars for Haiti"
             fallbacks.insert(0, lambda head, _: _prep_objects(head, frozenset({"for"})))
@@ -881,6 +883,24 @@ def _stative(verb: Token) -> bool:
         c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ == "to")
         for c in verb.children
     )
+
+
+def _called_for_parties(head: Token, objects: list[Token]) -> list[Token]:
+    """Whom a call for something is about: the party of the event called for ("called for
+    the resignation of the minister", "for Russia's expulsion") or the subject of the clause
+    ("calling for Trump to be banned")."""
+    found = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for thing in (g for g in prep.children if g.dep_ == "pobj"):
+                found += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
+                found += _of_objects(thing)
+    for clause in head.children:
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+        ):
+            found += [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    return found
 
 
 CONDITIONS = frozenset({"if", "unless"})
