@@ -354,7 +354,8 @@ def test_victims_of_two_sectors_are_two_events():
 
 def test_a_rebel_group_meeting_its_own_army_is_a_meeting():
     found = events_of(
-        "FARC commanders held talks with Colombian army generals in Bogota on Monday.", "CONSULT"
+        "Sudanese rebels held talks with Sudanese government officials in Juba on Monday.",
+        "CONSULT",
     )
     assert len(found) == 1 and len(found[0].actors) == 2
 
@@ -418,3 +419,8 @@ def test_a_call_for_something_is_about_the_party_of_what_is_called_for():
         "REQUEST",
     )
     assert dyads_of(found) == {(frozenset({"KEN"}), frozenset({"CHN"}))}
+
+
+def test_a_group_with_a_nationality_keeps_its_sector():
+    found = events_of("Jordanian protesters called for the resignation of the minister.", "REQUEST")
+    assert [(p.country, p.sector) for e in found for p in e.actors] == [("JOR", "CVL")]

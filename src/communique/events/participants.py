@@ -531,11 +531,15 @@ class ParticipantReader:
         """Countries named by adjectives before a noun: "Russian and Japanese envoys",
         "Russian-Japanese talks" (the parser hangs the first adjective on the second)."""
         found = []
+        entity = self._entity(token)
+        own = entity if entity is not None and entity.actor is not None else None
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
                 for word in (*_hyphen_chain(child), child, *child.conjuncts):
                     code = self.country_of_word(word.text)
-                    if code:
+                    if code and own is not None and own.actor.country == code:
+                        found.append(self._from_entity(own))  # "Jordanian protesters": CVL
+                    elif code:
                         found.append(self._country(code))
         return _unique(found)
 
