@@ -424,3 +424,15 @@ def test_a_call_for_something_is_about_the_party_of_what_is_called_for():
 def test_a_group_with_a_nationality_keeps_its_sector():
     found = events_of("Jordanian protesters called for the resignation of the minister.", "REQUEST")
     assert [(p.country, p.sector) for e in found for p in e.actors] == [("JOR", "CVL")]
+
+
+def test_an_attack_an_accusation_is_about_is_told_as_fact():
+    found = events_of(
+        "Kenya's president condemned the bomb attacks on the French embassy in Nairobi.",
+        "ASSAULT",
+    )
+    assert any("FRA" in {p.country for p in e.recipients} for e in found)
+
+
+def test_what_an_accusation_alleges_is_no_event():
+    assert not events_of("Egypt accused Turkey of attacking its embassy.", "ASSAULT")

@@ -80,19 +80,38 @@ COMPLEMENT_PATH = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp", "dobj"})
 
 def _alleged(matches: list[TriggerMatch]) -> set[int]:
     """Triggers inside the complement of an accusation or a denial: PETRARCH and the
-    annotation guidelines code the accusation, not what it alleges."""
-    alleging = {m.head.i for m in matches if m.entry.type in ALLEGING_TYPES}
+    annotation guidelines code the accusation, not what it alleges. An event noun an
+    accusation is about is told as fact ("condemned the bomb attacks", "criticised over the
+    killings"): only a denial's object, an "of" ("accused India of violating") and clauses
+    are allegations."""
+    alleging = {m.head.i: m.entry.type for m in matches if m.entry.type in ALLEGING_TYPES}
     found = set()
     for number, match in enumerate(matches):
         token = match.head
+        if match.entry.type in ALLEGING_TYPES:
+            continue
         for _ in range(4):
             if token.dep_ not in COMPLEMENT_PATH or token.head.i == token.i:
                 break
-            token = token.head
-            if token.i in alleging and match.entry.type not in ALLEGING_TYPES:
-                found.add(number)
+            below, token = token, token.head
+            if token.i in alleging:
+                if not _told_as_fact(match.head, below, alleging[token.i]):
+                    found.add(number)
                 break
     return found
+
+
+FACT_PREPS = frozenset({"for", "over", "about", "on", "after"})
+
+
+def _told_as_fact(trigger, below, alleging_type: str) -> bool:
+    """Whether a nominal trigger under an accusation is a happening it is about: the
+    accusation's object or the object of "for"/"over" ("blamed for the attack")."""
+    if alleging_type != "ACCUSE" or not is_trigger_noun(trigger) or trigger.tag_ == "VBG":
+        return False
+    if below is trigger:
+        return trigger.dep_ in ("dobj", "obj")
+    return below.dep_ == "prep" and below.lower_ in FACT_PREPS and trigger.head is below
 
 
 def _absorbed(matches: list[TriggerMatch]) -> set[int]:
