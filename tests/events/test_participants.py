@@ -436,3 +436,23 @@ def test_an_attack_an_accusation_is_about_is_told_as_fact():
 
 def test_what_an_accusation_alleges_is_no_event():
     assert not events_of("Egypt accused Turkey of attacking its embassy.", "ASSAULT")
+
+
+def test_an_uncoded_group_acts_beside_a_coded_party():
+    found = events_of("Organizers of the march thanked Canada for its support.", "SUPPORT")
+    assert [p.name for e in found for p in e.actors] == ["Organizers"]
+    assert [p.country for e in found for p in e.recipients] == ["CAN"]
+
+
+def test_agent_nouns_name_people_but_agreements_do_not():
+    from communique.events.participants import names_people
+    from communique.nlp import load
+
+    doc = load()("The organizers signed the agreement at the border.")
+    assert names_people(doc[1])
+    assert not names_people(doc[4]) and not names_people(doc[7])
+
+
+def test_an_agreement_signed_by_two_states_is_one_event():
+    found = events_of("China and Czechia signed an agreement on trade.", "SUPPORT")
+    assert dyads_of(found) == {(frozenset({"CHN", "CZE"}), frozenset())}

@@ -87,7 +87,16 @@ def reciprocal_dyads(
     pair of parties named together or meeting jointly ("a joint meeting with A and B")."""
     subject_parties = parties(subjects)
     subjects_all = _flatten(subject_parties)
-    other_parties = parties([p for p in others if not any(same_party(p, s) for s in subjects_all)])
+    others = [p for p in others if not any(same_party(p, s) for s in subjects_all)]
+    if any(p.country for p in subjects_all + others):
+        # an uncoded other goes with the coded ones, as on a directed event's side
+        uncoded = [p for p in others if not p.country]
+        others = [p for p in others if p.country]
+        if others:
+            others = others[:1] + uncoded + others[1:]
+        elif subject_parties:
+            subject_parties[0] = subject_parties[0] + uncoded
+    other_parties = parties(others)
     if len(subject_parties) == 1 and other_parties and not joint:
         if len(other_parties) > MAX_DYADS:
             return [(_flatten([*subject_parties, *other_parties]), [])]

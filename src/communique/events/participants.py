@@ -177,7 +177,14 @@ class ParticipantReader:
         }
 
     def read(self, match: TriggerMatch, generic: bool = True) -> Participants:
-        """Actors and recipients of one trigger; uncoded subjects count when ``generic``."""
+        """Actors and recipients of one trigger; uncoded participants ("organizers") count
+        when ``generic``, or beside a coded party ("organizers ... thanked Canada")."""
+        found = self._read(match, generic)
+        if not generic and any(p.country for p in found.actors + found.recipients):
+            return self._read(match, True)
+        return found
+
+    def _read(self, match: TriggerMatch, generic: bool) -> Participants:
         head = match.head
         if match.entry.roles == "self":
             return Participants(actors=self.resolve(head, False, generic))
@@ -609,6 +616,7 @@ CAUSE_PREPS = frozenset(
 )
 PEOPLE_NAMES = frozenset({"PERSON", "NORP", "ORG"})
 AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "ent", "ents")
+NOT_AGENTS = ("ment", "ments", "order", "orders", "border", "borders")  # "agreement"
 
 
 def names_people(token: Token) -> bool:
@@ -624,7 +632,7 @@ def names_people(token: Token) -> bool:
         or token.lower_ in entities_lexicon.roles()
         or lemma in settings["people_heads"]
         or lemma in lexicon().people_nouns
-        or token.lower_.endswith(AGENT_SUFFIXES)
+        or (token.lower_.endswith(AGENT_SUFFIXES) and not token.lower_.endswith(NOT_AGENTS))
     )
 
 
