@@ -456,3 +456,25 @@ def test_agent_nouns_name_people_but_agreements_do_not():
 def test_an_agreement_signed_by_two_states_is_one_event():
     found = events_of("China and Czechia signed an agreement on trade.", "SUPPORT")
     assert dyads_of(found) == {(frozenset({"CHN", "CZE"}), frozenset())}
+
+
+def test_who_faces_criticism_undergoes_it():
+    found = events_of("Kenya's foreign minister has faced criticism from Somalia.", "ACCUSE")
+    assert dyads_of(found) == {(frozenset({"SOM"}), frozenset({"KEN"}))}
+
+
+def test_a_named_body_modifying_an_event_noun_holds_it():
+    found = events_of("Delegates attended a NATO summit meeting in Vilnius in July.", "CONSULT")
+    assert [[p.country for p in e.actors] for e in found] == [["IGO"]]
+
+
+def test_a_town_modifying_an_event_noun_is_only_where_it_was():
+    found = events_of("Thousands joined a Nairobi rally against the tax bill.", "PROTEST")
+    assert found and not any(p.name == "Nairobi" for e in found for p in e.actors)
+
+
+def test_the_agent_of_a_passive_verb_carries_the_event_noun_under_it():
+    found = events_of(
+        "Syrian army positions were hit by Turkey in airstrikes on Sunday night.", "ASSAULT"
+    )
+    assert dyads_of(found) == {(frozenset({"TUR"}), frozenset({"SYR"}))}

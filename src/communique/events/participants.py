@@ -112,6 +112,11 @@ LIGHT_VERBS = frozenset(
         "build",
     }
 )
+# Verbs whose subject undergoes the nominal event they carry ("serving a sentence",
+# "faced charges", "endured criticism", "suffered an attack").
+UNDERGOING_VERBS = frozenset(
+    {"serve", "face", "endure", "suffer", "undergo", "receive", "draw", "incur", "weather"}
+)
 # Pronouns that, as subject of a reported clause, stand for the reporting verb's subject.
 REPORTED_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 # Inside a quotation these stand for its speaker.
@@ -296,14 +301,23 @@ class ParticipantReader:
             elif child.dep_ == "prep" and child.lower_ == "from":
                 origins += [g for g in child.children if g.dep_ == "pobj"]
         if not subjects:
-            subjects = [noun] if self._modifier_countries(noun) else []
+            # "Russian-Japanese talks", "a NATO summit meeting", "Israeli tank shelling"
+            modified = self._modifier_countries(noun) or self._named_modifiers(noun, places=False)
+            subjects = [noun] if modified else []
         if origins and _withdraws(noun):
             objects += origins  # "the withdrawal of troops from Syria"
         elif origins and not subjects:
             subjects = origins  # "shelling from Ukrainian forces", "aid from Japan"
         carrier = noun.head if noun.dep_ == "compound" else noun  # "a mediation effort"
         governor = carrier.head
-        if carrier.dep_ in OBJECT_DEPS and governor.lemma_.lower() in LIGHT_VERBS and not subjects:
+        undergoing = governor.lemma_.lower() in UNDERGOING_VERBS
+        if carrier.dep_ in OBJECT_DEPS and undergoing and not objects:
+            # "serving a prison sentence", "faced charges", "endured criticism": the subject
+            # undergoes the event
+            objects += self._verb_arguments(governor)[0]
+        elif (
+            carrier.dep_ in OBJECT_DEPS and governor.lemma_.lower() in LIGHT_VERBS and not subjects
+        ):
             subjects, more = self._verb_arguments(governor)
             objects += [t for t in more if t is not carrier]
         elif (
@@ -312,10 +326,14 @@ class ParticipantReader:
             and governor.head.pos_ == "VERB"
             and not subjects
         ):
-            # "remained on alert", "went on strike"; not "arrested over the riots"
-            subjects = [c for c in governor.head.children if c.dep_ in SUBJECT_DEPS]
+            # "remained on alert", "went on strike"; not "arrested over the riots"; "were
+            # hit by France in airstrikes": the agent of a passive
+            verb = governor.head
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _agents(verb)
+            if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             # "in another attack, gunmen fired on a patrol": the verb's target too
-            objects += _verb_targets(governor.head, besides=governor)
+            objects += _verb_targets(verb, besides=governor)
         return subjects or owners, objects
 
     def resolve(self, token: Token, reciprocal: bool, generic: bool = False) -> list[Participant]:
@@ -550,14 +568,19 @@ class ParticipantReader:
                         found.append(self._country(code))
         return _unique(found)
 
-    def _named_modifiers(self, token: Token, reciprocal: bool = False) -> list[Participant]:
-        """A coded name modifying a common noun: "the APEC forum", "the Hamas movement"."""
+    def _named_modifiers(
+        self, token: Token, reciprocal: bool = False, places: bool = True
+    ) -> list[Participant]:
+        """A coded name modifying a common noun: "the APEC forum", "the Hamas movement";
+        without ``places``, no town or country ("a London rally" is only where it was)."""
         if token.pos_ != "NOUN":
             return []
         found = []
         for child in token.children:
             if child.dep_ in ("compound", "nmod") and child.i < token.i:
                 entity = self._entity(child)
+                if entity is not None and not places and entity.type in ("GPE", "LOC", "FAC"):
+                    continue
                 if entity is not None and entity.actor and entity.actor.country:
                     found.append(self._from_entity(entity))
         return _unique(found)
@@ -657,6 +680,17 @@ def _noun_dependents(noun: Token) -> list[Token]:
         if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "appos", "nmod"):
             found += [c for c in child.children if c.dep_ == "prep"]
     return sorted(found, key=lambda t: t.i)
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The objects of a passive verb's "by" agent."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
 
 
 def _withdraws(noun: Token) -> bool:
