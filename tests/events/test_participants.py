@@ -478,3 +478,13 @@ def test_the_agent_of_a_passive_verb_carries_the_event_noun_under_it():
         "Syrian army positions were hit by Turkey in airstrikes on Sunday night.", "ASSAULT"
     )
     assert dyads_of(found) == {(frozenset({"TUR"}), frozenset({"SYR"}))}
+
+
+def test_a_light_verb_the_tagger_mislemmatises_still_carries_its_noun():
+    # spaCy's small model lemmatises "staged" as "stag"
+    found = events_of(
+        "Colonel Assimi Goita staged a coup against Malian President Bah Ndaw.",
+        "COERCE",
+        "2021-05-25",
+    )
+    assert [p.name for e in found for p in e.actors] == ["Assimi Goita"]

@@ -310,14 +310,12 @@ class ParticipantReader:
             subjects = origins  # "shelling from Ukrainian forces", "aid from Japan"
         carrier = noun.head if noun.dep_ == "compound" else noun  # "a mediation effort"
         governor = carrier.head
-        undergoing = governor.lemma_.lower() in UNDERGOING_VERBS
+        undergoing = _is_verb_of(governor, UNDERGOING_VERBS)
         if carrier.dep_ in OBJECT_DEPS and undergoing and not objects:
             # "serving a prison sentence", "faced charges", "endured criticism": the subject
             # undergoes the event
             objects += self._verb_arguments(governor)[0]
-        elif (
-            carrier.dep_ in OBJECT_DEPS and governor.lemma_.lower() in LIGHT_VERBS and not subjects
-        ):
+        elif carrier.dep_ in OBJECT_DEPS and _is_verb_of(governor, LIGHT_VERBS) and not subjects:
             subjects, more = self._verb_arguments(governor)
             objects += [t for t in more if t is not carrier]
         elif (
@@ -680,6 +678,24 @@ def _noun_dependents(noun: Token) -> list[Token]:
         if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "appos", "nmod"):
             found += [c for c in child.children if c.dep_ == "prep"]
     return sorted(found, key=lambda t: t.i)
+
+
+def _is_verb_of(verb: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the verb is one of the lemmas, also when the tagger's lemma is wrong
+    ("staged" lemmatised "stag")."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word}
+    for suffix, stem_end in (
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix):
+            forms.add(word[: -len(suffix)] + stem_end)
+    return bool(forms & lemmas)
 
 
 def _agents(verb: Token) -> list[Token]:
