@@ -73,6 +73,14 @@ def dominant_country(counts: Counter[str]) -> str | None:
     return None
 
 
+def _plurality(counts: Counter[str]) -> str | None:
+    """The country named most, when no other is named as often."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 @dataclass(frozen=True)
 class Story:
     """The country a story happens in and, by sentence, the countries the text names."""
@@ -94,9 +102,11 @@ class Story:
 
 
 def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story | None:
-    """Where the story happens: the country that dominates the article's place mentions
-    (:func:`dominant_country`), else the dateline's. Wire reports are often filed from a hub
-    (a Syria story datelined Beirut), so the places come first."""
+    """Where the story happens: the dateline's country, unless the article names another
+    country more than twice as often (wire reports are often filed from a hub: a Syria
+    story datelined Beirut); then, or without a dateline, the country that dominates the
+    article's place mentions (:func:`dominant_country`), with a hub's dateline the one
+    named most."""
     counts: Counter[str] = Counter()
     named: dict[int, set[str]] = {}
     for cluster in clusters:
@@ -106,8 +116,12 @@ def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story |
             named.setdefault(m.sent, set()).update(codes)
         if place and place not in COUNTRY_ONLY_CODES | {"IMG", "EUR"}:
             counts[place] += sum(1 for m in cluster.mentions if m.kind == "name")
-    country = dateline.country if dateline is not None else None
-    country = dominant_country(counts) or country
+    if dateline is None:
+        country = dominant_country(counts)
+    elif dateline.about_elsewhere:
+        country = dominant_country(counts) or _plurality(counts) or dateline.country
+    else:
+        country = dateline.country
     if country is None:
         return None
     return Story(country, {n: frozenset(c) for n, c in named.items()})
