@@ -1053,21 +1053,19 @@ DOMESTIC_SECTORS = frozenset(
 
 
 def story_country(report: Report) -> str | None:
-    """Where the story happens: the dateline's country, unless the article names another
-    place's country more than twice as often (wire reports are often filed from a regional
-    hub: a Syria story datelined Beirut); then, or without a dateline, the country that
-    dominates the article's place mentions
-    (:func:`communique.entities.coding.dominant_country`); else the one country its actors
-    are of."""
-    counts = Counter(p.country for p in report.places if p.country)
-    home = _dateline_country(report)
-    if home is not None and 2 * max(1, counts[home]) >= max(counts.values(), default=0):
-        return home
-    country = dominant_country(counts)
+    """Where the story happens: the country that dominates the article's place mentions
+    (:func:`communique.entities.coding.dominant_country`), else the dateline's country, else the one country its
+    actors are of. Wire reports are often
+    filed from a regional hub (a Syria story datelined Beirut), so the places come first."""
+    country = dominant_country(Counter(p.country for p in report.places if p.country))
     if country is not None:
         return country
-    if home is not None:
-        return home
+    dateline = report.article.dateline
+    if dateline is not None and dateline.place:
+        key = dateline.place.lower()
+        for place in report.places:
+            if place.country and (place.text or "").lower() == key:
+                return place.country
     # a wire sentence with no places: the one country its actors are of ("Islamic
     # fundamentalists ... the resignation of Algerian President Ahmed Ben Bella")
     named = {
@@ -1076,16 +1074,6 @@ def story_country(report: Report) -> str | None:
         if e.actor and e.actor.country and len(e.actor.country) == 3 and e.actor.country.isalpha()
     } - IGO_LIKE
     return named.pop() if len(named) == 1 else None
-
-
-def _dateline_country(report: Report) -> str | None:
-    dateline = report.article.dateline
-    if dateline is None or not dateline.place:
-        return None
-    key = dateline.place.lower()
-    return next(
-        (p.country for p in report.places if p.country and (p.text or "").lower() == key), None
-    )
 
 
 def main_dyad(report: Report) -> tuple[str, ...]:
