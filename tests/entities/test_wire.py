@@ -243,3 +243,14 @@ def test_a_hub_dateline_gives_way_to_the_country_named_most():
     )
     person = find(report, "Ahmad Hamdan")
     assert person is not None and person.actor is not None and person.actor.country == "SYR"
+
+
+def test_without_a_dateline_the_story_is_in_the_country_named_most():
+    report = communique.analyze(
+        "Lawmaker files bill\n\nMaria Santos Reyes filed a bill in Manila on Tuesday to bar "
+        "Donald Trump from the Philippines. Trump had called the Philippines a danger to the "
+        "United States, and said the United States must watch China.",
+        date="2016-08-10",
+    )
+    person = find(report, "Maria Santos Reyes")
+    assert person is not None and person.actor is not None and person.actor.country == "PHL"

@@ -74,9 +74,9 @@ def dominant_country(counts: Counter[str]) -> str | None:
 
 
 def _plurality(counts: Counter[str]) -> str | None:
-    """The country named most, when no other is named as often."""
+    """The country named most (twice at least), when no other is named as often."""
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 
@@ -105,8 +105,7 @@ def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story |
     """Where the story happens: the dateline's country, unless the article names another
     country more than twice as often (wire reports are often filed from a hub: a Syria
     story datelined Beirut); then, or without a dateline, the country that dominates the
-    article's place mentions (:func:`dominant_country`), with a hub's dateline the one
-    named most."""
+    article's place mentions (:func:`dominant_country`), else the one named most."""
     counts: Counter[str] = Counter()
     named: dict[int, set[str]] = {}
     for cluster in clusters:
@@ -117,7 +116,7 @@ def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story |
         if place and place not in COUNTRY_ONLY_CODES | {"IMG", "EUR"}:
             counts[place] += sum(1 for m in cluster.mentions if m.kind == "name")
     if dateline is None:
-        country = dominant_country(counts)
+        country = dominant_country(counts) or _plurality(counts)
     elif dateline.about_elsewhere:
         country = dominant_country(counts) or _plurality(counts) or dateline.country
     else:
