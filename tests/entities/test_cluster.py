@@ -160,3 +160,21 @@ def test_odd_input_gives_few_entities_and_no_crash(entities_of):
     ):
         report = entities_of(text)
         assert not report.warnings
+
+
+def test_a_titled_name_without_a_country_is_the_person_introduced_by_the_title(entities_of):
+    report = entities_of(
+        "A Kremlin spokesman said on Monday that the troops would stay. ``We will keep our "
+        "forces there,'' said spokesman Ivan Petrovsky."
+    )
+    person = find(report, "Ivan Petrovsky")
+    assert texts(person) == ["A Kremlin spokesman", "spokesman Ivan Petrovsky"]
+    assert person.actor.country == "RUS"
+
+
+def test_two_people_introduced_by_the_title_stay_apart_from_the_name(entities_of):
+    report = entities_of(
+        "A Kremlin spokesman said the troops would stay. A Pentagon spokesman disagreed. "
+        "Spokesman Ivan Petrovsky declined to comment."
+    )
+    assert texts(find(report, "Ivan Petrovsky")) == ["Spokesman Ivan Petrovsky"]

@@ -106,6 +106,7 @@ def cluster_mentions(mentions: list[Mention], date: str | None = None) -> list[C
                 cluster.add(mention)
                 owner[n] = cluster
     _fill_offices(clusters, date)
+    _name_introduced_roles(clusters)
     result = [c for c in clusters if c.mentions]
     for c in result:
         c.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -135,6 +136,43 @@ def _fill_offices(clusters: list[Cluster], date: str | None) -> None:
         for mention in cluster.mentions:
             named.add(mention)
         cluster.mentions.clear()
+
+
+INTRODUCTION_WINDOW = 3  # sentences from "a Pentagon spokesman" to "spokesman Kenneth Bacon"
+
+
+def _name_introduced_roles(clusters: list[Cluster]) -> None:
+    """ "A Pentagon spokesman said ... said spokesman Kenneth Bacon": a person named with a
+    title but no country is the one person introduced by that title shortly before, when
+    exactly one was; the introduction's mentions join the name."""
+    for cluster in clusters:
+        if cluster.label != "PERSON" or cluster.country is not None:
+            continue
+        titled = [m for m in cluster.mentions if m.kind == "name" and m.role_key]
+        if not titled:
+            continue
+        first = min(titled, key=lambda m: m.start)
+        introductions = [
+            other
+            for other in clusters
+            if other is not cluster
+            and other.label == "PERSON"
+            and other.mentions
+            and not any(m.kind == "name" for m in other.mentions)
+            and all(
+                m.kind == "role"
+                and m.role_key == first.role_key
+                and not m.plural
+                and m.start < first.start
+                and 0 <= first.sent - m.sent <= INTRODUCTION_WINDOW
+                for m in other.mentions
+            )
+        ]
+        if len(introductions) != 1:
+            continue
+        for mention in introductions[0].mentions:
+            cluster.add(mention)
+        introductions[0].mentions.clear()
 
 
 def _fullest(cluster: Cluster) -> str:
