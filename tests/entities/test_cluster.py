@@ -178,3 +178,16 @@ def test_two_people_introduced_by_the_title_stay_apart_from_the_name(entities_of
         "Spokesman Ivan Petrovsky declined to comment."
     )
     assert texts(find(report, "Ivan Petrovsky")) == ["Spokesman Ivan Petrovsky"]
+
+
+def test_an_agency_in_brackets_after_a_dateline_is_no_acronym_of_it(entities_of):
+    report = entities_of("BAGHDAD (AP) — Iraq said on Friday it would let the inspectors in.")
+    assert "AP" not in texts(find(report, "BAGHDAD"))
+
+
+def test_acronyms_abbreviate_names_letter_by_letter():
+    from communique.entities.cluster import _abbreviates
+
+    assert _abbreviates("APEC", "Asia-Pacific Economic Cooperation")
+    assert _abbreviates("DRC", "Democratic Republic of Congo")
+    assert not _abbreviates("AP", "BAGHDAD")

@@ -300,11 +300,33 @@ def _match_key(
     if n > 0 and mention.text.isupper():
         previous = mentions[n - 1]
         gap = mention.start - previous.end
-        if previous.kind == "name" and 0 < gap <= 3 and mention.extra.get("bracketed"):
+        if (
+            previous.kind == "name"
+            and 0 < gap <= 3
+            and mention.extra.get("bracketed")
+            and _abbreviates(mention.text, previous.name or previous.text)
+        ):
             for cluster in clusters:
                 if previous in cluster.mentions:
                     return cluster
     return None
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters run through the name in order from its first letter
+    ("APEC" for "Asia-Pacific Economic Cooperation"; not "AP" for a dateline's "BAGHDAD")."""
+    letters = [c for c in name.upper() if c.isalpha()]
+    wanted = [c for c in acronym.upper() if c.isalpha()]
+    if not wanted or not letters or wanted[0] != letters[0]:
+        return False
+    position = 0
+    for letter in wanted:
+        while position < len(letters) and letters[position] != letter:
+            position += 1
+        if position == len(letters):
+            return False
+        position += 1
+    return True
 
 
 def _initials(cluster: Cluster) -> str:
