@@ -184,3 +184,13 @@ def test_curated_table_is_consistent():
                 before.name,
                 after.name,
             )
+
+
+def test_international_bodies_and_their_officials_are_of_the_igo_sector(entities_of):
+    report = entities_of(
+        "The Security Council met on Monday. NATO said its troops would stay, and UN "
+        "Secretary-General Antonio Guterres called for calm."
+    )
+    assert _actor(report, "Security Council").sector == "IGO"
+    assert _actor(report, "NATO").sector == "IGO"
+    assert _actor(report, "Antonio Guterres").sector == "IGO"

@@ -488,3 +488,8 @@ def test_a_light_verb_the_tagger_mislemmatises_still_carries_its_noun():
         "2021-05-25",
     )
     assert [p.name for e in found for p in e.actors] == ["Assimi Goita"]
+
+
+def test_a_body_and_its_named_members_are_one_party():
+    groups = parties([_ps("NATO", "IGO", "IGO"), _ps("NATO peacekeeping troops", "IGO", "MIL")])
+    assert len(groups) == 1

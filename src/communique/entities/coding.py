@@ -206,6 +206,7 @@ def code_actor(
         and story.holds(cluster)
     ):
         country, code = story.country, None
+    sector = _body_sector(cluster, country, sector)
     if not (country or sector or role):
         return None
     return Actor(
@@ -215,6 +216,23 @@ def code_actor(
         code=code or cameo_code(country, sector),
         posting=posting,
     )
+
+
+# Sectors that, for an international or non-governmental body and its officials, give way
+# to the body's own kind: the Security Council, NATO and Kofi Annan are IGO, as the
+# annotation guidelines code them; "NATO troops" stay MIL.
+BODY_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
+YIELDING_SECTORS = frozenset({None, "GOV", "CVL", "MIL", "ELI"})
+
+
+def _body_sector(cluster: Cluster, country: str | None, sector: str | None) -> str | None:
+    """IGO or NGO for such a body named as such and for its people; other sectors as coded."""
+    own = BODY_SECTORS.get(country or "")
+    if own is None or sector not in YIELDING_SECTORS:
+        return sector
+    if cluster.label in {"ORG", "FAC", "GPE"} or (cluster.label == "PERSON" and sector != "MIL"):
+        return own
+    return sector
 
 
 OWNER_DEPTH = 2  # "the spokesman of the party of President X": two steps at most

@@ -52,7 +52,8 @@ def parties(participants: list[Participant]) -> list[list[Participant]]:
     unsectored: list[Participant] = []
     for participant in participants:
         if participant.country and participant.sector:
-            groups.setdefault((participant.country, participant.sector), []).append(participant)
+            key = _named_within(participant, groups) or (participant.country, participant.sector)
+            groups.setdefault(key, []).append(participant)
         elif participant.country:
             unsectored.append(participant)
         else:
@@ -67,6 +68,29 @@ def parties(participants: list[Participant]) -> list[list[Participant]]:
     first = next(iter(groups))
     groups[first] = groups[first] + uncoded
     return list(groups.values())
+
+
+def _named_within(
+    participant: Participant, groups: dict[tuple[str, str], list[Participant]]
+) -> tuple[str, str] | None:
+    """The party of the same country whose member's name holds this one's or is held in it
+    word for word ("NATO" and "NATO peacekeeping troops" are one party)."""
+    words = tuple(participant.name.lower().split())
+    for key, members in groups.items():
+        if key[0] != participant.country:
+            continue
+        for member in members:
+            other = tuple(member.name.lower().split())
+            if words != other and (_holds(other, words) or _holds(words, other)):
+                return key
+    return None
+
+
+def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return 0 < size < len(longer) and any(
+        longer[i : i + size] == shorter for i in range(len(longer) - size + 1)
+    )
 
 
 def directed_dyads(
