@@ -493,3 +493,14 @@ def test_a_light_verb_the_tagger_mislemmatises_still_carries_its_noun():
 def test_a_body_and_its_named_members_are_one_party():
     groups = parties([_ps("NATO", "IGO", "IGO"), _ps("NATO peacekeeping troops", "IGO", "MIL")])
     assert len(groups) == 1
+
+
+def test_a_speaker_is_no_party_of_the_event_he_reports():
+    # the parser reads "that" as a preposition carrying "bombings"
+    found = events_of(
+        "Foreign Minister Winston Peters said that terrorist bombings this month of French "
+        "embassies in Niamey and Bamako ``show that terrorism is an indiscriminate killer.''",
+        "ASSAULT",
+    )
+    assert found and not any(p.name == "Winston Peters" for e in found for p in e.actors)
+    assert any("FRA" in {p.country for p in e.recipients} for e in found)

@@ -205,7 +205,14 @@ class ParticipantReader:
             if done_by_of and not subjects:
                 subjects = _of_objects(head)
             elif not done_by_of:
-                objects = objects + [t for t in _of_objects(head) if t not in objects]
+                of_objects = [
+                    g
+                    for c in _noun_dependents(head)
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]  # "bombings this month of U.S. embassies"
+                objects = objects + [t for t in of_objects if t not in objects]
         actors = [p for t in subjects for p in self.resolve(t, reciprocal, generic)]
         # Uncoded objects are parties only when they name people ("arrested another man"),
         # not things ("the demands", "roads").
@@ -320,6 +327,7 @@ class ParticipantReader:
             objects += [t for t in more if t is not carrier]
         elif (
             carrier.dep_ == "pobj"
+            and governor.pos_ == "ADP"  # not "said that" misparsed as a preposition
             and governor.lower_ not in CAUSE_PREPS
             and governor.head.pos_ == "VERB"
             and not subjects
