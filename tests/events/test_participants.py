@@ -504,3 +504,13 @@ def test_a_speaker_is_no_party_of_the_event_he_reports():
     )
     assert found and not any(p.name == "Winston Peters" for e in found for p in e.actors)
     assert any("FRA" in {p.country for p in e.recipients} for e in found)
+
+
+def test_an_object_pronoun_is_not_its_clause_subject():
+    found = events_of(
+        "President Macron rolled out the red carpet for Chancellor Scholz, welcoming him as a "
+        "close friend.",
+        "SUPPORT",
+        "2023-01-22",
+    )
+    assert dyads_of(found) == {(frozenset({"FRA"}), frozenset({"DEU"}))}

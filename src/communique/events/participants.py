@@ -119,6 +119,12 @@ UNDERGOING_VERBS = frozenset(
 )
 # Pronouns that, as subject of a reported clause, stand for the reporting verb's subject.
 REPORTED_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+# Object pronouns and the kinds of entity they stand for.
+OBJECT_PRONOUNS = {
+    "him": frozenset({"PERSON"}),
+    "her": frozenset({"PERSON"}),
+    "them": frozenset({"GROUP", "NORP"}),
+}
 # Inside a quotation these stand for its speaker.
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Words that count people rather than name them ("thousands of students").
@@ -358,6 +364,10 @@ class ParticipantReader:
             speaker = self._speaker_at(token)
             if speaker is not None:
                 return [self._from_entity(speaker)]
+        if token.lower_ in OBJECT_PRONOUNS and token.dep_ in OBJECT_DEPS:
+            subjects = self._clause_subject_entities(token.head)
+            if entity is None or entity.id in subjects:  # "Clinton ..., welcoming him"
+                return self._object_antecedent(token, subjects)
         if entity is None and token.lower_ in REPORTED_PRONOUNS:
             speaker = _reporting_subject(token)
             return self.resolve(speaker, reciprocal, generic) if speaker is not None else []
@@ -401,6 +411,34 @@ class ParticipantReader:
         if not generic or is_trigger_noun(token):  # "air strikes killed ...": no actor named
             return []
         return self._generic(token)
+
+    def _clause_subject_entities(self, verb: Token) -> set[str]:
+        """Ids of the entities of a verb's subject, its own or the one it inherits."""
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        return {
+            e.id for t in own or _inherited_subjects(verb) if (e := self._entity(t)) is not None
+        }
+
+    def _object_antecedent(self, pronoun: Token, subjects: set[str]) -> list[Participant]:
+        """Who an object pronoun stands for: the latest coded entity of its kind named before
+        it in its sentence or the one before, other than its clause's subject (binding:
+        "Clinton rolled out the red carpet for Blair, welcoming him": Blair)."""
+        kinds = OBJECT_PRONOUNS[pronoun.lower_]
+        sentence = pronoun.sent
+        start = sentence.start_char
+        if sentence.start > 0:
+            start = pronoun.doc[sentence.start - 1].sent.start_char
+        best: tuple[int, Entity] | None = None
+        for entity in self.report.entities:
+            if entity.type not in kinds or entity.actor is None or not entity.actor.country:
+                continue
+            if entity.id in subjects:
+                continue
+            for mention in entity.mentions:
+                if start <= mention.start and mention.end <= pronoun.idx:
+                    if best is None or mention.start > best[0]:
+                        best = (mention.start, entity)
+        return [self._from_entity(best[1])] if best else []
 
     def _coordinated_before(self, token: Token, count: int) -> list[Participant]:
         """The parties of the latest coordination of parties of different countries before
