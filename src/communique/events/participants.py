@@ -435,9 +435,9 @@ class ParticipantReader:
             if entity.id in subjects:
                 continue
             for mention in entity.mentions:
-                if start <= mention.start and mention.end <= pronoun.idx:
-                    if best is None or mention.start > best[0]:
-                        best = (mention.start, entity)
+                before = start <= mention.start and mention.end <= pronoun.idx
+                if before and (best is None or mention.start > best[0]):
+                    best = (mention.start, entity)
         return [self._from_entity(best[1])] if best else []
 
     def _coordinated_before(self, token: Token, count: int) -> list[Participant]:
