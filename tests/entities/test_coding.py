@@ -194,3 +194,12 @@ def test_international_bodies_and_their_officials_are_of_the_igo_sector(entities
     assert _actor(report, "Security Council").sector == "IGO"
     assert _actor(report, "NATO").sector == "IGO"
     assert _actor(report, "Antonio Guterres").sector == "IGO"
+
+
+def test_a_body_named_after_its_leader_is_of_the_leader_s_country(entities_of):
+    report = entities_of(
+        "President Emmanuel Macron met Chancellor Olaf Scholz of Germany on Monday. Italy "
+        "and Spain hit back at the Macron government on Tuesday.",
+        date="2023-03-20",
+    )
+    assert _actor(report, "the Macron government").country == "FRA"

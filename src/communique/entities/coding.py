@@ -186,6 +186,8 @@ def code_actor(
             country, code = owner_country, None
         if owner_sector and _is_member(cluster) and not _modifier_sector(cluster):
             sector, code = owner_sector, None  # "a spokesman for the army": MIL
+    if country is None and cluster.label in {"GROUP", "ORG"}:
+        country = _leader_country(cluster, clusters)  # "the Trump administration"
     if (
         country is None
         and context
@@ -233,6 +235,24 @@ def _body_sector(cluster: Cluster, country: str | None, sector: str | None) -> s
     if cluster.label in {"ORG", "FAC", "GPE"} or (cluster.label == "PERSON" and sector != "MIL"):
         return own
     return sector
+
+
+def _leader_country(cluster: Cluster, clusters: list[Cluster]) -> str | None:
+    """The country of a person whose name modifies a body: "the Trump administration", "the
+    Putin government" (a person the text or the actor table gives a country)."""
+    for mention in cluster.mentions:
+        if mention.kind == "pronoun":
+            continue
+        for other in clusters:
+            if other is cluster or other.label != "PERSON":
+                continue
+            inside = any(
+                mention.start <= m.start and m.end < mention.end and m.kind == "name"
+                for m in other.mentions
+            )
+            if inside and other.country:
+                return other.country
+    return None
 
 
 OWNER_DEPTH = 2  # "the spokesman of the party of President X": two steps at most
