@@ -203,3 +203,10 @@ def test_a_body_named_after_its_leader_is_of_the_leader_s_country(entities_of):
         date="2023-03-20",
     )
     assert _actor(report, "the Macron government").country == "FRA"
+
+
+def test_an_organisation_of_americans_of_some_origin_is_american(entities_of):
+    report = entities_of(
+        "The Cuban American National Foundation criticised the ban, and Cuba and Mexico protested.",
+    )
+    assert _actor(report, "Cuban American National Foundation").country == "USA"

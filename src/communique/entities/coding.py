@@ -440,9 +440,21 @@ def _code_org(cluster: Cluster, clusters: list[Cluster]):
         if seat is not None:
             return seat[0], seat[1], None, None, None
     name = max((m.name or m.text for m in cluster.mentions), key=len)
-    country = next((m.country for m in cluster.mentions if m.country), None) or org_country(name)
+    country = _hyphenated_american(name)
+    country = country or next((m.country for m in cluster.mentions if m.country), None)
+    country = country or org_country(name)
     sector = _org_sector(name)
     return country, sector, None, None, None
+
+
+def _hyphenated_american(name: str) -> str | None:
+    """An organisation of Americans of some origin is American: "the Cuban American
+    National Foundation", "the Arab-American Institute"."""
+    words = fold(name).replace("-", " ").split()
+    for before, word in zip(words, words[1:], strict=False):
+        if word == "american" and before in lexicon.demonyms() and before != "american":
+            return "USA"
+    return None
 
 
 def _org_sector(name: str) -> str | None:
