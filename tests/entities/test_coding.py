@@ -210,3 +210,13 @@ def test_an_organisation_of_americans_of_some_origin_is_american(entities_of):
         "The Cuban American National Foundation criticised the ban, and Cuba and Mexico protested.",
     )
     assert _actor(report, "Cuban American National Foundation").country == "USA"
+
+
+def test_civilian_titles_ending_in_general(entities_of):
+    report = entities_of("U.S. Surgeon General Vivek Murthy arrived in Nairobi on Monday.")
+    assert _actor(report, "Vivek Murthy").sector == "GOV"
+
+
+def test_an_international_body_as_such_is_igo_whatever_its_trade(entities_of):
+    report = entities_of("The WTO ruled against the tariffs, and China and Japan welcomed it.")
+    assert _actor(report, "WTO").sector == "IGO"

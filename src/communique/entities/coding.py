@@ -222,7 +222,8 @@ def code_actor(
 
 # Sectors that, for an international or non-governmental body and its officials, give way
 # to the body's own kind: the Security Council, NATO and Kofi Annan are IGO, as the
-# annotation guidelines code them; "NATO troops" stay MIL.
+# annotation guidelines code them; "NATO troops" stay MIL, and a body's own trade (the Red
+# Cross HLH, the ILO LAB) stays.
 BODY_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
 YIELDING_SECTORS = frozenset({None, "GOV", "CVL", "MIL", "ELI"})
 
@@ -230,9 +231,11 @@ YIELDING_SECTORS = frozenset({None, "GOV", "CVL", "MIL", "ELI"})
 def _body_sector(cluster: Cluster, country: str | None, sector: str | None) -> str | None:
     """IGO or NGO for such a body named as such and for its people; other sectors as coded."""
     own = BODY_SECTORS.get(country or "")
-    if own is None or sector not in YIELDING_SECTORS:
+    if own is None:
         return sector
-    if cluster.label in {"ORG", "FAC", "GPE"} or (cluster.label == "PERSON" and sector != "MIL"):
+    if cluster.label in {"ORG", "FAC", "GPE"} and sector in YIELDING_SECTORS | {"BUS"}:
+        return own  # the World Trade Organization as such: IGO, not BUS; the ILO stays LAB
+    if cluster.label == "PERSON" and sector in YIELDING_SECTORS and sector != "MIL":
         return own
     return sector
 
