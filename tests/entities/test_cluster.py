@@ -191,3 +191,36 @@ def test_acronyms_abbreviate_names_letter_by_letter():
     assert _abbreviates("APEC", "Asia-Pacific Economic Cooperation")
     assert _abbreviates("DRC", "Democratic Republic of Congo")
     assert not _abbreviates("AP", "BAGHDAD")
+
+
+def test_a_role_set_off_before_an_untitled_name_is_that_person():
+    from communique.entities.cluster import Cluster, _apposed_name
+    from communique.entities.mentions import Mention
+
+    # "... the interior minister, Ahmed Farouk Salem." with no apposition link from the parser
+    role = Mention(
+        start=40,
+        end=61,
+        text="the interior minister",
+        kind="role",
+        label="ROLE",
+        head=9,
+        sent=0,
+        role_key="interior minister",
+        definite=True,
+    )
+    name = Mention(
+        start=63, end=81, text="Ahmed Farouk Salem", kind="name", label="PERSON", head=12, sent=0
+    )
+    person = Cluster(label="PERSON")
+    person.add(name)
+    assert _apposed_name(role, [role, name], {1: person}) is person
+    name.subject = True  # "..., the minister, Salem said": a subject is no apposition
+    assert _apposed_name(role, [role, name], {1: person}) is None
+
+
+def test_a_role_before_a_subject_after_a_comma_is_no_apposition(entities_of):
+    report = entities_of(
+        "After speaking to the ambassador, Vladimir Putin said the talks went well."
+    )
+    assert texts(find(report, "Vladimir Putin")) == ["Vladimir Putin"]

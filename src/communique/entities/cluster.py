@@ -387,8 +387,11 @@ def _place_role(
     if coref.inherits_owner_country(mention):
         _take_owner_country(mention, mentions, owner)
     cluster = None
+    apposed = None if mention.plural else _apposed_name(mention, mentions, owner)
     if mention.link is not None and mention.link in owner:
         cluster = owner[mention.link]
+    elif apposed is not None:
+        cluster = apposed  # "the interior minister, Magdy Abdel Ghaffar"
     elif not mention.plural and mention.definite and mention.role_key != "counterpart":
         cluster = _resolve_descriptor(mention, clusters)
     elif mention.plural:
@@ -409,6 +412,28 @@ def _place_role(
         clusters.append(cluster)
     cluster.add(mention)
     return cluster
+
+
+APPOSITION_GAP = 2  # ", " between a role noun and the name set off after it
+
+
+def _apposed_name(
+    mention: Mention, mentions: list[Mention], owner: dict[int, Cluster]
+) -> Cluster | None:
+    """The person named right after a role noun and a comma ("the interior minister, Magdy
+    Abdel Ghaffar"), when the parser did not link them and the name has no title."""
+    for n, other in enumerate(mentions):
+        if other.start < mention.end:
+            continue
+        if other.start - mention.end != APPOSITION_GAP or other.sent != mention.sent:
+            return None
+        placed = owner.get(n)
+        if other.kind != "name" or placed is None or placed.label != "PERSON" or other.role:
+            return None
+        if other.subject:  # "Speaking to the ambassador, Putin said": no apposition
+            return None
+        return placed if placed.role_key is None else None
+    return None
 
 
 def _take_owner_country(
