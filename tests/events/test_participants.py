@@ -514,3 +514,13 @@ def test_an_object_pronoun_is_not_its_clause_subject():
         "2023-01-22",
     )
     assert dyads_of(found) == {(frozenset({"FRA"}), frozenset({"DEU"}))}
+
+
+def test_talks_without_parties_of_their_own_continue_the_talks_told_before():
+    found = events_of(
+        "Iran and the United States held talks in Oman on Monday. The negotiations will "
+        "resume next week, a diplomat said.",
+        "CONSULT",
+    )
+    assert len(found) == 2
+    assert all({"IRN", "USA"} <= {p.country for p in e.actors} for e in found)

@@ -40,10 +40,12 @@ def extract(report: Report, doc: Doc) -> list[Event]:
     heads = {m.head.i for m in matches}
     drafts = []
     absorbed = _absorbed(matches) | _alleged(matches)
+    talks: list[tuple[TriggerMatch, object]] = []  # reciprocal events with two parties or more
     for number, match in enumerate(matches):
         if number in absorbed:
             continue
         participants = reader.read(match, generic=match.entry.type not in NEEDS_CODED_PARTY)
+        participants = _parties_told_before(match, participants, talks)
         match = _as_complaint(match, participants)
         nested = any(a.i in heads for a in match.head.ancestors)
         for dyad in participants.dyads():
@@ -55,6 +57,36 @@ def extract(report: Report, doc: Doc) -> list[Event]:
                 draft.confidence = round(max(0.05, draft.confidence - 0.2), 2)
             drafts.append(draft)
     return merge_events(drafts, lead_end=_lead_end(report))
+
+
+TALKS_WINDOW = 3  # sentences back to the talks a bare "the talks" or "negotiations" continues
+
+
+def _countries_of(participants) -> set[str]:
+    return {p.country for p in participants.actors + participants.recipients if p.country}
+
+
+def _parties_told_before(match: TriggerMatch, participants, talks: list) -> object:
+    """The parties of a reciprocal event named by a noun with fewer than two of its own
+    ("negotiations were ongoing", "rebels ... in talks to salvage the deal"): those of the
+    latest reciprocal event of its type a few sentences before that includes its own.
+    Reciprocal events with two parties or more are remembered in ``talks``."""
+    if not participants.reciprocal:
+        return participants
+    own = _countries_of(participants)
+    if len(own) >= 2:
+        talks.append((match, participants))
+        return participants
+    if not is_trigger_noun(match.head):
+        return participants
+    here = match.sentence.start
+    for earlier, told in reversed(talks):
+        between = match.head.doc[earlier.sentence.start : here]
+        if sum(1 for _ in between.sents) > TALKS_WINDOW:
+            break
+        if earlier.entry.type == match.entry.type and own <= _countries_of(told):
+            return told
+    return participants
 
 
 def _as_complaint(match: TriggerMatch, participants) -> TriggerMatch:
