@@ -220,3 +220,20 @@ def test_civilian_titles_ending_in_general(entities_of):
 def test_an_international_body_as_such_is_igo_whatever_its_trade(entities_of):
     report = entities_of("The WTO ruled against the tariffs, and China and Japan welcomed it.")
     assert _actor(report, "WTO").sector == "IGO"
+
+
+def test_an_ap_style_abbreviated_title_tells_an_american_in_a_story_from_elsewhere(entities_of):
+    report = entities_of(
+        "FRANCE and Germany criticised the tariffs on Monday in Paris. Sen. Tom Carper, a "
+        "frequent critic, called the escalation dumb.",
+        dateline="Paris",
+    )
+    assert _actor(report, "Tom Carper").country == "USA"
+
+
+def test_an_abbreviated_title_in_a_one_country_story_keeps_that_country(entities_of):
+    report = entities_of(
+        "MANILA — Sen. Grace Poe criticised the Philippine government's plan on Monday.",
+        dateline="Manila",
+    )
+    assert _actor(report, "Grace Poe").country == "PHL"

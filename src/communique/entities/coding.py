@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from communique.entities import lexicon
 from communique.entities.cluster import Cluster, counterpart_of
@@ -18,6 +21,7 @@ from communique.entities.mentions import (
 from communique.entities.names import name_tokens
 from communique.model import Actor
 
+DATA = Path(__file__).parent / "data"
 COUNTRY_ONLY_CODES = frozenset({"IGO", "NGO", "MNC"})
 PRIVATE_PERSON = "CVL"
 
@@ -199,6 +203,8 @@ def code_actor(
         code = None
     if country is None and dateline and owned is None and _takes_dateline(cluster, dateline):
         country, code = dateline.country, None
+    if country is None and cluster.label == "PERSON":
+        country = _title_country(cluster)  # "Sen. Ben Sasse" in a story from elsewhere
     if (
         country is None
         and story
@@ -431,6 +437,26 @@ def _code_person(cluster: Cluster, clusters: list[Cluster]):
     ):
         sector = PRIVATE_PERSON  # a full name with no title, role or office: a private person
     return country, sector, role, None, posting
+
+
+@functools.cache
+def _title_countries() -> dict[str, str]:
+    raw = json.loads((DATA / "title_countries.json").read_text(encoding="utf-8"))
+    return raw["titles"]
+
+
+def _title_country(cluster: Cluster) -> str | None:
+    """The country an abbreviated title tells by the press style that writes it ("Sen. Ben
+    Sasse"), from ``title_countries.json``."""
+    for mention in cluster.mentions:
+        if mention.kind != "name":
+            continue
+        words = fold(mention.role or "").split()
+        for size in (2, 1):
+            code = _title_countries().get(" ".join(words[-size:]))
+            if code:
+                return code
+    return None
 
 
 def _code_org(cluster: Cluster, clusters: list[Cluster]):
