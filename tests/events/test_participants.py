@@ -524,3 +524,13 @@ def test_talks_without_parties_of_their_own_continue_the_talks_told_before():
     )
     assert len(found) == 2
     assert all({"IRN", "USA"} <= {p.country for p in e.actors} for e in found)
+
+
+def test_coordinated_prepositions_each_name_a_party():
+    found = events_of("India imposed sanctions on Pakistan and on Afghanistan.", "SANCTION")
+    assert dyads_of(found) == {
+        (frozenset({"IND"}), frozenset({"PAK"})),
+        (frozenset({"IND"}), frozenset({"AFG"})),
+    }
+    talks = events_of("Macron held talks with Putin and with Xi Jinping on Monday.", "CONSULT")
+    assert {c for e in talks for p in e.actors for c in [p.country]} == {"FRA", "RUS", "CHN"}

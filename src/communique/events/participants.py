@@ -279,7 +279,7 @@ class ParticipantReader:
         preps = RECIPIENT_PREPS | ({"of"} if verb.pos_ == "ADJ" else set())
         for prep in verb.children:
             if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
-                objects += [g for g in prep.children if g.dep_ == "pobj"]
+                objects += _pobjs(prep)
         objects = [o for o in objects if o.ent_type_ not in MEASURES]  # "on Tuesday"
         if not subjects and not passive:
             subjects = _inherited_subjects(verb)
@@ -308,11 +308,11 @@ class ParticipantReader:
             elif child.dep_ == "poss":
                 subjects.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
-                subjects += [g for g in child.children if g.dep_ == "pobj"]
+                subjects += _pobjs(child)
             elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
-                objects += [g for g in child.children if g.dep_ == "pobj"]
+                objects += _pobjs(child)
             elif child.dep_ == "prep" and child.lower_ == "from":
-                origins += [g for g in child.children if g.dep_ == "pobj"]
+                origins += _pobjs(child)
         if not subjects:
             # "Russian-Japanese talks", "a NATO summit meeting", "Israeli tank shelling"
             modified = self._modifier_countries(noun) or self._named_modifiers(noun, places=False)
@@ -793,14 +793,24 @@ def _stranded_conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def _pobjs(prep: Token) -> list[Token]:
+    """A preposition's objects, and those of the prepositions coordinated with it ("on
+    Pakistan and on Afghanistan", "at Syria and into Iraq")."""
+    found = [g for g in prep.children if g.dep_ == "pobj"]
+    for other in prep.children:
+        if other.dep_ == "conj" and other.pos_ == "ADP" and other.lower_ not in SETTING_PREPS:
+            found += _pobjs(other)
+    return found
+
+
+# Prepositions that set a scene rather than name a party ("talks with X and in Geneva").
+SETTING_PREPS = frozenset(
+    {"in", "inside", "during", "after", "before", "since", "until", "near", "across", "within"}
+)
+
+
 def _of_objects(token: Token) -> list[Token]:
-    return [
-        g
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c)]
 
 
 COORDINATION_WINDOW = 3  # sentences searched for the parties "the two countries" stands for
@@ -907,7 +917,7 @@ def _complement_parties(verb: Token) -> list[Token]:
             found = [c for c in child.children if c.dep_ in OBJECT_DEPS]
             for prep in child.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
-                    found += [g for g in prep.children if g.dep_ == "pobj"]
+                    found += _pobjs(prep)
             if found:
                 return found
     return []
@@ -918,8 +928,7 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
         g
         for c in token.children
         if c.dep_ in ("prep", "dative") and c.lower_ in preps
-        for g in c.children
-        if g.dep_ == "pobj"
+        for g in _pobjs(c)
     ]
 
 
@@ -981,7 +990,7 @@ def _verb_targets(verb: Token, besides: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i != besides.i and prep.lower_ in RECIPIENT_PREPS:
-            found += [g for g in prep.children if g.dep_ == "pobj"]
+            found += _pobjs(prep)
     return found
 
 
@@ -1000,7 +1009,7 @@ def _called_for_parties(head: Token, objects: list[Token]) -> list[Token]:
     found = []
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "for":
-            for thing in (g for g in prep.children if g.dep_ == "pobj"):
+            for thing in _pobjs(prep):
                 found += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
                 found += _of_objects(thing)
     for clause in head.children:
