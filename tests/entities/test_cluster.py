@@ -160,3 +160,67 @@ def test_odd_input_gives_few_entities_and_no_crash(entities_of):
     ):
         report = entities_of(text)
         assert not report.warnings
+
+
+def test_a_titled_name_without_a_country_is_the_person_introduced_by_the_title(entities_of):
+    report = entities_of(
+        "A Kremlin spokesman said on Monday that the troops would stay. ``We will keep our "
+        "forces there,'' said spokesman Ivan Petrovsky."
+    )
+    person = find(report, "Ivan Petrovsky")
+    assert texts(person) == ["A Kremlin spokesman", "spokesman Ivan Petrovsky"]
+    assert person.actor.country == "RUS"
+
+
+def test_two_people_introduced_by_the_title_stay_apart_from_the_name(entities_of):
+    report = entities_of(
+        "A Kremlin spokesman said the troops would stay. A Pentagon spokesman disagreed. "
+        "Spokesman Ivan Petrovsky declined to comment."
+    )
+    assert texts(find(report, "Ivan Petrovsky")) == ["Spokesman Ivan Petrovsky"]
+
+
+def test_an_agency_in_brackets_after_a_dateline_is_no_acronym_of_it(entities_of):
+    report = entities_of("BAGHDAD (AP) — Iraq said on Friday it would let the inspectors in.")
+    assert "AP" not in texts(find(report, "BAGHDAD"))
+
+
+def test_acronyms_abbreviate_names_letter_by_letter():
+    from communique.entities.cluster import _abbreviates
+
+    assert _abbreviates("APEC", "Asia-Pacific Economic Cooperation")
+    assert _abbreviates("DRC", "Democratic Republic of Congo")
+    assert not _abbreviates("AP", "BAGHDAD")
+
+
+def test_a_role_set_off_before_an_untitled_name_is_that_person():
+    from communique.entities.cluster import Cluster, _apposed_name
+    from communique.entities.mentions import Mention
+
+    # "... the interior minister, Ahmed Farouk Salem." with no apposition link from the parser
+    role = Mention(
+        start=40,
+        end=61,
+        text="the interior minister",
+        kind="role",
+        label="ROLE",
+        head=9,
+        sent=0,
+        role_key="interior minister",
+        definite=True,
+    )
+    name = Mention(
+        start=63, end=81, text="Ahmed Farouk Salem", kind="name", label="PERSON", head=12, sent=0
+    )
+    person = Cluster(label="PERSON")
+    person.add(name)
+    assert _apposed_name(role, [role, name], {1: person}) is person
+    name.subject = True  # "..., the minister, Salem said": a subject is no apposition
+    assert _apposed_name(role, [role, name], {1: person}) is None
+
+
+def test_a_role_before_a_subject_after_a_comma_is_no_apposition(entities_of):
+    report = entities_of(
+        "After speaking to the ambassador, Vladimir Putin said the talks went well."
+    )
+    assert texts(find(report, "Vladimir Putin")) == ["Vladimir Putin"]

@@ -184,3 +184,56 @@ def test_curated_table_is_consistent():
                 before.name,
                 after.name,
             )
+
+
+def test_international_bodies_and_their_officials_are_of_the_igo_sector(entities_of):
+    report = entities_of(
+        "The Security Council met on Monday. NATO said its troops would stay, and UN "
+        "Secretary-General Antonio Guterres called for calm."
+    )
+    assert _actor(report, "Security Council").sector == "IGO"
+    assert _actor(report, "NATO").sector == "IGO"
+    assert _actor(report, "Antonio Guterres").sector == "IGO"
+
+
+def test_a_body_named_after_its_leader_is_of_the_leader_s_country(entities_of):
+    report = entities_of(
+        "President Emmanuel Macron met Chancellor Olaf Scholz of Germany on Monday. Italy "
+        "and Spain hit back at the Macron government on Tuesday.",
+        date="2023-03-20",
+    )
+    assert _actor(report, "the Macron government").country == "FRA"
+
+
+def test_an_organisation_of_americans_of_some_origin_is_american(entities_of):
+    report = entities_of(
+        "The Cuban American National Foundation criticised the ban, and Cuba and Mexico protested.",
+    )
+    assert _actor(report, "Cuban American National Foundation").country == "USA"
+
+
+def test_civilian_titles_ending_in_general(entities_of):
+    report = entities_of("U.S. Surgeon General Vivek Murthy arrived in Nairobi on Monday.")
+    assert _actor(report, "Vivek Murthy").sector == "GOV"
+
+
+def test_an_international_body_as_such_is_igo_whatever_its_trade(entities_of):
+    report = entities_of("The WTO ruled against the tariffs, and China and Japan welcomed it.")
+    assert _actor(report, "WTO").sector == "IGO"
+
+
+def test_an_ap_style_abbreviated_title_tells_an_american_in_a_story_from_elsewhere(entities_of):
+    report = entities_of(
+        "FRANCE and Germany criticised the tariffs on Monday in Paris. Sen. Tom Carper, a "
+        "frequent critic, called the escalation dumb.",
+        dateline="Paris",
+    )
+    assert _actor(report, "Tom Carper").country == "USA"
+
+
+def test_an_abbreviated_title_in_a_one_country_story_keeps_that_country(entities_of):
+    report = entities_of(
+        "MANILA — Sen. Grace Poe criticised the Philippine government's plan on Monday.",
+        dateline="Manila",
+    )
+    assert _actor(report, "Grace Poe").country == "PHL"

@@ -220,3 +220,37 @@ def test_the_word_before_a_weak_head_names_the_sector():
     )
     office = next(e for e in report.entities if "Prosecutor" in e.name)
     assert office.actor is not None and office.actor.sector == "JUD"
+
+
+def test_the_dateline_holds_unless_another_country_is_named_twice_as_often():
+    report = communique.analyze(
+        "Grandmothers meet boy\n\nHAVANA (AP) — Raquel Rodriguez flew back to Havana on "
+        "Thursday after meeting the boy in Miami. The boy's relatives in Miami and Florida "
+        "want him to stay in the United States, and the Cuban government wants him back in "
+        "Cuba.",
+        date="2000-01-28",
+    )
+    person = find(report, "Raquel Rodriguez")
+    assert person is not None and person.actor is not None and person.actor.country == "CUB"
+
+
+def test_a_hub_dateline_gives_way_to_the_country_named_most():
+    report = communique.analyze(
+        "Evacuation halted\n\nBEIRUT (AP) — Rebel spokesman Ahmad Hamdan said the evacuation "
+        "of Aleppo had stopped. Shelling hit Idlib, Homs and Hama. Russia and Iran back "
+        "Damascus; Moscow and Tehran sent advisers.",
+        date="2016-12-14",
+    )
+    person = find(report, "Ahmad Hamdan")
+    assert person is not None and person.actor is not None and person.actor.country == "SYR"
+
+
+def test_without_a_dateline_the_story_is_in_the_country_named_most():
+    report = communique.analyze(
+        "Lawmaker files bill\n\nMaria Santos Reyes filed a bill in Manila on Tuesday to bar "
+        "Donald Trump from the Philippines. Trump had called the Philippines a danger to the "
+        "United States, and said the United States must watch China.",
+        date="2016-08-10",
+    )
+    person = find(report, "Maria Santos Reyes")
+    assert person is not None and person.actor is not None and person.actor.country == "PHL"

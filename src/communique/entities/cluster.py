@@ -108,6 +108,7 @@ def cluster_mentions(mentions: list[Mention], date: str | None = None) -> list[C
                 cluster.add(mention)
                 owner[n] = cluster
     _fill_offices(clusters, date)
+    _name_introduced_roles(clusters)
     result = [c for c in clusters if c.mentions]
     for c in result:
         c.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -137,6 +138,43 @@ def _fill_offices(clusters: list[Cluster], date: str | None) -> None:
         for mention in cluster.mentions:
             named.add(mention)
         cluster.mentions.clear()
+
+
+INTRODUCTION_WINDOW = 3  # sentences from "a Pentagon spokesman" to "spokesman Kenneth Bacon"
+
+
+def _name_introduced_roles(clusters: list[Cluster]) -> None:
+    """ "A Pentagon spokesman said ... said spokesman Kenneth Bacon": a person named with a
+    title but no country is the one person introduced by that title shortly before, when
+    exactly one was; the introduction's mentions join the name."""
+    for cluster in clusters:
+        if cluster.label != "PERSON" or cluster.country is not None:
+            continue
+        titled = [m for m in cluster.mentions if m.kind == "name" and m.role_key]
+        if not titled:
+            continue
+        first = min(titled, key=lambda m: m.start)
+        introductions = [
+            other
+            for other in clusters
+            if other is not cluster
+            and other.label == "PERSON"
+            and other.mentions
+            and not any(m.kind == "name" for m in other.mentions)
+            and all(
+                m.kind == "role"
+                and m.role_key == first.role_key
+                and not m.plural
+                and m.start < first.start
+                and 0 <= first.sent - m.sent <= INTRODUCTION_WINDOW
+                for m in other.mentions
+            )
+        ]
+        if len(introductions) != 1:
+            continue
+        for mention in introductions[0].mentions:
+            cluster.add(mention)
+        introductions[0].mentions.clear()
 
 
 def _fullest(cluster: Cluster) -> str:
@@ -264,11 +302,33 @@ def _match_key(
     if n > 0 and mention.text.isupper():
         previous = mentions[n - 1]
         gap = mention.start - previous.end
-        if previous.kind == "name" and 0 < gap <= 3 and mention.extra.get("bracketed"):
+        if (
+            previous.kind == "name"
+            and 0 < gap <= 3
+            and mention.extra.get("bracketed")
+            and _abbreviates(mention.text, previous.name or previous.text)
+        ):
             for cluster in clusters:
                 if previous in cluster.mentions:
                     return cluster
     return None
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters run through the name in order from its first letter
+    ("APEC" for "Asia-Pacific Economic Cooperation"; not "AP" for a dateline's "BAGHDAD")."""
+    letters = [c for c in name.upper() if c.isalpha()]
+    wanted = [c for c in acronym.upper() if c.isalpha()]
+    if not wanted or not letters or wanted[0] != letters[0]:
+        return False
+    position = 0
+    for letter in wanted:
+        while position < len(letters) and letters[position] != letter:
+            position += 1
+        if position == len(letters):
+            return False
+        position += 1
+    return True
 
 
 def _initials(cluster: Cluster) -> str:
@@ -329,8 +389,11 @@ def _place_role(
     if coref.inherits_owner_country(mention):
         _take_owner_country(mention, mentions, owner)
     cluster = None
+    apposed = None if mention.plural else _apposed_name(mention, mentions, owner)
     if mention.link is not None and mention.link in owner:
         cluster = owner[mention.link]
+    elif apposed is not None:
+        cluster = apposed  # "the interior minister, Magdy Abdel Ghaffar"
     elif not mention.plural and mention.definite and mention.role_key != "counterpart":
         cluster = _resolve_descriptor(mention, clusters)
     elif mention.plural:
@@ -351,6 +414,28 @@ def _place_role(
         clusters.append(cluster)
     cluster.add(mention)
     return cluster
+
+
+APPOSITION_GAP = 2  # ", " between a role noun and the name set off after it
+
+
+def _apposed_name(
+    mention: Mention, mentions: list[Mention], owner: dict[int, Cluster]
+) -> Cluster | None:
+    """The person named right after a role noun and a comma ("the interior minister, Magdy
+    Abdel Ghaffar"), when the parser did not link them and the name has no title."""
+    for n, other in enumerate(mentions):
+        if other.start < mention.end:
+            continue
+        if other.start - mention.end != APPOSITION_GAP or other.sent != mention.sent:
+            return None
+        placed = owner.get(n)
+        if other.kind != "name" or placed is None or placed.label != "PERSON" or other.role:
+            return None
+        if other.subject:  # "Speaking to the ambassador, Putin said": no apposition
+            return None
+        return placed if placed.role_key is None else None
+    return None
 
 
 def _take_owner_country(

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from communique.entities import lexicon
 from communique.entities.cluster import Cluster, counterpart_of
@@ -18,6 +21,7 @@ from communique.entities.lexicon import fold, strip_article
 from communique.entities.names import name_tokens
 from communique.model import Actor
 
+DATA = Path(__file__).parent / "data"
 COUNTRY_ONLY_CODES = frozenset({"IGO", "NGO", "MNC"})
 PRIVATE_PERSON = "CVL"
 
@@ -50,9 +54,35 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
 
 # Sectors of actors that belong to the country a story happens in, when nothing says where.
 STORY_SECTORS = CONTEXT_SECTORS | {"MED", "BUS", "HLH", "REL", "CRM", "AGR", "SPY", "UAF", "NGO"}
-STORY_SHARE = (
-    0.5  # a country holds more than this share of the place mentions where the story happens
-)
+
+
+# A country holds this share of the article's place mentions to be where the story happens,
+# or this many times as many as the next country (a Syria story naming its allies' capitals).
+STORY_SHARE = 0.5
+STORY_LEAD = 2
+
+
+def dominant_country(counts: Counter[str]) -> str | None:
+    """The country of more than half of the place mentions counted (two at least), or of
+    at least :data:`STORY_LEAD` times as many as any other (three at least)."""
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    country, top = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if top >= 2 and top / sum(counts.values()) > STORY_SHARE:
+        return country
+    if top >= 3 and top >= STORY_LEAD * runner_up:
+        return country
+    return None
+
+
+def _plurality(counts: Counter[str]) -> str | None:
+    """The country named most (twice at least), when no other is named as often."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 @dataclass(frozen=True)
@@ -76,9 +106,10 @@ class Story:
 
 
 def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story | None:
-    """Where the story happens: the country of at least half of the article's place
-    mentions (two at least), else the dateline's. Wire reports are often filed from a hub
-    (a Syria story datelined Beirut), so the places come first."""
+    """Where the story happens: the dateline's country, unless the article names another
+    country more than twice as often (wire reports are often filed from a hub: a Syria
+    story datelined Beirut); then, or without a dateline, the country that dominates the
+    article's place mentions (:func:`dominant_country`), else the one named most."""
     counts: Counter[str] = Counter()
     named: dict[int, set[str]] = {}
     for cluster in clusters:
@@ -88,11 +119,12 @@ def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story |
             named.setdefault(m.sent, set()).update(codes)
         if place and place not in COUNTRY_ONLY_CODES | {"IMG", "EUR"}:
             counts[place] += sum(1 for m in cluster.mentions if m.kind == "name")
-    country = dateline.country if dateline is not None else None
-    if counts:
-        top_country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        if top >= 2 and top / sum(counts.values()) > STORY_SHARE:
-            country = top_country
+    if dateline is None:
+        country = dominant_country(counts) or _plurality(counts)
+    elif dateline.about_elsewhere:
+        country = dominant_country(counts) or _plurality(counts) or dateline.country
+    else:
+        country = dateline.country
     if country is None:
         return None
     return Story(country, {n: frozenset(c) for n, c in named.items()})
@@ -158,6 +190,8 @@ def code_actor(
             country, code = owner_country, None
         if owner_sector and _is_member(cluster) and not _modifier_sector(cluster):
             sector, code = owner_sector, None  # "a spokesman for the army": MIL
+    if country is None and cluster.label in {"GROUP", "ORG"}:
+        country = _leader_country(cluster, clusters)  # "the Trump administration"
     if (
         country is None
         and context
@@ -169,6 +203,8 @@ def code_actor(
         code = None
     if country is None and dateline and owned is None and _takes_dateline(cluster, dateline):
         country, code = dateline.country, None
+    if country is None and cluster.label == "PERSON":
+        country = _title_country(cluster)  # "Sen. Ben Sasse" in a story from elsewhere
     if (
         country is None
         and story
@@ -178,6 +214,7 @@ def code_actor(
         and story.holds(cluster)
     ):
         country, code = story.country, None
+    sector = _body_sector(cluster, country, sector)
     if not (country or sector or role):
         return None
     return Actor(
@@ -187,6 +224,44 @@ def code_actor(
         code=code or cameo_code(country, sector),
         posting=posting,
     )
+
+
+# Sectors that, for an international or non-governmental body and its officials, give way
+# to the body's own kind: the Security Council, NATO and Kofi Annan are IGO, as the
+# annotation guidelines code them; "NATO troops" stay MIL, and a body's own trade (the Red
+# Cross HLH, the ILO LAB) stays.
+BODY_SECTORS = {"IGO": "IGO", "NGO": "NGO"}
+YIELDING_SECTORS = frozenset({None, "GOV", "CVL", "MIL", "ELI"})
+
+
+def _body_sector(cluster: Cluster, country: str | None, sector: str | None) -> str | None:
+    """IGO or NGO for such a body named as such and for its people; other sectors as coded."""
+    own = BODY_SECTORS.get(country or "")
+    if own is None:
+        return sector
+    if cluster.label in {"ORG", "FAC", "GPE"} and sector in YIELDING_SECTORS | {"BUS"}:
+        return own  # the World Trade Organization as such: IGO, not BUS; the ILO stays LAB
+    if cluster.label == "PERSON" and sector in YIELDING_SECTORS and sector != "MIL":
+        return own
+    return sector
+
+
+def _leader_country(cluster: Cluster, clusters: list[Cluster]) -> str | None:
+    """The country of a person whose name modifies a body: "the Trump administration", "the
+    Putin government" (a person the text or the actor table gives a country)."""
+    for mention in cluster.mentions:
+        if mention.kind == "pronoun":
+            continue
+        for other in clusters:
+            if other is cluster or other.label != "PERSON":
+                continue
+            inside = any(
+                mention.start <= m.start and m.end < mention.end and m.kind == "name"
+                for m in other.mentions
+            )
+            if inside and other.country:
+                return other.country
+    return None
 
 
 OWNER_DEPTH = 2  # "the spokesman of the party of President X": two steps at most
@@ -364,6 +439,26 @@ def _code_person(cluster: Cluster, clusters: list[Cluster]):
     return country, sector, role, None, posting
 
 
+@functools.cache
+def _title_countries() -> dict[str, str]:
+    raw = json.loads((DATA / "title_countries.json").read_text(encoding="utf-8"))
+    return raw["titles"]
+
+
+def _title_country(cluster: Cluster) -> str | None:
+    """The country an abbreviated title tells by the press style that writes it ("Sen. Ben
+    Sasse"), from ``title_countries.json``."""
+    for mention in cluster.mentions:
+        if mention.kind != "name":
+            continue
+        words = fold(mention.role or "").split()
+        for size in (2, 1):
+            code = _title_countries().get(" ".join(words[-size:]))
+            if code:
+                return code
+    return None
+
+
 def _code_org(cluster: Cluster, clusters: list[Cluster]):
     for mention in cluster.mentions:
         key = strip_article(fold(mention.name or mention.text))
@@ -374,9 +469,21 @@ def _code_org(cluster: Cluster, clusters: list[Cluster]):
         if seat is not None:
             return seat[0], seat[1], None, None, None
     name = max((m.name or m.text for m in cluster.mentions), key=len)
-    country = next((m.country for m in cluster.mentions if m.country), None) or org_country(name)
+    country = _hyphenated_american(name)
+    country = country or next((m.country for m in cluster.mentions if m.country), None)
+    country = country or org_country(name)
     sector = _org_sector(name)
     return country, sector, None, None, None
+
+
+def _hyphenated_american(name: str) -> str | None:
+    """An organisation of Americans of some origin is American: "the Cuban American
+    National Foundation", "the Arab-American Institute"."""
+    words = fold(name).replace("-", " ").split()
+    for before, word in zip(words, words[1:], strict=False):
+        if word == "american" and before in lexicon.demonyms() and before != "american":
+            return "USA"
+    return None
 
 
 def _org_sector(name: str) -> str | None:

@@ -43,10 +43,12 @@ def extract(report: Report, doc: Doc, candidates: list | None = None) -> list[Ev
     heads = {m.head.i for m in matches}
     drafts = []
     absorbed = _absorbed(matches) | _alleged(matches)
+    talks: list[tuple[TriggerMatch, object]] = []  # reciprocal events with two parties or more
     for number, match in enumerate(matches):
         if number in absorbed:
             continue
         participants = reader.read(match, generic=match.entry.type not in NEEDS_CODED_PARTY)
+        participants = _parties_told_before(match, participants, talks)
         match = _as_complaint(match, participants)
         nested = any(a.i in heads for a in match.head.ancestors)
         for dyad in participants.dyads():
@@ -58,6 +60,36 @@ def extract(report: Report, doc: Doc, candidates: list | None = None) -> list[Ev
                 draft.confidence = round(max(0.05, draft.confidence - 0.2), 2)
             drafts.append(draft)
     return merge_events(drafts, lead_end=_lead_end(report))
+
+
+TALKS_WINDOW = 3  # sentences back to the talks a bare "the talks" or "negotiations" continues
+
+
+def _countries_of(participants) -> set[str]:
+    return {p.country for p in participants.actors + participants.recipients if p.country}
+
+
+def _parties_told_before(match: TriggerMatch, participants, talks: list) -> object:
+    """The parties of a reciprocal event named by a noun with fewer than two of its own
+    ("negotiations were ongoing", "rebels ... in talks to salvage the deal"): those of the
+    latest reciprocal event of its type a few sentences before that includes its own.
+    Reciprocal events with two parties or more are remembered in ``talks``."""
+    if not participants.reciprocal:
+        return participants
+    own = _countries_of(participants)
+    if len(own) >= 2:
+        talks.append((match, participants))
+        return participants
+    if not is_trigger_noun(match.head):
+        return participants
+    here = match.sentence.start
+    for earlier, told in reversed(talks):
+        between = match.head.doc[earlier.sentence.start : here]
+        if sum(1 for _ in between.sents) > TALKS_WINDOW:
+            break
+        if earlier.entry.type == match.entry.type and own <= _countries_of(told):
+            return told
+    return participants
 
 
 def _as_complaint(match: TriggerMatch, participants) -> TriggerMatch:
@@ -83,19 +115,38 @@ COMPLEMENT_PATH = frozenset({"pcomp", "pobj", "prep", "ccomp", "xcomp", "dobj"})
 
 def _alleged(matches: list[TriggerMatch]) -> set[int]:
     """Triggers inside the complement of an accusation or a denial: PETRARCH and the
-    annotation guidelines code the accusation, not what it alleges."""
-    alleging = {m.head.i for m in matches if m.entry.type in ALLEGING_TYPES}
+    annotation guidelines code the accusation, not what it alleges. An event noun an
+    accusation is about is told as fact ("condemned the bomb attacks", "criticised over the
+    killings"): only a denial's object, an "of" ("accused India of violating") and clauses
+    are allegations."""
+    alleging = {m.head.i: m.entry.type for m in matches if m.entry.type in ALLEGING_TYPES}
     found = set()
     for number, match in enumerate(matches):
         token = match.head
+        if match.entry.type in ALLEGING_TYPES:
+            continue
         for _ in range(4):
             if token.dep_ not in COMPLEMENT_PATH or token.head.i == token.i:
                 break
-            token = token.head
-            if token.i in alleging and match.entry.type not in ALLEGING_TYPES:
-                found.add(number)
+            below, token = token, token.head
+            if token.i in alleging:
+                if not _told_as_fact(match.head, below, alleging[token.i]):
+                    found.add(number)
                 break
     return found
+
+
+FACT_PREPS = frozenset({"for", "over", "about", "on", "after"})
+
+
+def _told_as_fact(trigger, below, alleging_type: str) -> bool:
+    """Whether a nominal trigger under an accusation is a happening it is about: the
+    accusation's object or the object of "for"/"over" ("blamed for the attack")."""
+    if alleging_type != "ACCUSE" or not is_trigger_noun(trigger) or trigger.tag_ == "VBG":
+        return False
+    if below is trigger:
+        return trigger.dep_ in ("dobj", "obj")
+    return below.dep_ == "prep" and below.lower_ in FACT_PREPS and trigger.head is below
 
 
 def _absorbed(matches: list[TriggerMatch]) -> set[int]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from communique.entities.coding import dominant_country
 from communique.events.dyads import directed_dyads, reciprocal_dyads
 from communique.events.lexicon import lexicon
 from communique.events.triggers import NAME_TYPES, TriggerMatch, word_entry
@@ -23,7 +24,7 @@ RECIPIENT_PREPS = frozenset(
 INDIRECT_PREPS = RECIPIENT_PREPS | {"from", "among", "between"}
 AID_INTENT_CODE = "033"  # CAMEO: express intent to provide material aid
 PLACE_PREPS = frozenset({"in", "inside", "into"})
-NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards", "upon"})
+NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "toward", "towards", "upon", "at"})
 # Entity types of times and amounts: never a party ("demanded on Tuesday that ...").
 MEASURES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 # Entity types and prepositions that never introduce a party of an event.
@@ -97,10 +98,33 @@ LIGHT_VERBS = frozenset(
         "level",
         "pour",
         "cast",
+        "form",
+        "forge",
+        "strike",
+        "seal",
+        "broker",
+        "wage",
+        "commit",
+        "perpetrate",
+        "inflict",
+        "enter",
+        "join",
+        "build",
     }
+)
+# Verbs whose subject undergoes the nominal event they carry ("serving a sentence",
+# "faced charges", "endured criticism", "suffered an attack").
+UNDERGOING_VERBS = frozenset(
+    {"serve", "face", "endure", "suffer", "undergo", "receive", "draw", "incur", "weather"}
 )
 # Pronouns that, as subject of a reported clause, stand for the reporting verb's subject.
 REPORTED_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+# Object pronouns and the kinds of entity they stand for.
+OBJECT_PRONOUNS = {
+    "him": frozenset({"PERSON"}),
+    "her": frozenset({"PERSON"}),
+    "them": frozenset({"GROUP", "NORP"}),
+}
 # Inside a quotation these stand for its speaker.
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # Words that count people rather than name them ("thousands of students").
@@ -165,7 +189,14 @@ class ParticipantReader:
         }
 
     def read(self, match: TriggerMatch, generic: bool = True) -> Participants:
-        """Actors and recipients of one trigger; uncoded subjects count when ``generic``."""
+        """Actors and recipients of one trigger; uncoded participants ("organizers") count
+        when ``generic``, or beside a coded party ("organizers ... thanked Canada")."""
+        found = self._read(match, generic)
+        if not generic and any(p.country for p in found.actors + found.recipients):
+            return self._read(match, True)
+        return found
+
+    def _read(self, match: TriggerMatch, generic: bool) -> Participants:
         head = match.head
         if match.entry.roles == "self":
             return Participants(actors=self.resolve(head, False, generic))
@@ -181,7 +212,14 @@ class ParticipantReader:
             if done_by_of and not subjects:
                 subjects = _of_objects(head)
             elif not done_by_of:
-                objects = objects + [t for t in _of_objects(head) if t not in objects]
+                of_objects = [
+                    g
+                    for c in _noun_dependents(head)
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]  # "bombings this month of U.S. embassies"
+                objects = objects + [t for t in of_objects if t not in objects]
         actors = [p for t in subjects for p in self.resolve(t, reciprocal, generic)]
         # Uncoded objects are parties only when they name people ("arrested another man"),
         # not things ("the demands", "roads").
@@ -192,10 +230,18 @@ class ParticipantReader:
             joint = any(c.dep_ == "amod" and c.lower_ in JOINT_WORDS for c in head.children)
             return Participants(_unique(actors), _unique(others), reciprocal=True, joint=joint)
         actor_keys = {participant_key(p) for p in actors}
+        if _gives(match) and head.pos_ == "VERB":
+            # what is given is no recipient: "committed advisers to the government side"
+            given = {t.i for t in objects if t.dep_ in OBJECT_DEPS and t.head.i == head.i}
+            beneficiaries = [t for t in objects if t.i not in given]
+            if beneficiaries:
+                others = [p for t in beneficiaries for p in self.resolve(t, False, generic)]
         recipients = [p for p in others if participant_key(p) not in actor_keys]
         fallbacks = [_indirect_parties, _place_parties]
         if match.entry.type == "THREATEN":
             fallbacks.insert(0, _conditioned_parties)  # "threatened to strike unless Baghdad ..."
+        if match.entry.type == "REQUEST":
+            fallbacks.insert(0, _called_for_parties)  # "called for the resignation of X"
         if _gives(match):
             # aid is given for someone: "provided 10 million dollars for Haiti"
             fallbacks.insert(0, lambda head, _: _prep_objects(head, frozenset({"for"})))
@@ -230,9 +276,11 @@ class ParticipantReader:
             # "a resolution co-sponsored by Kenya and Tanzania": the agents act on the noun
             subjects, objects = agents, [verb.head, *objects]
         subjects = _antecedents(verb, subjects)
+        # an adjective's "of" names whom it is about ("critical of", "supportive of")
+        preps = RECIPIENT_PREPS | ({"of"} if verb.pos_ == "ADJ" else set())
         for prep in verb.children:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
-                objects += [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
+                objects += _pobjs(prep)
         objects = [o for o in objects if o.ent_type_ not in MEASURES]  # "on Tuesday"
         if not subjects and not passive:
             subjects = _inherited_subjects(verb)
@@ -255,38 +303,50 @@ class ParticipantReader:
         objects: list[Token] = []
         origins: list[Token] = []
         owners: list[Token] = []  # "their first meeting": whoever "their" is
-        for child in noun.children:
+        for child in _noun_dependents(noun):
             if child.dep_ == "poss" and child.tag_ == "PRP$":
                 owners.append(child)
             elif child.dep_ == "poss":
                 subjects.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
-                subjects += [g for g in child.children if g.dep_ == "pobj"]
+                subjects += _pobjs(child)
             elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
-                objects += [g for g in child.children if g.dep_ == "pobj"]
+                objects += _pobjs(child)
             elif child.dep_ == "prep" and child.lower_ == "from":
-                origins += [g for g in child.children if g.dep_ == "pobj"]
+                origins += _pobjs(child)
         if not subjects:
-            subjects = [noun] if self._modifier_countries(noun) else []
+            # "Russian-Japanese talks", "a NATO summit meeting", "Israeli tank shelling"
+            modified = self._modifier_countries(noun) or self._named_modifiers(noun, places=False)
+            subjects = [noun] if modified else []
         if origins and _withdraws(noun):
             objects += origins  # "the withdrawal of troops from Syria"
         elif origins and not subjects:
             subjects = origins  # "shelling from Ukrainian forces", "aid from Japan"
         carrier = noun.head if noun.dep_ == "compound" else noun  # "a mediation effort"
         governor = carrier.head
-        if carrier.dep_ in OBJECT_DEPS and governor.lemma_.lower() in LIGHT_VERBS and not subjects:
+        undergoing = _is_verb_of(governor, UNDERGOING_VERBS)
+        if carrier.dep_ in OBJECT_DEPS and undergoing and not objects:
+            # "serving a prison sentence", "faced charges", "endured criticism": the subject
+            # undergoes the event
+            objects += self._verb_arguments(governor)[0]
+        elif carrier.dep_ in OBJECT_DEPS and _is_verb_of(governor, LIGHT_VERBS) and not subjects:
             subjects, more = self._verb_arguments(governor)
             objects += [t for t in more if t is not carrier]
         elif (
             carrier.dep_ == "pobj"
+            and governor.pos_ == "ADP"  # not "said that" misparsed as a preposition
             and governor.lower_ not in CAUSE_PREPS
             and governor.head.pos_ == "VERB"
             and not subjects
         ):
-            # "remained on alert", "went on strike"; not "arrested over the riots"
-            subjects = [c for c in governor.head.children if c.dep_ in SUBJECT_DEPS]
+            # "remained on alert", "went on strike"; not "arrested over the riots"; "were
+            # hit by France in airstrikes": the agent of a passive
+            verb = governor.head
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _agents(verb)
+            if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                objects += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             # "in another attack, gunmen fired on a patrol": the verb's target too
-            objects += _verb_targets(governor.head, besides=governor)
+            objects += _verb_targets(verb, besides=governor)
         return subjects or owners, objects
 
     def resolve(self, token: Token, reciprocal: bool, generic: bool = False) -> list[Participant]:
@@ -301,10 +361,14 @@ class ParticipantReader:
         if counted is not None:
             return self.resolve(counted, reciprocal, generic)
         entity = self._entity(token)
-        if token.lower_ in FIRST_PERSON:
+        if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":  # not "US"
             speaker = self._speaker_at(token)
             if speaker is not None:
                 return [self._from_entity(speaker)]
+        if token.lower_ in OBJECT_PRONOUNS and token.dep_ in OBJECT_DEPS:
+            subjects = self._clause_subject_entities(token.head)
+            if entity is None or entity.id in subjects:  # "Clinton ..., welcoming him"
+                return self._object_antecedent(token, subjects)
         if entity is None and token.lower_ in REPORTED_PRONOUNS:
             speaker = _reporting_subject(token)
             return self.resolve(speaker, reciprocal, generic) if speaker is not None else []
@@ -315,6 +379,11 @@ class ParticipantReader:
         )
         if coded and entity.actor.country and not _is_plural_descriptor(token, entity):
             return [self._from_entity(entity)]
+        counted_parties = _party_count(token)
+        if counted_parties:  # "the two countries", "both leaders": the ones just named
+            found = self._coordinated_before(token, counted_parties)
+            if found:
+                return found
         for reader in (
             self._apposition,
             self._modifier_countries,
@@ -322,12 +391,13 @@ class ParticipantReader:
             self._of_parties,
             self._possessors,
             self._acting_event,
+            self._side,
         ):
             found = reader(token, reciprocal)
             if found:
                 return found
         if _names_plural_parties(token, entity if coded else None):
-            return [self._country(code) for code in self.dyad]
+            return self._coordinated_before(token, 0) or [self._country(c) for c in self.dyad]
         if coded and entity.actor.country:
             return [self._from_entity(entity)]
         place = self._place(token)
@@ -335,9 +405,69 @@ class ParticipantReader:
             return place
         if coded:
             return [self._from_entity(entity)]
+        if token.pos_ == "NOUN" and names_people(token) and not is_trigger_noun(token):
+            described = self._described_before(token)
+            if described:  # "U.N. weapons inspectors ... gave inspectors access": the U.N.'s
+                return described
         if not generic or is_trigger_noun(token):  # "air strikes killed ...": no actor named
             return []
         return self._generic(token)
+
+    def _clause_subject_entities(self, verb: Token) -> set[str]:
+        """Ids of the entities of a verb's subject, its own or the one it inherits."""
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        return {
+            e.id for t in own or _inherited_subjects(verb) if (e := self._entity(t)) is not None
+        }
+
+    def _object_antecedent(self, pronoun: Token, subjects: set[str]) -> list[Participant]:
+        """Who an object pronoun stands for: the latest coded entity of its kind named before
+        it in its sentence or the one before, other than its clause's subject (binding:
+        "Clinton rolled out the red carpet for Blair, welcoming him": Blair)."""
+        kinds = OBJECT_PRONOUNS[pronoun.lower_]
+        sentence = pronoun.sent
+        start = sentence.start_char
+        if sentence.start > 0:
+            start = pronoun.doc[sentence.start - 1].sent.start_char
+        best: tuple[int, Entity] | None = None
+        for entity in self.report.entities:
+            if entity.type not in kinds or entity.actor is None or not entity.actor.country:
+                continue
+            if entity.id in subjects:
+                continue
+            for mention in entity.mentions:
+                before = start <= mention.start and mention.end <= pronoun.idx
+                if before and (best is None or mention.start > best[0]):
+                    best = (mention.start, entity)
+        return [self._from_entity(best[1])] if best else []
+
+    def _coordinated_before(self, token: Token, count: int) -> list[Participant]:
+        """The parties of the latest coordination of parties of different countries before
+        the token, within :data:`COORDINATION_WINDOW` sentences ("Kenya and Tanzania ...
+        the two countries"): ``count`` of them, or two ("the sides")."""
+        doc = token.doc
+        first = max(0, token.sent.start - 1)
+        for _ in range(COORDINATION_WINDOW - 1):
+            if first == 0:
+                break
+            first = max(0, doc[first].sent.start - 1)
+        for i in range(token.i - 1, first - 1, -1):
+            head = doc[i]
+            if head.dep_ == "conj" or not any(c.dep_ == "conj" for c in head.children):
+                continue
+            found = _unique([p for t in (head, *head.conjuncts) for p in self._named_party(t)])
+            countries = {p.country for p in found}
+            if len(found) == len(countries) == (count or 2):
+                return found
+        return []
+
+    def _named_party(self, token: Token) -> list[Participant]:
+        """The coded entity or country a coordinated word names ("Kenya", "Russian")."""
+        entity = self._entity(token)
+        if entity is not None and entity.actor is not None and entity.actor.country:
+            return [self._from_entity(entity)]
+        code = self.country_of_word(token.text) if token.pos_ in ("ADJ", "PROPN") else None
+        return [self._country(code)] if code else []
 
     def _acting_event(self, token: Token, reciprocal: bool = False) -> list[Participant]:
         """Who carries out an event named by a noun that acts or is an agent ("Israeli tank
@@ -347,6 +477,18 @@ class ParticipantReader:
         subjects = [t for t in self._noun_arguments(token)[0] if t.i != token.i]
         found = [p for t in subjects for p in self.resolve(t, reciprocal)]
         return found or (self._modifier_countries(token) if subjects != [] else [])
+
+    def _side(self, token: Token, reciprocal: bool = False) -> list[Participant]:
+        """The party a side or camp is named after: "the government side", "the rebel faction"."""
+        if token.lemma_.lower() not in SIDE_NOUNS:
+            return []
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i < token.i and names_people(child):
+                entity = self._entity(child)
+                if entity is not None and entity.actor is not None:
+                    return [self._from_entity(entity)]
+                return self._generic(child, as_modifier=True)
+        return []
 
     def _of_parties(self, token: Token, reciprocal: bool = False) -> list[Participant]:
         """The parties a common noun belongs to: "the foreign ministers of Egypt, Jordan and
@@ -386,13 +528,15 @@ class ParticipantReader:
                 return [Participant(name=place.name, country=place.country)]
         return []
 
-    def _generic(self, token: Token) -> list[Participant]:
+    def _generic(self, token: Token, as_modifier: bool = False) -> list[Participant]:
         """An uncoded participant named by a noun ("thousands of students"): name only."""
-        if token.pos_ not in ("NOUN", "PROPN") or token.like_num or token.ent_type_ in NOT_PARTIES:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ" if as_modifier else "NOUN"):
+            return []
+        if token.like_num or token.ent_type_ in NOT_PARTIES:
             return []
         if token.dep_ == "pobj" and token.head.lower_ not in PARTY_PREPS:
             return []
-        if token.pos_ == "NOUN" and not names_people(token):
+        if token.pos_ in ("NOUN", "ADJ") and not names_people(token):
             return []  # "violence erupted", "the plan calls for": things, not parties
         if token.pos_ == "PROPN" and token.ent_type_ not in PEOPLE_NAMES:
             return []  # "fired a Scud": a name, but of no party
@@ -402,6 +546,22 @@ class ParticipantReader:
             if t.i <= token.i and t.dep_ in ("compound", "amod") or t == token
         ]
         return [Participant(name=" ".join(t.text for t in words), country=self.story_country)]
+
+    def _described_before(self, token: Token) -> list[Participant]:
+        """The party of the latest earlier mention of the same bare noun whose modifiers
+        named one ("U.N. weapons inspectors" ... "inspectors"), when that noun has no
+        modifier of its own."""
+        if any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in token.children):
+            return []
+        lemma = token.lemma_.lower()
+        for i in range(token.i - 1, -1, -1):
+            earlier = token.doc[i]
+            if earlier.pos_ != "NOUN" or earlier.lemma_.lower() != lemma:
+                continue
+            found = self._named_modifiers(earlier) or self._modifier_countries(earlier)
+            if found:
+                return found
+        return []
 
     def _possessors(self, token: Token, reciprocal: bool) -> list[Participant]:
         for child in token.children:
@@ -441,22 +601,31 @@ class ParticipantReader:
         """Countries named by adjectives before a noun: "Russian and Japanese envoys",
         "Russian-Japanese talks" (the parser hangs the first adjective on the second)."""
         found = []
+        entity = self._entity(token)
+        own = entity if entity is not None and entity.actor is not None else None
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
                 for word in (*_hyphen_chain(child), child, *child.conjuncts):
                     code = self.country_of_word(word.text)
-                    if code:
+                    if code and own is not None and own.actor.country == code:
+                        found.append(self._from_entity(own))  # "Jordanian protesters": CVL
+                    elif code:
                         found.append(self._country(code))
         return _unique(found)
 
-    def _named_modifiers(self, token: Token, reciprocal: bool = False) -> list[Participant]:
-        """A coded name modifying a common noun: "the APEC forum", "the Hamas movement"."""
+    def _named_modifiers(
+        self, token: Token, reciprocal: bool = False, places: bool = True
+    ) -> list[Participant]:
+        """A coded name modifying a common noun: "the APEC forum", "the Hamas movement";
+        without ``places``, no town or country ("a London rally" is only where it was)."""
         if token.pos_ != "NOUN":
             return []
         found = []
         for child in token.children:
             if child.dep_ in ("compound", "nmod") and child.i < token.i:
                 entity = self._entity(child)
+                if entity is not None and not places and entity.type in ("GPE", "LOC", "FAC"):
+                    continue
                 if entity is not None and entity.actor and entity.actor.country:
                     found.append(self._from_entity(entity))
         return _unique(found)
@@ -487,6 +656,7 @@ class ParticipantReader:
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SIDE_NOUNS = frozenset({"side", "faction"})
 JOINT_WORDS = frozenset({"joint", "trilateral", "three-way", "four-way", "multilateral"})
 WITHDRAWAL_TYPES = frozenset({"RETREAT"})
 
@@ -514,6 +684,7 @@ CAUSE_PREPS = frozenset(
 )
 PEOPLE_NAMES = frozenset({"PERSON", "NORP", "ORG"})
 AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ant", "ants", "ent", "ents")
+NOT_AGENTS = ("ment", "ments", "order", "orders", "border", "borders")  # "agreement"
 
 
 def names_people(token: Token) -> bool:
@@ -529,7 +700,7 @@ def names_people(token: Token) -> bool:
         or token.lower_ in entities_lexicon.roles()
         or lemma in settings["people_heads"]
         or lemma in lexicon().people_nouns
-        or token.lower_.endswith(AGENT_SUFFIXES)
+        or (token.lower_.endswith(AGENT_SUFFIXES) and not token.lower_.endswith(NOT_AGENTS))
     )
 
 
@@ -546,6 +717,45 @@ def is_trigger_noun(token: Token) -> bool:
     )
 
 
+def _noun_dependents(noun: Token) -> list[Token]:
+    """A noun's dependents, with the prepositions the parser hangs on a date after it: in
+    "the attacks Aug. 7 at the U.S. embassies" the embassies are the attacks' target."""
+    found = list(noun.children)
+    for child in noun.children:
+        if child.ent_type_ in ("DATE", "TIME") and child.dep_ in ("npadvmod", "appos", "nmod"):
+            found += [c for c in child.children if c.dep_ == "prep"]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _is_verb_of(verb: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the verb is one of the lemmas, also when the tagger's lemma is wrong
+    ("staged" lemmatised "stag")."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word}
+    for suffix, stem_end in (
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix):
+            forms.add(word[: -len(suffix)] + stem_end)
+    return bool(forms & lemmas)
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The objects of a passive verb's "by" agent."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+
+
 def _withdraws(noun: Token) -> bool:
     entries = lexicon().by_lemma.get(("NOUN", noun.lemma_.lower()), ())
     return any(e.type in WITHDRAWAL_TYPES for e in entries)
@@ -559,27 +769,64 @@ def _antecedents(verb: Token, subjects: list[Token]) -> list[Token]:
 
 
 def _stranded_conjuncts(token: Token) -> list[Token]:
-    """People coordinated with a person but parsed inside its "of" phrase: in "Leonid Kuchma
-    of Ukraine and Boris Yeltsin of Russia" the parser hangs Yeltsin on Ukraine."""
+    """People coordinated with a person but parsed inside its "of" phrase ("Leonid Kuchma of
+    Ukraine and Boris Yeltsin of Russia": the parser hangs Yeltsin on Ukraine) or as a
+    modifier of its name."""
     if token.ent_type_ != "PERSON":
         return []
-    return [
+    found = [
         c
         for place in _of_objects(token)
         if place.ent_type_ in ("GPE", "LOC", "NORP", "ORG")
         for c in place.conjuncts
         if c.ent_type_ == "PERSON"
     ]
+    # "with Japan Prime Minister Shinzo Abe and South Korea President Park Geun Hye": the
+    # parser hangs Abe on Park's name as a modifier
+    doc = token.doc
+    for child in token.children:
+        if (
+            child.dep_ == "nmod"
+            and child.ent_type_ == "PERSON"
+            and any(doc[k].ent_type_ != "PERSON" for k in range(child.i + 1, token.i))
+        ):
+            found.append(child)
+    return found
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    """A preposition's objects, and those of the prepositions coordinated with it ("on
+    Pakistan and on Afghanistan", "at Syria and into Iraq")."""
+    found = [g for g in prep.children if g.dep_ == "pobj"]
+    for other in prep.children:
+        if other.dep_ == "conj" and other.pos_ == "ADP" and other.lower_ not in SETTING_PREPS:
+            found += _pobjs(other)
+    return found
+
+
+# Prepositions that set a scene rather than name a party ("talks with X and in Geneva").
+SETTING_PREPS = frozenset(
+    {"in", "inside", "during", "after", "before", "since", "until", "near", "across", "within"}
+)
 
 
 def _of_objects(token: Token) -> list[Token]:
-    return [
-        g
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in _pobjs(c)]
+
+
+COORDINATION_WINDOW = 3  # sentences searched for the parties "the two countries" stands for
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+
+def _party_count(token: Token) -> int:
+    """How many parties a plural party noun counts ("the two presidents", "both sides"),
+    0 when it names no number or is no such noun."""
+    if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in lexicon().plural_parties:
+        return 0
+    for child in token.children:
+        if child.dep_ in ("nummod", "det", "predet", "quantmod") and child.lower_ in NUMBER_WORDS:
+            return NUMBER_WORDS[child.lower_]
+    return 0
 
 
 def _names_plural_parties(token: Token, entity: Entity | None) -> bool:
@@ -671,7 +918,7 @@ def _complement_parties(verb: Token) -> list[Token]:
             found = [c for c in child.children if c.dep_ in OBJECT_DEPS]
             for prep in child.children:
                 if prep.dep_ in ("prep", "dative") and prep.lower_ in RECIPIENT_PREPS:
-                    found += [g for g in prep.children if g.dep_ == "pobj"]
+                    found += _pobjs(prep)
             if found:
                 return found
     return []
@@ -682,8 +929,7 @@ def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
         g
         for c in token.children
         if c.dep_ in ("prep", "dative") and c.lower_ in preps
-        for g in c.children
-        if g.dep_ == "pobj"
+        for g in _pobjs(c)
     ]
 
 
@@ -721,6 +967,18 @@ def _indirect_parties(head: Token, objects: list[Token]) -> list[Token]:
             found += _prep_objects(holder, frozenset({"of"}))
     for thing in things:
         found += _prep_objects(thing, INDIRECT_PREPS | {"by", "for"})
+    # "lift the sanctions imposed on Iraq", "appreciate the efforts made by Pyongyang"
+    for thing in things:
+        for participle in thing.children:
+            if participle.dep_ == "acl" and participle.tag_ == "VBN":
+                found += _prep_objects(participle, RECIPIENT_PREPS)
+                found += [
+                    g
+                    for agent in participle.children
+                    if agent.dep_ == "agent"
+                    for g in agent.children
+                    if g.dep_ == "pobj"
+                ]
     return found
 
 
@@ -733,7 +991,7 @@ def _verb_targets(verb: Token, besides: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.i != besides.i and prep.lower_ in RECIPIENT_PREPS:
-            found += [g for g in prep.children if g.dep_ == "pobj"]
+            found += _pobjs(prep)
     return found
 
 
@@ -743,6 +1001,24 @@ def _stative(verb: Token) -> bool:
         c.dep_ in ("xcomp", "prep") and (c.dep_ == "xcomp" or c.lower_ == "to")
         for c in verb.children
     )
+
+
+def _called_for_parties(head: Token, objects: list[Token]) -> list[Token]:
+    """Whom a call for something is about: the party of the event called for ("called for
+    the resignation of the minister", "for Russia's expulsion") or the subject of the clause
+    ("calling for Trump to be banned")."""
+    found = []
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for thing in _pobjs(prep):
+                found += [c for c in thing.children if c.dep_ == "poss" and c.tag_ != "PRP$"]
+                found += _of_objects(thing)
+    for clause in head.children:
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in clause.children
+        ):
+            found += [c for c in clause.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    return found
 
 
 CONDITIONS = frozenset({"if", "unless"})
@@ -831,20 +1107,16 @@ DOMESTIC_SECTORS = frozenset(
         "INS",
     ]
 )
-# A country holds this share of the article's place mentions to be where the story happens.
-STORY_SHARE = 0.5
 
 
 def story_country(report: Report) -> str | None:
-    """Where the story happens: the one country that holds more than half of the article's
-    place mentions (two at least), else the dateline's country, else the one country its
+    """Where the story happens: the country that dominates the article's place mentions
+    (:func:`communique.entities.coding.dominant_country`), else the dateline's country, else the one country its
     actors are of. Wire reports are often
     filed from a regional hub (a Syria story datelined Beirut), so the places come first."""
-    counts = Counter(p.country for p in report.places if p.country)
-    if counts:
-        country, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
-        if top >= 2 and top / sum(counts.values()) > STORY_SHARE:
-            return country
+    country = dominant_country(Counter(p.country for p in report.places if p.country))
+    if country is not None:
+        return country
     dateline = report.article.dateline
     if dateline is not None and dateline.place:
         key = dateline.place.lower()
