@@ -24,7 +24,9 @@ DATA = resources.files("communique") / "data"
 
 # CAMEO codes that stand where a country goes without being one: international and
 # non-governmental organisations, multinationals, militant groups, regions.
-GROUP_CODES = frozenset({"IGO", "NGO", "MNC", "IMG", "EUR", "AFR", "ASA", "MEA", "WST"})
+GROUP_CODES = frozenset(
+    {"IGO", "NGO", "MNC", "IMG", "EUR", "AFR", "ASA", "MEA", "WST", "UNO", "NAT"}
+)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ import functools
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from communique.countries import GROUP_CODES
 from communique.entities import actors, lexicon
 from communique.entities.country_codes import country_of_name, org_country, place_country
 from communique.entities.lexicon import fold, strip_article
@@ -45,7 +46,7 @@ RECENCY, SUBJECT, ACTING = 100, 80, 30
 MIN_SALIENCE = 30
 BODY_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 COLLECTIVE_LABELS = frozenset({"GROUP", "NORP"})
-NO_COUNTRY = frozenset({"IGO", "NGO", "IMG", "MNC", "EUR", "UNO"})
+NO_COUNTRY = GROUP_CODES  # codes of bodies that are no country
 DOMINANCE = 2  # the article's country is named at least this many times as often as any other
 MIN_COUNTRY_MENTIONS = 3
 

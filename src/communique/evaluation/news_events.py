@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 
 from communique import cameo
+from communique.countries import GROUP_CODES
 from communique.evaluation.corpora import NewsText, load
 from communique.evaluation.metrics import f1, ratio, rounded
 
@@ -63,7 +64,7 @@ SECTORS = frozenset(
 )
 KINDS = frozenset({"person", "org", "country", "group"})
 # Codes of actors that belong to no one country; the data README lets them match each other.
-IGO_LIKE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR", "NAT", "AFR", "ASA", "WST"})
+IGO_LIKE = GROUP_CODES
 EXTRA_COUNTRIES = frozenset({"XKX", "PSE"}) | IGO_LIKE
 DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q\d|H\d))?(-\d{2})?$")
 DEFAULT_SET = resources.files("communique.evaluation") / "data" / "news_events.jsonl"

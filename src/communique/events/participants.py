@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from communique.countries import GROUP_CODES
 from communique.entities.coding import dominant_country
 from communique.events.dyads import directed_dyads, reciprocal_dyads
 from communique.events.lexicon import lexicon
@@ -1078,7 +1079,6 @@ def _unique(participants: list[Participant]) -> list[Participant]:
     return unique
 
 
-IGO_LIKE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR"})
 # Sectors of actors that belong where the story happens when the text names no country.
 # (A set of codes, alike in shape to the word lists above.)
 DOMESTIC_SECTORS = frozenset(
@@ -1129,7 +1129,7 @@ def story_country(report: Report) -> str | None:
         e.actor.country
         for e in report.entities
         if e.actor and e.actor.country and len(e.actor.country) == 3 and e.actor.country.isalpha()
-    } - IGO_LIKE
+    } - GROUP_CODES
     return named.pop() if len(named) == 1 else None
 
 

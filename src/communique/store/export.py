@@ -15,13 +15,13 @@ from pathlib import Path
 from sqlalchemy import Connection, select
 
 from communique import __version__
+from communique.countries import GROUP_CODES
 from communique.store import cameo
 from communique.store.schema import articles, event_dyads, events, quotes
 from communique.store.timex import timex_span
 
 STREAM = {"stream_results": True, "yield_per": 500}
 # Actor "countries" that are really organisation classes (CAMEO known-group codes).
-GROUP_CODES = frozenset({"IGO", "NGO", "UNO", "EUR", "MNC", "IMG", "AFR", "ASA", "NATO"})
 
 EVENT_CSV_COLUMNS = (
     "id", "date", "type", "mode", "cameo", "quad", "goldstein", "status",
