@@ -25,10 +25,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from communique import cameo
 from communique.evaluation.corpora import NewsText, load
 from communique.evaluation.metrics import f1, ratio, rounded
+
+if TYPE_CHECKING:
+    from communique.document import Failure
+    from communique.model import Report
 
 TYPES = tuple(cameo.QUAD_BY_TYPE)
 STATUSES = ("occurred", "planned", "hypothetical", "negated")
@@ -159,7 +164,8 @@ def check_event(text: str, event: dict, where: str) -> tuple[dict, list[str]]:
         problems.append(f"{where}: date {date!r} is not a TIMEX3 date value")
     location = event.get("location")
     if location is not None:
-        if not isinstance(location, dict) or location.get("name") not in text:
+        name = location.get("name") if isinstance(location, dict) else None
+        if not isinstance(location, dict) or not isinstance(name, str) or name not in text:
             problems.append(f"{where}: location name {location!r} is not written in the text")
         elif location.get("country") is not None and not _is_country(location["country"]):
             problems.append(f"{where}: location country {location.get('country')!r} is unknown")
@@ -236,7 +242,7 @@ class Coded:
     status: str
     sources: frozenset[str | None]
     targets: frozenset[str | None]
-    payload: object = field(default=None, compare=False)
+    payload: Any = field(default=None, compare=False)  # the gold dict, or the report's Event
 
 
 def gold_coded(event: dict) -> Coded:
@@ -412,7 +418,9 @@ def predicted_coded(event) -> Coded:
     return Coded(event.type, event.status, sources, targets, event)
 
 
-def analysed_reports(gold: list[dict], root: Path, model: str | None = None) -> dict[str, object]:
+def analysed_reports(
+    gold: list[dict], root: Path, model: str | None = None
+) -> dict[str | None, Report | Failure]:
     """Reports of the set's documents, analysed as a user would (plain text and its date)."""
     from communique.pipeline import Document, analyze_many
 

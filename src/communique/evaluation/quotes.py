@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -164,7 +165,7 @@ def _inverse(pairs: dict[int, int]) -> dict[int, int]:
     return {g: p for p, g in sorted(pairs.items())}
 
 
-def _empty_counts() -> dict[str, dict[str, int]]:
+def _empty_counts() -> dict[str, dict[str, Any]]:  # counts, then their shares
     return {k: {"gold": 0, "found": 0, "speaker_gold": 0, "speaker_right": 0} for k in KINDS}
 
 
@@ -178,7 +179,9 @@ def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> 
     golds_by_doc: list[GoldDocument] = read_split(Path(data), limit)
     nlp = nlp_module.load(model)
     counts, strict = _empty_counts(), _empty_counts()
-    predicted = {k: {"predicted": 0, "correct": 0} for k in ("direct", "mixed", "indirect")}
+    predicted: dict[str, dict[str, Any]] = {
+        k: {"predicted": 0, "correct": 0} for k in ("direct", "mixed", "indirect")
+    }
     strict_correct = {k: 0 for k in predicted}
     by_how: dict[str, dict[str, int]] = {}
     spacy_seconds = stage_seconds = 0.0

@@ -386,10 +386,6 @@ def _require_existing_sqlite(url: str | None) -> None:
     from communique.store import normalize_url
 
     parsed = make_url(normalize_url(url))
-    on_disk = parsed.get_backend_name() == "sqlite" and parsed.database not in (
-        None,
-        "",
-        ":memory:",
-    )
-    if on_disk and not Path(parsed.database).exists():
-        raise InputError(f"{parsed.database}: no such database (run communique ingest first)")
+    database = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if database and database != ":memory:" and not Path(database).exists():
+        raise InputError(f"{database}: no such database (run communique ingest first)")
