@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from communique import nlp as nlp_module
 from communique.evaluation.brat import GoldAttribution, GoldDocument, read_split
-from communique.evaluation.metrics import ratio
+from communique.evaluation.metrics import largest_matching, ratio
 from communique.model import Article, Quote, Report
 from communique.quotes import find_quotes, quotes_of
 from communique.quotes.find import Found
@@ -75,22 +75,8 @@ def match(golds: list[GoldAttribution], found: list[Found]) -> dict[int, int]:
                 pairs.append((-o, g))
         if pairs:
             edges[p] = [g for _, g in sorted(pairs)]
-    owner: dict[int, int] = {}  # gold -> prediction
-
-    def augment(p: int, seen: set[int]) -> bool:
-        for g in edges[p]:
-            if g in seen:
-                continue
-            seen.add(g)
-            if g not in owner or augment(owner[g], seen):
-                owner[g] = p
-                return True
-        return False
-
     best = {p: overlap(golds[gs[0]], found[p].start, found[p].end) for p, gs in edges.items()}
-    for p in sorted(edges, key=lambda p: (-best[p], p)):
-        augment(p, set())
-    return {p: g for g, p in sorted(owner.items())}
+    return largest_matching(edges, order=sorted(edges, key=lambda p: (-best[p], p)))
 
 
 def matches(golds: list[GoldAttribution], found: list[Found]) -> dict[int, int]:

@@ -123,6 +123,7 @@ def load_documents(data: Path, limit: int | None = None) -> list[TimeMLDocument]
     return documents
 
 
+# Counters, alike in shape to scraped.Counts only (integer fields): each evaluation its own.
 @dataclass
 class Tally:
     gold: int = 0
