@@ -48,8 +48,9 @@ ExcludeOption = Annotated[
     typer.Option(
         "--exclude",
         metavar="STAGE",
-        help="Do not run this stage (entities, quotes, times, places, events): repeat the "
-        "option or separate names with commas. A stage another one needs cannot go alone.",
+        help='Do not run this stage, by name ("quotes"; a name no stage has lists them all): '
+        "repeat the option or separate names with commas. A stage another one needs cannot "
+        "go alone.",
     ),
 ]
 
