@@ -10,14 +10,18 @@ DB ?= sqlite:///communique.db
 EVAL_OUT ?= eval-results
 EVAL = $(BIN)/communique eval
 
-.PHONY: setup demo test lint bench eval schema clean
+LOCK := requirements.lock
+
+.PHONY: setup demo test lint bench eval schema lock clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The exact versions of the lock file, then the project itself (its ranges are in pyproject.toml).
+$(STAMP): pyproject.toml $(LOCK)
 	test -d $(VENV) || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 demo: setup
@@ -30,6 +34,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/communique bench
@@ -55,5 +60,15 @@ eval: setup
 schema: setup
 	$(BIN)/python -m communique.model > docs/report.schema.json
 
+# Resolve pyproject.toml's ranges afresh (newest versions allowed) into the lock file.
+lock:
+	rm -rf .lock-venv
+	$(PY) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	{ sed -n '/^#/p' $(LOCK); .lock-venv/bin/pip freeze --exclude-editable; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
+	rm -rf .lock-venv
+
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache $(EVAL_OUT)
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache $(EVAL_OUT)

@@ -181,6 +181,34 @@ def test_unknown_format_is_a_clear_error(db, tmp_path):
         export(db, "xml", tmp_path / "x")
 
 
+def test_a_format_registered_once_is_exported_and_listed(db, tmp_path, monkeypatch):
+    """Adding a format is one decorated function: export() and the CLI's help find it."""
+    from sqlalchemy import select
+    from typer.testing import CliRunner
+
+    from communique.cli import app
+    from communique.store import export as exports
+    from communique.store.schema import events
+
+    monkeypatch.setattr(exports, "EXPORTERS", dict(exports.EXPORTERS))
+
+    @exports.exporter("ids")
+    def export_ids(conn, out) -> int:
+        """Event ids, one a line."""
+        ids = [str(i) for i in conn.execute(select(events.c.id).order_by(events.c.id)).scalars()]
+        out.write_text("".join(f"{i}\n" for i in ids), encoding="utf-8")
+        return len(ids)
+
+    out = tmp_path / "ids.txt"
+    assert export(db, "ids", out) == 2
+    assert out.read_text(encoding="utf-8").split() == ["1", "2"]
+    shown = CliRunner().invoke(app, ["export", "--help"], terminal_width=200).output
+    assert "ids: Event ids, one a line." in shown
+    assert "plover: Events as PLOVER JSONL, one event per line." in shown
+    with pytest.raises(ValueError, match="two export formats"):
+        exports.exporter("ids")(export_ids)
+
+
 def test_missing_sqlite_database_is_a_clear_error(tmp_path):
     from communique.errors import InputError
 

@@ -19,9 +19,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from communique.document import Document
+from communique.document import Document, Failure
+
+if TYPE_CHECKING:
+    from communique.model import Report
 
 EXAMPLE_SUFFIXES = (".txt", ".html", ".htm")
 RSS_SAMPLE_SECONDS = 0.2
@@ -99,7 +104,7 @@ def measure_speed(documents: list[Document], model: str | None = None, batch_siz
     and the reports.
     """
     from communique import nlp as nlp_module
-    from communique.pipeline import Failure, analyze_many, read
+    from communique.pipeline import analyze_many, read
 
     pipeline = nlp_module.load(model)
     pairs = []
@@ -111,7 +116,8 @@ def measure_speed(documents: list[Document], model: str | None = None, batch_siz
     list(analyze_many([d for d, _ in pairs[:4]], model=model))  # warm-up: lazy tables, caches
     list(pipeline.pipe([t for _, t in pairs[:4]]))
 
-    tokens, results = 0, []
+    tokens = 0
+    results: list[Report | Failure] = []
     cpu = {"spacy": 0.0, "full": 0.0}
     wall = {"spacy": 0.0, "full": 0.0}
     for first in range(0, len(pairs), batch_size):
@@ -291,7 +297,7 @@ def peak_rss_of_ingest(corpus: Path, db: str, workers: int = 2, model: str | Non
     }
 
 
-def _postgres_bench_url(url: str) -> tuple[str, callable]:
+def _postgres_bench_url(url: str) -> tuple[str, Callable[[], None]]:
     """A URL into a fresh schema of the PostgreSQL database, and a function that drops it."""
     from sqlalchemy import create_engine, text
 

@@ -6,11 +6,12 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperCommand
 
 from communique import __version__
 from communique.entities.cli import actors_app
@@ -47,8 +48,9 @@ ExcludeOption = Annotated[
     typer.Option(
         "--exclude",
         metavar="STAGE",
-        help="Do not run this stage (entities, quotes, times, places, events): repeat the "
-        "option or separate names with commas. A stage another one needs cannot go alone.",
+        help='Do not run this stage, by name ("quotes"; a name no stage has lists them all): '
+        "repeat the option or separate names with commas. A stage another one needs cannot "
+        "go alone.",
     ),
 ]
 
@@ -404,16 +406,32 @@ def _ingest_table(summary) -> Table:
     return table
 
 
-@app.command()
+class _ExportCommand(TyperCommand):
+    """``communique export``, whose help lists the formats registered in
+    :mod:`communique.store.export`, read only when the help is shown (the module loads
+    SQLAlchemy, which the other commands' start-up does without)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:  # typer's own click types
+        from communique.store.export import formats
+
+        listed = "\n\n".join(f"{name}: {summary}" for name, summary in formats().items())
+        plain = self.help
+        self.help = f"{plain}\n\nThe formats:\n\n{listed}"
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.help = plain
+
+
+@app.command(cls=_ExportCommand)
 def export(
     out: Annotated[Path, typer.Argument(help="The file to write.")],
     format: Annotated[
-        str,
-        typer.Option("--format", help="plover | jsonl (reports) | csv | parquet | gdelt | quotes"),
+        str, typer.Option("--format", help="One of the formats listed above.")
     ] = "plover",
     db: DbOption = None,
 ) -> None:
-    """Export the event database: PLOVER, reports JSONL, CSV, Parquet, GDELT TSV, quotations."""
+    """Export the event database: events, reports or quotations, in the format asked for."""
     from communique.store.export import export as export_db
 
     count = export_db(db, format, out)

@@ -14,13 +14,11 @@ where a country goes but that name no country are listed in :data:`GROUP_CODES`.
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 
-DATA = resources.files("communique") / "data"
+from communique.data import read_tsv
 
 # CAMEO codes that stand where a country goes without being one: international and
 # non-governmental organisations, multinationals, militant groups, regions.
@@ -65,9 +63,7 @@ def _number(value: str | None, kind: type):
 @functools.cache
 def table() -> tuple[Country, ...]:
     """Every country, in alpha-3 order."""
-    with (DATA / "countries.tsv").open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = read_tsv("countries.tsv")
     return tuple(
         Country(
             alpha3=row["alpha3"],

@@ -7,11 +7,11 @@ Every stage reads and fills these objects; ``docs/report.schema.json`` is genera
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_ID = "communique.report/1"
+SCHEMA_ID: Final = "communique.report/1"
 
 DateSource = Literal["cli", "metadata", "dateline", "inferred"]
 QuoteKind = Literal["direct", "indirect", "mixed"]

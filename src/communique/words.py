@@ -9,20 +9,12 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-from importlib import resources
 
+from communique.data import read_tsv
 from communique.errors import CommuniqueError
 
-DATA = resources.files("communique") / "data"
 SPEECH_VERB_USES = ("cue", "subject")
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with DATA.joinpath(name).open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @functools.cache
@@ -30,7 +22,7 @@ def months() -> dict[str, int]:
     """Month names and abbreviations as written ("January", "Jan", "Sept") -> the month's
     number; each name before its abbreviations, in month order."""
     table: dict[str, int] = {}
-    for row in _rows("months.tsv"):
+    for row in read_tsv("months.tsv"):
         number = int(row["number"])
         for word in (row["name"], *filter(None, (row["abbreviations"] or "").split("|"))):
             table[word] = number
@@ -54,4 +46,4 @@ def speech_verbs(use: str) -> frozenset[str]:
     """The lemmas of the verbs of saying marked ``yes`` for ``use`` (``cue`` or ``subject``)."""
     if use not in SPEECH_VERB_USES:
         raise CommuniqueError(f"speech verbs have no use '{use}' ({', '.join(SPEECH_VERB_USES)})")
-    return frozenset(row["lemma"] for row in _rows("speech_verbs.tsv") if row[use] == "yes")
+    return frozenset(row["lemma"] for row in read_tsv("speech_verbs.tsv") if row[use] == "yes")

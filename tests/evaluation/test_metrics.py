@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique.evaluation.metrics import f1, prf, ratio, rounded
+from communique.evaluation.metrics import f1, largest_matching, prf, ratio, rounded
 
 
 def test_ratio_is_none_without_a_denominator():
@@ -25,3 +25,11 @@ def test_prf_counts_and_shares():
     }  # fmt: skip
     assert prf(1, 3, 3, 3)["f1"] == 0.333
     assert rounded(None, 3) is None and rounded(0.12345, None) == 0.12345
+
+
+def test_largest_matching_moves_an_earlier_pair_to_fit_a_later_one():
+    # greedily 0 would keep 10 and leave 1 alone; an augmenting path moves 0 to 11
+    assert largest_matching({0: [10, 11], 1: [10]}) == {1: 10, 0: 11}
+    assert largest_matching({0: [10], 1: [10]}) == {0: 10}  # one right item, the first asks
+    assert largest_matching({0: [10], 1: [10]}, order=[1, 0]) == {1: 10}
+    assert largest_matching({0: [], 1: [12, 10]}) == {1: 12}  # the most wanted first

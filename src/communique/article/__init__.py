@@ -11,6 +11,7 @@ from communique.article.text import read_text
 from communique.model import Article
 
 
+# Keyword arguments alike in shape to pipeline.analyze's: the pipeline passes them on by name.
 def read(
     content: str,
     *,

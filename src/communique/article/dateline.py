@@ -232,7 +232,8 @@ def _build(text: str, end: int, place: str | None, agency: str | None, match) ->
     day = groups.get("day") or groups.get("day2")
     year = groups.get("year")
     month = month_numbers().get(month_name.lower().rstrip(".")) if month_name else None
-    day_number = int(re.match(r"\d+", day).group()) if day else None
+    digits = re.match(r"\d+", day) if day else None
+    day_number = int(digits.group()) if digits else None
     if month is None or day_number is None or not 1 <= day_number <= 31:
         month = day_number = year = None
     dateline = Dateline(

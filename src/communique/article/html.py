@@ -26,11 +26,13 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 import trafilatura
 from lxml import etree
-from trafilatura.settings import MANUALLY_CLEANED
+from lxml.html import HtmlElement
+from trafilatura.settings import MANUALLY_CLEANED, Document
 from trafilatura.utils import repair_faulty_html
 
 from communique.article import wording
@@ -47,7 +49,7 @@ LOGGER = logging.getLogger(__name__)
 # eval extraction``): the fast cascade (no readability/jusText comparison) in recall mode and
 # without comments was both the most accurate and the quickest with the furniture rules here
 # (precision mode prunes real paragraphs; the full cascade is slower and no better).
-TRAFILATURA_OPTIONS = {
+TRAFILATURA_OPTIONS: dict[str, Any] = {
     "fast": True,
     "favor_recall": True,
     "include_comments": False,
@@ -176,7 +178,7 @@ _DROPPED_CONTAINERS = ("aside", "footer", "nav", "svg")
 _READ_INSIDE = etree.XPath("boolean(.//h1 | .//script[@type='application/ld+json'])")
 
 
-def _parse(content: str) -> etree._Element | None:
+def _parse(content: str) -> HtmlElement | None:
     """The page as a tree; a bare fragment ("<p>...</p>") is read as a page's body."""
     if not content or not content.strip():
         return None
@@ -208,7 +210,7 @@ def repair_markup(content: str) -> str:
     return content if repaired == head else repaired + content[cut:]
 
 
-def _parse_markup(markup: str) -> etree._Element | None:
+def _parse_markup(markup: str) -> HtmlElement | None:
     # UTF-8 bytes parse faster than a str and need no retry for an encoding declaration (the
     # parser's encoding decides); a str with lone surrogates cannot be encoded and is read as is.
     try:
@@ -223,7 +225,7 @@ def _parse_markup(markup: str) -> etree._Element | None:
         return None
 
 
-def drop_inert_elements(tree: etree._Element) -> None:
+def drop_inert_elements(tree: HtmlElement) -> None:
     """Delete, once metadata and captions are read, what trafilatura deletes unread.
 
     trafilatura copies and searches the whole tree several times per page; a smaller tree
@@ -252,7 +254,7 @@ def drop_inert_elements(tree: etree._Element) -> None:
             element.drop_tree()
 
 
-def _keeps_a_paragraph(tree: etree._Element) -> bool:
+def _keeps_a_paragraph(tree: HtmlElement) -> bool:
     """A paragraph outside every element trafilatura deletes (without one, it undoes them)."""
     return any(
         not any(ancestor.tag in _CLEANED_TAGS for ancestor in paragraph.iterancestors())
@@ -260,16 +262,16 @@ def _keeps_a_paragraph(tree: etree._Element) -> bool:
     )
 
 
-def extract_blocks(tree: etree._Element, url: str | None = None) -> list[Block]:
+def extract_blocks(tree: HtmlElement, url: str | None = None) -> list[Block]:
     """The main text of a parsed page as blocks, in order (empty when none is found)."""
     try:
         document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
     except Exception as exc:  # noqa: BLE001
         LOGGER.debug("trafilatura failed: %s", exc)
         return []
-    if document is None or document.body is None:
+    if not isinstance(document, Document) or document.body is None:
         return []
-    blocks = []
+    blocks: list[Block] = []
     _add_loose_text(blocks, document.body.text)
     for element in document.body:
         if isinstance(element.tag, str):
@@ -341,7 +343,7 @@ def lay_out(
     return layout
 
 
-def standfirst_keys(tree: etree._Element) -> frozenset[str]:
+def standfirst_keys(tree: HtmlElement) -> frozenset[str]:
     """The keys (:func:`_key`) of short paragraphs whose class calls them a standfirst."""
     keys = set()
     for element in _CLASSED_PARAGRAPHS(tree):
@@ -463,7 +465,7 @@ def _lists_headlines(text: str) -> bool:
     return all(wording.listed_headlines(line) is not None for line in text.split("\n"))
 
 
-def link_keys(tree: etree._Element) -> frozenset[str]:
+def link_keys(tree: HtmlElement) -> frozenset[str]:
     """The keys (:func:`_key`) of the page's link texts of several words."""
     keys = {_key("".join(a.itertext())) for a in _LINKS_OF_WORDS(tree)}
     keys.discard("")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from htmldate import find_date
 from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
 from trafilatura.metadata import examine_meta, extract_sitename, extract_title
 from trafilatura.settings import Document
@@ -38,7 +39,7 @@ class PageMetadata:
     description: str | None = None
 
 
-def read_metadata(tree: etree._Element, url: str | None = None) -> PageMetadata:
+def read_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
     """Title, author, date (YYYY-MM-DD) and site name of a parsed page; None where absent."""
     try:
         found = examine_meta(tree)
@@ -66,7 +67,7 @@ def read_metadata(tree: etree._Element, url: str | None = None) -> PageMetadata:
     )
 
 
-def read_json_ld(tree: etree._Element, found: Document) -> Document:
+def read_json_ld(tree: HtmlElement, found: Document) -> Document:
     """trafilatura's ``extract_meta_json`` (its own readers of the JSON-LD and settings
     scripts fill ``found``) with a quicker first step. It takes the whitespace out of the JSON
     with a regular expression whose replacement runs Python code at every space; here the
@@ -110,7 +111,7 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     return title[start:end].strip() if 0 <= start < end else title
 
 
-def _date(tree: etree._Element, url: str | None) -> str | None:
+def _date(tree: HtmlElement, url: str | None) -> str | None:
     try:
         return find_date(
             tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"

@@ -145,7 +145,7 @@ def assign_roles(lines: list[Line]) -> ParsedDateline | None:
         line.worded = line.role is not None
     headline = _mark_headline(lines)
     dateline_at, parsed = _find_dateline(lines, headline)
-    if parsed is not None:
+    if parsed is not None and dateline_at is not None:
         lines[dateline_at].after_dateline = parsed.rest
         headline = _closer_headline(lines, headline, dateline_at)
     body_start = _mark_header(lines, headline, dateline_at)

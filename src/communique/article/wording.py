@@ -740,7 +740,8 @@ def picture_description(line: str) -> bool:
         return False
     glued = glued_credit(core)
     credited = core != text or glued is not None
-    core = glued.caption if glued is not None else core
+    if glued is not None and glued.caption:
+        core = glued.caption
     positioned = bool(_caption_words()["position"].search(core))
     if _CAPTION_DATE.search(core):
         return True

@@ -130,8 +130,8 @@ Index = tuple[dict[tuple[str, ...], tuple[Row, ...]], dict[str, tuple[Row, ...]]
 
 def _index(rows: Iterable[ActorRole]) -> Index:
     """Rows by each full name form and by surname (the last token)."""
-    by_name: dict[tuple[str, ...], list[ActorRole]] = {}
-    by_surname: dict[str, list[ActorRole]] = {}
+    by_name: dict[tuple[str, ...], list[Row]] = {}
+    by_surname: dict[str, list[Row]] = {}
     tokens_of = name_tokens.__wrapped__  # keep the shared cache for the article's names
     for row in rows:
         plain = tuple(row)  # kept as plain tuples of strings: the garbage collector stops

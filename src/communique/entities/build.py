@@ -34,7 +34,7 @@ def build_entities(doc: Doc, article: Article) -> list[Entity]:
     context = article_country(clusters, dateline_place)
     dateline = dateline_of(clusters, dateline_place)
     story = story_country(clusters, dateline)
-    entities = []
+    entities: list[Entity] = []
     for cluster in clusters:
         entity = _entity(cluster, clusters, text_of(doc), context, dateline, story)
         if entity is not None:

@@ -103,10 +103,10 @@ def cluster_mentions(mentions: list[Mention], date: str | None = None) -> list[C
         if mention.kind == "role":
             owner[n] = _place_role(mention, clusters, mentions, owner, article_country)
         elif mention.kind == "pronoun":
-            cluster = _place_pronoun(mention, mentions, owner, by_sentence)
-            if cluster is not None:
-                cluster.add(mention)
-                owner[n] = cluster
+            antecedent = _place_pronoun(mention, mentions, owner, by_sentence)
+            if antecedent is not None:
+                antecedent.add(mention)
+                owner[n] = antecedent
     _fill_offices(clusters, date)
     _name_introduced_roles(clusters)
     result = [c for c in clusters if c.mentions]
@@ -126,7 +126,9 @@ def _fill_offices(clusters: list[Cluster], date: str | None) -> None:
         if any(m.kind == "name" for m in cluster.mentions):
             continue
         office = next((m for m in cluster.mentions if coref.current_office(m)), None)
-        holder = office and coref.office_holder(office.country, office.role_key, date)
+        if office is None or office.country is None or office.role_key is None:
+            continue
+        holder = coref.office_holder(office.country, office.role_key, date)
         if holder is None:
             continue
         named = next(

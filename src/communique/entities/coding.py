@@ -35,11 +35,11 @@ def article_country(clusters: list[Cluster], dateline_place: str | None = None) 
     """The one country an article is about: the only country named in it (countries,
     capitals, nationality words, the countries of people the actor tables know in office),
     else None."""
-    found = set()
+    found: set[str] = set()
     for cluster in clusters:
         if all(m.extra.get("based") for m in cluster.mentions):
             continue
-        codes = {m.country for m in cluster.mentions if m.country}
+        codes: set[str | None] = {m.country for m in cluster.mentions if m.country}
         if cluster.label in {"GPE", "LOC"}:  # spaCy tags some capitals LOC ("Algiers")
             codes.add(_code_place(cluster, clusters)[0])
         if cluster.table is not None and cluster.table.sector:  # a leader the tables know
@@ -115,7 +115,7 @@ def story_country(clusters: list[Cluster], dateline: Dateline | None) -> Story |
     for cluster in clusters:
         place = _code_place(cluster, clusters)[0] if cluster.label in {"GPE", "LOC"} else None
         for m in cluster.mentions:
-            codes = {m.country, place if m.kind == "name" else None} - {None}
+            codes = {c for c in (m.country, place if m.kind == "name" else None) if c}
             named.setdefault(m.sent, set()).update(codes)
         if place and place not in COUNTRY_ONLY_CODES | {"IMG", "EUR"}:
             counts[place] += sum(1 for m in cluster.mentions if m.kind == "name")
@@ -155,7 +155,7 @@ def dateline_of(clusters: list[Cluster], place: str | None) -> Dateline | None:
     for cluster in clusters:
         place_code = _code_place(cluster, clusters)[0] if cluster.label in {"GPE", "LOC"} else None
         for m in cluster.mentions:
-            codes = {m.country, place_code if m.kind == "name" else None} - {None}
+            codes = {c for c in (m.country, place_code if m.kind == "name" else None) if c}
             named.setdefault(m.sent, set()).update(codes)
             counts.update(codes)
     # the dateline counts once, whether or not its place was read as a mention

@@ -279,7 +279,7 @@ def _offices() -> dict[tuple[str, str], tuple[actors.ActorRole, ...]]:
     """The curated tables' rows by (country, role key)."""
     index: dict[tuple[str, str], list[actors.ActorRole]] = {}
     for row in actors.curated_rows():
-        key = role_key(row.role) if row.role and row.country else None
-        if key:
+        key = role_key(row.role) if row.role else None
+        if key and row.country:
             index.setdefault((row.country, key), []).append(row)
     return {key: tuple(rows) for key, rows in index.items()}

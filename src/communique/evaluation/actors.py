@@ -104,7 +104,7 @@ def _records(data: Path, limit: int | None) -> list[dict]:
 
 
 def _gold_actors(record: dict) -> list[dict]:
-    actors = []
+    actors: list[dict] = []
     for role in ("source", "target"):
         value = record.get(role)
         if isinstance(value, list):

@@ -78,10 +78,11 @@ def record_coded(record: dict) -> list[Coded]:
     compound sources or targets give one event per source–target pair; several sources and
     no target (a reciprocal event, "X and Y agreed") one event per pair of sources."""
     gold = OLD_NAMES.get(record["event"], record["event"])
-    sources = sorted({country_key(c) for c in gold_countries(record.get("source"))})
-    targets = sorted({country_key(c) for c in gold_countries(record.get("target"))})
+    sources = sorted({k for c in gold_countries(record.get("source")) if (k := country_key(c))})
+    targets = sorted({k for c in gold_countries(record.get("target")) if (k := country_key(c))})
+    pairs: list[tuple[set[str | None], set[str]]]
     if targets:
-        pairs = [({s}, {t}) for s in sources or [None] for t in targets]
+        pairs = [({s}, {t}) for s in sources or (None,) for t in targets]
     elif len(sources) > 1:
         pairs = [({a, b}, set()) for a, b in combinations(sources, 2)]
     else:

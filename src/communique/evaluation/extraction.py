@@ -25,7 +25,7 @@ import trafilatura
 
 from communique.article.html import read_html
 from communique.errors import InputError
-from communique.evaluation.metrics import f1
+from communique.evaluation.metrics import f1, rounded
 from communique.model import Article
 
 SHINGLE_SIZE = 4
@@ -72,7 +72,7 @@ def score_page(truth: str, prediction: str) -> PageScore:
     return PageScore(tp, fp, fn)
 
 
-def summarise(scores: Iterable[PageScore]) -> dict[str, float]:
+def summarise(scores: Iterable[PageScore]) -> dict[str, float | None]:
     """Mean precision, mean recall and their harmonic mean (the benchmark's F1)."""
     scores = list(scores)
     if not scores:
@@ -169,7 +169,7 @@ def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> 
     seconds["communique_body"] = seconds["communique"]
     table = {}
     for name, page_scores in scores.items():
-        figures = {key: round(value, 4) for key, value in summarise(page_scores).items()}
+        figures = {key: rounded(value, 4) for key, value in summarise(page_scores).items()}
         figures["pages_per_s"] = round(len(pages) / seconds[name], 1) if seconds[name] else 0.0
         table[name] = figures
     ours = table["communique"]

@@ -25,11 +25,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from communique import cameo
 from communique.countries import GROUP_CODES
+from communique.evaluation import metrics
 from communique.evaluation.corpora import NewsText, load
 from communique.evaluation.metrics import f1, ratio, rounded
+
+if TYPE_CHECKING:
+    from communique.document import Failure
+    from communique.model import Report
 
 TYPES = tuple(cameo.QUAD_BY_TYPE)
 STATUSES = ("occurred", "planned", "hypothetical", "negated")
@@ -98,13 +104,14 @@ def country_key(code: str | None) -> str | None:
 # --- checking and filling offsets -------------------------------------------------------
 
 
-def _is_country(code: str) -> bool:
+def is_country(code: str) -> bool:
+    """An ISO alpha-3 code, Kosovo's or Palestine's, or an IGO-like actor code."""
     import pycountry
 
     return code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
 
 
-def _span(text: str, value, where: str, problems: list[str]) -> dict | None:
+def check_span(text: str, value, where: str, problems: list[str]) -> dict | None:
     """``{"text", "occurrence"}`` (or with offsets) -> ``{"text", "start", "end"}``."""
     if not isinstance(value, dict) or not isinstance(value.get("text"), str) or not value["text"]:
         problems.append(f"{where}: a span needs a non-empty text")
@@ -123,7 +130,9 @@ def _span(text: str, value, where: str, problems: list[str]) -> dict | None:
     return {"text": needle, "start": index, "end": index + len(needle)}
 
 
-def _participant(text: str, value, where: str, problems: list[str]) -> dict | None:
+def check_participant(text: str, value, where: str, problems: list[str]) -> dict | None:
+    """An event's source or target (or a quotation's speaker): ``{"name", "country", "sector",
+    "kind"}``, each checked; None for none."""
     if value is None:
         return None
     if not isinstance(value, dict):
@@ -132,7 +141,7 @@ def _participant(text: str, value, where: str, problems: list[str]) -> dict | No
     name, country, sector, kind = (value.get(k) for k in ("name", "country", "sector", "kind"))
     if not isinstance(name, str) or not name or name not in text:
         problems.append(f"{where}: name {name!r} is not written in the text")
-    if country is not None and not (isinstance(country, str) and _is_country(country)):
+    if country is not None and not (isinstance(country, str) and is_country(country)):
         problems.append(f"{where}: country {country!r} is no ISO alpha-3 code nor IGO/NGO/MNC/IMG")
     if sector is not None and sector not in SECTORS:
         problems.append(f"{where}: sector {sector!r} is not one of {' '.join(sorted(SECTORS))}")
@@ -160,17 +169,18 @@ def check_event(text: str, event: dict, where: str) -> tuple[dict, list[str]]:
         problems.append(f"{where}: date {date!r} is not a TIMEX3 date value")
     location = event.get("location")
     if location is not None:
-        if not isinstance(location, dict) or location.get("name") not in text:
+        name = location.get("name") if isinstance(location, dict) else None
+        if not isinstance(location, dict) or not isinstance(name, str) or name not in text:
             problems.append(f"{where}: location name {location!r} is not written in the text")
-        elif location.get("country") is not None and not _is_country(location["country"]):
+        elif location.get("country") is not None and not is_country(location["country"]):
             problems.append(f"{where}: location country {location.get('country')!r} is unknown")
-    source = _participant(text, event.get("source"), f"{where} source", problems)
-    target = _participant(text, event.get("target"), f"{where} target", problems)
-    evidence = _span(text, event.get("evidence"), f"{where} evidence", problems)
+    source = check_participant(text, event.get("source"), f"{where} source", problems)
+    target = check_participant(text, event.get("target"), f"{where} target", problems)
+    evidence = check_span(text, event.get("evidence"), f"{where} evidence", problems)
     mentions = [
         m
         for n, value in enumerate(event.get("mentions") or [])
-        if (m := _span(text, value, f"{where} mention {n}", problems)) is not None
+        if (m := check_span(text, value, f"{where} mention {n}", problems)) is not None
     ]
     filled = {
         "type": typ,
@@ -207,21 +217,36 @@ def check_documents(
     documents: Iterable[dict], texts: dict[str, NewsText]
 ) -> tuple[list[dict], list[str]]:
     """Checked documents (offsets filled in) and every problem found, by document."""
-    checked, problems = [], []
+    return check_annotations(documents, texts, "events", check_event)
+
+
+# An item checker: (document text, annotated item, where) -> (the item filled in, problems).
+ItemCheck = Callable[[str, dict, str], tuple[dict, list[str]]]
+DocumentsCheck = Callable[[list[dict], dict[str, NewsText]], tuple[list[dict], list[str]]]
+
+
+def check_annotations(
+    documents: Iterable[dict], texts: dict[str, NewsText], field: str, check_item: ItemCheck
+) -> tuple[list[dict], list[str]]:
+    """Documents ``{"doc", "split"?, field}`` with each item of ``field`` (``events``,
+    ``quotes``) checked and its offsets filled in, and every problem found, by document."""
+    checked: list[dict] = []
+    problems: list[str] = []
+    label = field.removesuffix("s")
     for document in documents:
         doc_id = document.get("doc")
         if doc_id not in texts:
             problems.append(f"{doc_id}: no such document in the shared corpora")
             continue
-        text = texts[doc_id].text
-        events = []
-        for n, event in enumerate(document.get("events") or []):
-            filled, found = check_event(text, event, f"{doc_id} event {n}")
-            events.append(filled)
+        items = []
+        for n, item in enumerate(document.get(field) or []):
+            filled, found = check_item(texts[doc_id].text, item, f"{doc_id} {label} {n}")
+            items.append(filled)
             problems += found
-        out = {"doc": doc_id, "events": events}
+        out: dict = {"doc": doc_id}
         if "split" in document:
-            out = {"doc": doc_id, "split": document["split"], "events": events}
+            out["split"] = document["split"]
+        out[field] = items
         checked.append(out)
     return checked, problems
 
@@ -237,7 +262,7 @@ class Coded:
     status: str
     sources: frozenset[str | None]
     targets: frozenset[str | None]
-    payload: object = field(default=None, compare=False)
+    payload: Any = field(default=None, compare=False)  # the gold dict, or the report's Event
 
 
 def gold_coded(event: dict) -> Coded:
@@ -269,24 +294,13 @@ def contains(gold: Coded, predicted: Coded, with_countries: bool = True) -> bool
 def largest_matching(
     gold: Sequence[Coded], predicted: Sequence[Coded], fits: Callable[[Coded, Coded], bool]
 ) -> dict[int, int]:
-    """gold index -> predicted index, each used once, as many pairs as possible (augmenting
-    paths; gold in order, predictions in order, so the result is deterministic)."""
-    options = [[p for p, pred in enumerate(predicted) if fits(g, pred)] for g in gold]
-    owner: dict[int, int] = {}
-
-    def augment(g: int, seen: set[int]) -> bool:
-        for p in options[g]:
-            if p in seen:
-                continue
-            seen.add(p)
-            if p not in owner or augment(owner[p], seen):
-                owner[p] = g
-                return True
-        return False
-
-    for g in range(len(gold)):
-        augment(g, set())
-    return {g: p for p, g in sorted(owner.items())}
+    """gold index -> predicted index, each used once, as many pairs as possible (gold in
+    order, each preferring the earliest prediction that fits)."""
+    options = {
+        g: [p for p, pred in enumerate(predicted) if fits(event, pred)]
+        for g, event in enumerate(gold)
+    }
+    return metrics.largest_matching(options)
 
 
 @dataclass
@@ -356,39 +370,49 @@ def _location_country(event: dict) -> str | None:
 # --- command line -----------------------------------------------------------------------
 
 
-def _main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m communique.evaluation.news_events")
+def annotation_main(
+    module: str,
+    field: str,
+    noun: str,
+    check: DocumentsCheck,
+    agree: Callable[[list[dict], list[dict]], dict],
+    argv: list[str] | None = None,
+) -> int:
+    """The command line of an annotation file of the set (``field``: its items, ``noun``: what
+    one is called): ``check FILE... [--write OUT]`` and ``agreement A B``."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate annotation files and fill in offsets")
-    check.add_argument("files", nargs="+", type=Path)
-    check.add_argument("--data", type=Path, default=default_data())
-    check.add_argument("--write", type=Path, help="write the checked documents (JSON Lines)")
-    agree = sub.add_parser("agreement", help="agreement of two annotation files")
-    agree.add_argument("first", type=Path)
-    agree.add_argument("second", type=Path)
-    agree.add_argument("--data", type=Path, default=default_data())
+    checking = sub.add_parser("check", help=f"validate {noun} annotations and fill in offsets")
+    checking.add_argument("files", nargs="+", type=Path)
+    checking.add_argument("--data", type=Path, default=default_data())
+    checking.add_argument("--write", type=Path, help="write the checked documents (JSON Lines)")
+    agreeing = sub.add_parser("agreement", help=f"agreement of two {noun} annotation files")
+    agreeing.add_argument("first", type=Path)
+    agreeing.add_argument("second", type=Path)
+    agreeing.add_argument("--data", type=Path, default=default_data())
     args = parser.parse_args(argv)
     texts = load(args.data)
-    if args.command == "check":
-        documents = [d for path in args.files for d in read_annotations(path)]
-        checked, problems = check_documents(documents, texts)
-        for problem in problems:
-            print(problem)
-        events = sum(len(d["events"]) for d in checked)
-        print(f"{len(checked)} document(s), {events} event(s), {len(problems)} problem(s)")
-        if args.write:
-            with args.write.open("w", encoding="utf-8") as handle:
-                for document in checked:
-                    handle.write(json.dumps(document, ensure_ascii=False) + "\n")
-        return 1 if problems else 0
-    first, _ = check_documents(read_annotations(args.first), texts)
-    second, _ = check_documents(read_annotations(args.second), texts)
-    print(json.dumps(agreement(first, second), indent=2))
-    return 0
+    if args.command == "agreement":
+        first, _ = check(read_annotations(args.first), texts)
+        second, _ = check(read_annotations(args.second), texts)
+        print(json.dumps(agree(first, second), indent=2))
+        return 0
+    documents = [d for path in args.files for d in read_annotations(path)]
+    checked, problems = check(documents, texts)
+    for problem in problems:
+        print(problem)
+    items = sum(len(d[field]) for d in checked)
+    print(f"{len(checked)} document(s), {items} {noun}(s), {len(problems)} problem(s)")
+    if args.write:
+        with args.write.open("w", encoding="utf-8") as handle:
+            for document in checked:
+                handle.write(json.dumps(document, ensure_ascii=False) + "\n")
+    return 1 if problems else 0
 
 
-if __name__ == "__main__":
-    sys.exit(_main())
+def _main(argv: list[str] | None = None) -> int:
+    module = "communique.evaluation.news_events"
+    return annotation_main(module, "events", "event", check_documents, agreement, argv)
 
 
 # --- scoring the system on the set ------------------------------------------------------
@@ -413,7 +437,9 @@ def predicted_coded(event) -> Coded:
     return Coded(event.type, event.status, sources, targets, event)
 
 
-def analysed_reports(gold: list[dict], root: Path, model: str | None = None) -> dict[str, object]:
+def analysed_reports(
+    gold: list[dict], root: Path, model: str | None = None
+) -> dict[str | None, Report | Failure]:
     """Reports of the set's documents, analysed as a user would (plain text and its date)."""
     from communique.pipeline import Document, analyze_many
 
@@ -591,3 +617,7 @@ def _count_actor(row: dict[str, int], participant: dict, actor) -> None:
 
 def _share(row: dict[str, int], part: str, whole: str) -> float | None:
     return ratio(row.get(part, 0), row.get(whole, 0), 4)
+
+
+if __name__ == "__main__":
+    sys.exit(_main())

@@ -19,19 +19,17 @@ folded), the issue's stricter reading of "the named speaker".
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from importlib import resources
 from pathlib import Path
 
 from communique.evaluation.corpora import NewsText, load
+from communique.evaluation.metrics import ratio
 from communique.evaluation.news_events import (
-    KINDS,
-    SECTORS,
-    _is_country,
-    _span,
-    default_data,
+    annotation_main,
+    check_annotations,
+    check_participant,
+    check_span,
     read_annotations,
 )
 
@@ -39,33 +37,16 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 
 
 def _speaker(text: str, value, where: str, problems: list[str]) -> dict | None:
-    if value is None:
+    """A speaker is checked as an event's participant, with the words that introduced it
+    (``voice``) and the body it speaks for (``on_behalf_of``)."""
+    speaker = check_participant(text, value, where, problems)
+    if speaker is None:
         return None
-    if not isinstance(value, dict):
-        problems.append(f"{where}: must be an object or null")
-        return None
-    name = value.get("name")
-    if not isinstance(name, str) or not name or name not in text:
-        problems.append(f"{where}: name {name!r} is not written in the text")
-    country, sector, kind = value.get("country"), value.get("sector"), value.get("kind")
-    if country is not None and not (isinstance(country, str) and _is_country(country)):
-        problems.append(f"{where}: country {country!r} is no ISO alpha-3 code nor IGO/NGO/MNC/IMG")
-    if sector is not None and sector not in SECTORS:
-        problems.append(f"{where}: sector {sector!r} is not a sector code")
-    if kind not in KINDS:
-        problems.append(f"{where}: kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
     for field in ("voice", "on_behalf_of"):
         words = value.get(field)
         if words is not None and (not isinstance(words, str) or words not in text):
             problems.append(f"{where}: {field} {words!r} is not written in the text")
-    return {
-        "name": name,
-        "country": country,
-        "sector": sector,
-        "kind": kind,
-        "voice": value.get("voice"),
-        "on_behalf_of": value.get("on_behalf_of"),
-    }
+    return {**speaker, "voice": value.get("voice"), "on_behalf_of": value.get("on_behalf_of")}
 
 
 def check_quote(text: str, quote: dict, where: str) -> tuple[dict, list[str]]:
@@ -76,7 +57,7 @@ def check_quote(text: str, quote: dict, where: str) -> tuple[dict, list[str]]:
     cue = quote.get("cue")
     if cue is not None and (not isinstance(cue, str) or cue not in text):
         problems.append(f"{where}: cue {cue!r} is not written in the text")
-    content = _span(text, quote.get("content"), f"{where} content", problems)
+    content = check_span(text, quote.get("content"), f"{where} content", problems)
     speaker = _speaker(text, quote.get("speaker"), f"{where} speaker", problems)
     return {"content": content, "kind": quote.get("kind"), "cue": cue, "speaker": speaker}, problems
 
@@ -85,54 +66,12 @@ def check_documents(
     documents: list[dict], texts: dict[str, NewsText]
 ) -> tuple[list[dict], list[str]]:
     """Checked documents (offsets filled in) and every problem found."""
-    checked, problems = [], []
-    for document in documents:
-        doc_id = document.get("doc")
-        if doc_id not in texts:
-            problems.append(f"{doc_id}: no such document in the shared corpora")
-            continue
-        quotes = []
-        for n, quote in enumerate(document.get("quotes") or []):
-            filled, found = check_quote(texts[doc_id].text, quote, f"{doc_id} quote {n}")
-            quotes.append(filled)
-            problems += found
-        out: dict = {"doc": doc_id}
-        if "split" in document:
-            out["split"] = document["split"]
-        out["quotes"] = quotes
-        checked.append(out)
-    return checked, problems
+    return check_annotations(documents, texts, "quotes", check_quote)
 
 
 def _main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m communique.evaluation.news_quotes")
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate quotation annotations and fill in offsets")
-    check.add_argument("files", nargs="+", type=Path)
-    check.add_argument("--data", type=Path, default=default_data())
-    check.add_argument("--write", type=Path, help="write the checked documents (JSON Lines)")
-    agree = sub.add_parser("agreement", help="agreement of two quotation annotation files")
-    agree.add_argument("first", type=Path)
-    agree.add_argument("second", type=Path)
-    agree.add_argument("--data", type=Path, default=default_data())
-    args = parser.parse_args(argv)
-    if args.command == "agreement":
-        texts = load(args.data)
-        first, _ = check_documents(read_annotations(args.first), texts)
-        second, _ = check_documents(read_annotations(args.second), texts)
-        print(json.dumps(agreement(first, second), indent=2))
-        return 0
-    documents = [d for path in args.files for d in read_annotations(path)]
-    checked, problems = check_documents(documents, load(args.data))
-    for problem in problems:
-        print(problem)
-    quotes = sum(len(d["quotes"]) for d in checked)
-    print(f"{len(checked)} document(s), {quotes} quotation(s), {len(problems)} problem(s)")
-    if args.write:
-        with args.write.open("w", encoding="utf-8") as handle:
-            for document in checked:
-                handle.write(json.dumps(document, ensure_ascii=False) + "\n")
-    return 1 if problems else 0
+    module = "communique.evaluation.news_quotes"
+    return annotation_main(module, "quotes", "quotation", check_documents, agreement, argv)
 
 
 # --- matching and agreement -------------------------------------------------------------
@@ -186,10 +125,10 @@ def agreement(first: list[dict], second: list[dict]) -> dict:
     return {
         "first": total_first,
         "second": total_second,
-        "first_found_by_second": round(found / total_first, 4) if total_first else 0.0,
-        "second_found_by_first": round(back / total_second, 4) if total_second else 0.0,
-        "same_speaker": round(speaker / found, 4) if found else 0.0,
-        "same_kind": round(kind / found, 4) if found else 0.0,
+        "first_found_by_second": ratio(found, total_first, 4),
+        "second_found_by_first": ratio(back, total_second, 4),
+        "same_speaker": ratio(speaker, found, 4),
+        "same_kind": ratio(kind, found, 4),
     }
 
 
@@ -244,7 +183,6 @@ def speaker_country(report, quote) -> str | None:
 def evaluate_quotes(root: Path, limit: int | None = None, model: str | None = None) -> dict:
     """Quotations found, precision and speakers by name and by country on the news-events set,
     tuning and held-out halves."""
-    from communique.evaluation.metrics import ratio
     from communique.evaluation.news_events import analysed_reports, country_key
 
     gold = load_quotes()[:limit] if limit else load_quotes()

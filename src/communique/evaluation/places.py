@@ -50,6 +50,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from communique import nlp
 from communique.evaluation.metrics import ratio
@@ -198,8 +199,9 @@ def _score(article: GoldArticle, places, candidates, totals) -> None:
 
 
 def _within(place, gold: GoldToponym) -> int:
-    located = place.lat is not None and place.lon is not None
-    return int(located and distance_km(place.lat, place.lon, gold.lat, gold.lon) <= RADIUS_KM)
+    if place.lat is None or place.lon is None or gold.lat is None or gold.lon is None:
+        return 0
+    return int(distance_km(place.lat, place.lon, gold.lat, gold.lon) <= RADIUS_KM)
 
 
 def _overlapping(items, gold: GoldToponym):
@@ -225,7 +227,7 @@ def _figures(
         [r for kind, r in sorted(totals.items()) if kind in TOPONYM_TYPES - EMBEDDED_TYPES]
     )
     with_names = toponyms["recognised"] + toponyms["in_name"]
-    figures = {
+    figures: dict[str, Any] = {
         "articles": articles,
         "gold_toponyms": standalone["gold"],
         "recognition_recall": ratio(standalone["recognised"], standalone["gold"], 4),

@@ -24,12 +24,13 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
 from communique import nlp as nlp_module
 from communique.evaluation.brat import GoldAttribution, GoldDocument, read_split
-from communique.evaluation.metrics import ratio
+from communique.evaluation.metrics import largest_matching, ratio
 from communique.model import Article, Quote, Report
 from communique.quotes import find_quotes, quotes_of
 from communique.quotes.find import Found
@@ -74,22 +75,8 @@ def match(golds: list[GoldAttribution], found: list[Found]) -> dict[int, int]:
                 pairs.append((-o, g))
         if pairs:
             edges[p] = [g for _, g in sorted(pairs)]
-    owner: dict[int, int] = {}  # gold -> prediction
-
-    def augment(p: int, seen: set[int]) -> bool:
-        for g in edges[p]:
-            if g in seen:
-                continue
-            seen.add(g)
-            if g not in owner or augment(owner[g], seen):
-                owner[g] = p
-                return True
-        return False
-
     best = {p: overlap(golds[gs[0]], found[p].start, found[p].end) for p, gs in edges.items()}
-    for p in sorted(edges, key=lambda p: (-best[p], p)):
-        augment(p, set())
-    return {p: g for g, p in sorted(owner.items())}
+    return largest_matching(edges, order=sorted(edges, key=lambda p: (-best[p], p)))
 
 
 def matches(golds: list[GoldAttribution], found: list[Found]) -> dict[int, int]:
@@ -164,7 +151,7 @@ def _inverse(pairs: dict[int, int]) -> dict[int, int]:
     return {g: p for p, g in sorted(pairs.items())}
 
 
-def _empty_counts() -> dict[str, dict[str, int]]:
+def _empty_counts() -> dict[str, dict[str, Any]]:  # counts, then their shares
     return {k: {"gold": 0, "found": 0, "speaker_gold": 0, "speaker_right": 0} for k in KINDS}
 
 
@@ -178,7 +165,9 @@ def evaluate(data: Path, limit: int | None = None, model: str | None = None) -> 
     golds_by_doc: list[GoldDocument] = read_split(Path(data), limit)
     nlp = nlp_module.load(model)
     counts, strict = _empty_counts(), _empty_counts()
-    predicted = {k: {"predicted": 0, "correct": 0} for k in ("direct", "mixed", "indirect")}
+    predicted: dict[str, dict[str, Any]] = {
+        k: {"predicted": 0, "correct": 0} for k in ("direct", "mixed", "indirect")
+    }
     strict_correct = {k: 0 for k in predicted}
     by_how: dict[str, dict[str, int]] = {}
     spacy_seconds = stage_seconds = 0.0

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from communique.article import text as reader
 from communique.errors import InputError
-from communique.evaluation.metrics import ratio
+from communique.evaluation.metrics import ratio, rounded
 
 TAGS = {"H": "headline", "S": "subheadline", "B": "body", "Y": "byline", "F": "furniture"}
 # What the reader puts in the article's main text: paragraphs and section headings.
@@ -361,7 +361,7 @@ def score_pages(data: Path, limit: int | None = None) -> dict:
             for key in ("texts", "furniture_lines", "furniture_out_of_body", "body_lines")
         }
         figures["body_lines_kept"] = counts.figures()["body_lines_kept"]
-        figures.update({f"body_{k}": round(v, 4) for k, v in summarise(scores).items()})
+        figures.update({f"body_{k}": rounded(v, 4) for k, v in summarise(scores).items()})
         halves[half] = figures
     return halves
 

@@ -22,6 +22,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from communique import nlp
 from communique.document import Analysis
@@ -122,6 +123,7 @@ def load_documents(data: Path, limit: int | None = None) -> list[TimeMLDocument]
     return documents
 
 
+# Counters, alike in shape to scraped.Counts only (integer fields): each evaluation its own.
 @dataclass
 class Tally:
     gold: int = 0
@@ -142,7 +144,7 @@ def score_document(gold: list[GoldTime], predicted: list) -> tuple[Tally, list[t
     """Counts for one document and the list of (gold, predicted) pairs that overlap."""
     tally = Tally(gold=len(gold), predicted=len(predicted))
     used: set[int] = set()
-    pairs = []
+    pairs: list[tuple[GoldTime | None, Any]] = []
     for g in gold:
         best = None
         for index, p in enumerate(predicted):

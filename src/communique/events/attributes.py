@@ -98,7 +98,7 @@ class TokenIndex:
         first = self.token_at(start)
         if first is None:
             return None
-        last = self.token_at(max(start, end - 1))
+        last = self.token_at(max(start, end - 1)) or first
         span = self.doc[first.i : last.i + 1]
         return span.root
 
@@ -135,7 +135,7 @@ def attach(
         if token is None or (where and preposition is None):
             continue
         owner = owner_above(token, owners)
-        if owner is None and where:
+        if owner is None and preposition is not None:
             owner = _owner_before(preposition, owners)
         if owner is not None and (
             preposition is None or preposition.lower_ not in DIRECTIONS or owner in visits

@@ -59,8 +59,9 @@ def parties(participants: list[Participant]) -> list[list[Participant]]:
         else:
             uncoded.append(participant)
     for participant in unsectored:
-        key = next((k for k in groups if k[0] == participant.country), None)
-        groups.setdefault(key or (participant.country, ""), []).append(participant)
+        country = participant.country or ""
+        found = next((k for k in groups if k[0] == country), None)
+        groups.setdefault(found or (country, ""), []).append(participant)
     if not groups:
         for participant in uncoded:
             groups.setdefault((party_key(participant), ""), []).append(participant)

@@ -13,7 +13,7 @@ from communique.events.attributes import TokenIndex, anchors, attach
 from communique.events.intent import recode
 from communique.events.lexicon import lexicon
 from communique.events.merge import merge_events
-from communique.events.participants import ParticipantReader, is_trigger_noun
+from communique.events.participants import ParticipantReader, Participants, is_trigger_noun
 from communique.events.triggers import TriggerMatch, find_triggers
 from communique.model import Event, EventMention, Location, Report
 from communique.places import location_candidates
@@ -43,7 +43,7 @@ def extract(report: Report, doc: Doc, candidates: list | None = None) -> list[Ev
     heads = {m.head.i for m in matches}
     drafts = []
     absorbed = _absorbed(matches) | _alleged(matches)
-    talks: list[tuple[TriggerMatch, object]] = []  # reciprocal events with two parties or more
+    talks: list[tuple[TriggerMatch, Participants]] = []  # reciprocal events of two parties or more
     for number, match in enumerate(matches):
         if number in absorbed:
             continue
@@ -57,7 +57,7 @@ def extract(report: Report, doc: Doc, candidates: list | None = None) -> list[Ev
             draft = _draft(report, match, dyad, dates[number], locations[number])
             if nested:
                 # Inside another event's clause ("refused to meet"): not the sentence's main event.
-                draft.confidence = round(max(0.05, draft.confidence - 0.2), 2)
+                draft.confidence = round(max(0.05, (draft.confidence or 0.0) - 0.2), 2)
             drafts.append(draft)
     return merge_events(drafts, lead_end=_lead_end(report))
 
@@ -69,7 +69,9 @@ def _countries_of(participants) -> set[str]:
     return {p.country for p in participants.actors + participants.recipients if p.country}
 
 
-def _parties_told_before(match: TriggerMatch, participants, talks: list) -> object:
+def _parties_told_before(
+    match: TriggerMatch, participants: Participants, talks: list[tuple[TriggerMatch, Participants]]
+) -> Participants:
     """The parties of a reciprocal event named by a noun with fewer than two of its own
     ("negotiations were ongoing", "rebels ... in talks to salvage the deal"): those of the
     latest reciprocal event of its type a few sentences before that includes its own.
@@ -85,7 +87,7 @@ def _parties_told_before(match: TriggerMatch, participants, talks: list) -> obje
     here = match.sentence.start
     for earlier, told in reversed(talks):
         between = match.head.doc[earlier.sentence.start : here]
-        if sum(1 for _ in between.sents) > TALKS_WINDOW:
+        if sum(1 for token in between if token.is_sent_start) > TALKS_WINDOW:
             break
         if earlier.entry.type == match.entry.type and own <= _countries_of(told):
             return told
@@ -101,6 +103,8 @@ def _as_complaint(match: TriggerMatch, participants) -> TriggerMatch:
     if not actors or any(p.sector not in rule["sectors"] for p in actors):
         return match
     code = cameo.table()[rule["cameo"]]
+    if code.plover_type is None:
+        return match
     entry = dataclasses.replace(
         match.entry, type=code.plover_type, mode=code.plover_mode, cameo=code.code
     )

@@ -48,7 +48,8 @@ class Words:
 
     @classmethod
     def parse(cls, value: str) -> Words:
-        heads, phrases = set(), {}
+        heads: set[str] = set()
+        phrases: dict[str, list[frozenset[str]]] = {}
         for item in value.split("|"):
             # "cease-fire" is parsed as "fire" with the compound "cease"
             *modifiers, head = item.replace(HYPHEN, " ").split(" ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -238,14 +239,17 @@ class ParticipantReader:
             if beneficiaries:
                 others = [p for t in beneficiaries for p in self.resolve(t, False, generic)]
         recipients = [p for p in others if participant_key(p) not in actor_keys]
-        fallbacks = [_indirect_parties, _place_parties]
+        fallbacks: list[Callable[[Token, list[Token]], list[Token]]] = [
+            _indirect_parties,
+            _place_parties,
+        ]
         if match.entry.type == "THREATEN":
             fallbacks.insert(0, _conditioned_parties)  # "threatened to strike unless Baghdad ..."
         if match.entry.type == "REQUEST":
             fallbacks.insert(0, _called_for_parties)  # "called for the resignation of X"
         if _gives(match):
             # aid is given for someone: "provided 10 million dollars for Haiti"
-            fallbacks.insert(0, lambda head, _: _prep_objects(head, frozenset({"for"})))
+            fallbacks.insert(0, lambda head, objects: _prep_objects(head, frozenset({"for"})))
         for fallback in fallbacks:
             if any(p.country for p in recipients):
                 break
@@ -371,15 +375,12 @@ class ParticipantReader:
             if entity is None or entity.id in subjects:  # "Clinton ..., welcoming him"
                 return self._object_antecedent(token, subjects)
         if entity is None and token.lower_ in REPORTED_PRONOUNS:
-            speaker = _reporting_subject(token)
-            return self.resolve(speaker, reciprocal, generic) if speaker is not None else []
-        coded = (
-            entity is not None
-            and entity.actor is not None
-            and bool(entity.actor.country or entity.actor.sector)
-        )
-        if coded and entity.actor.country and not _is_plural_descriptor(token, entity):
-            return [self._from_entity(entity)]
+            reporter = _reporting_subject(token)
+            return self.resolve(reporter, reciprocal, generic) if reporter is not None else []
+        coded = _coded(entity)
+        country = coded.actor.country if coded is not None and coded.actor else None
+        if coded is not None and country and not _is_plural_descriptor(token, coded):
+            return [self._from_entity(coded)]
         counted_parties = _party_count(token)
         if counted_parties:  # "the two countries", "both leaders": the ones just named
             found = self._coordinated_before(token, counted_parties)
@@ -397,15 +398,15 @@ class ParticipantReader:
             found = reader(token, reciprocal)
             if found:
                 return found
-        if _names_plural_parties(token, entity if coded else None):
+        if _names_plural_parties(token, coded):
             return self._coordinated_before(token, 0) or [self._country(c) for c in self.dyad]
-        if coded and entity.actor.country:
-            return [self._from_entity(entity)]
+        if coded is not None and country:
+            return [self._from_entity(coded)]
         place = self._place(token)
         if place:
             return place
-        if coded:
-            return [self._from_entity(entity)]
+        if coded is not None:
+            return [self._from_entity(coded)]
         if token.pos_ == "NOUN" and names_people(token) and not is_trigger_noun(token):
             described = self._described_before(token)
             if described:  # "U.N. weapons inspectors ... gave inspectors access": the U.N.'s
@@ -604,11 +605,12 @@ class ParticipantReader:
         found = []
         entity = self._entity(token)
         own = entity if entity is not None and entity.actor is not None else None
+        own_country = own.actor.country if own is not None and own.actor else None
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
                 for word in (*_hyphen_chain(child), child, *child.conjuncts):
                     code = self.country_of_word(word.text)
-                    if code and own is not None and own.actor.country == code:
+                    if code and own is not None and own_country == code:
                         found.append(self._from_entity(own))  # "Jordanian protesters": CVL
                     elif code:
                         found.append(self._country(code))
@@ -828,6 +830,13 @@ def _party_count(token: Token) -> int:
         if child.dep_ in ("nummod", "det", "predet", "quantmod") and child.lower_ in NUMBER_WORDS:
             return NUMBER_WORDS[child.lower_]
     return 0
+
+
+def _coded(entity: Entity | None) -> Entity | None:
+    """The entity when it is coded with a country or a sector, else None."""
+    if entity is None or entity.actor is None:
+        return None
+    return entity if entity.actor.country or entity.actor.sector else None
 
 
 def _names_plural_parties(token: Token, entity: Entity | None) -> bool:

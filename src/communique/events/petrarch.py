@@ -488,7 +488,7 @@ def _verb_entries(verb: Verb, coding, needs: str, source: str, lemmatize: Lemmat
         return []
     before, after = verb.words[: verb.head], verb.words[verb.head + 1 :]
     conditions = [needs] if needs else []
-    objects = []
+    objects: list[str] = []
     for word in after:
         if word in PARTICLES and not objects:
             conditions.append(f"prep={word}")
@@ -708,8 +708,8 @@ def _resolve(candidates: list[Generated], types: tuple[str, ...] | None) -> list
     least: dict[tuple[str, str], int] = {}
     for g in resolved:
         if g.coding is not None:
-            key = (g.pos, g.lemma)
-            least[key] = min(least.get(key, g.specificity), g.specificity)
+            word = (g.pos, g.lemma)
+            least[word] = min(least.get(word, g.specificity), g.specificity)
     kept = [
         g
         for g in resolved
@@ -733,12 +733,16 @@ def spacy_lemmatizer() -> Lemmatize:
     """Lemmas as the project's spaCy model gives them in text: an inflected form ("sped",
     "sanctions") goes to its lemma, a word the model knows as a lemma ("access", "speed")
     stays itself."""
+    from spacy.pipeline import Lemmatizer
     from spacy.tokens import Doc
 
     from communique import nlp as nlp_module
+    from communique.errors import CommuniqueError
 
     pipeline = nlp_module.load()
     lemmatizer = pipeline.get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer):
+        raise CommuniqueError("the spaCy model has no lemmatizer with lookup tables")
     index = lemmatizer.lookups.get_table("lemma_index")
     known = {pos: frozenset(index[pos.lower()]) for pos in ("NOUN", "VERB")}
     cache: dict[tuple[str, str], str] = {}

@@ -13,12 +13,17 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from communique.ingest.executors import Done, Executor, make_executor
 from communique.ingest.plan import Entry, excluding, homed, plan
 from communique.ingest.summary import Summary
 from communique.ingest.write import write_batch
 from communique.store import Store
+
+if TYPE_CHECKING:
+    from communique.document import Failure
+    from communique.model import Report
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_CHUNK_SIZE", "Summary", "ingest"]
 
@@ -64,7 +69,7 @@ def ingest(
             if exclude:
                 items = (excluding(item, tuple(exclude)) for item in items)
             entries = plan(items, store, summary, retry_errors=retry_errors)
-            batch: list[tuple[Entry, object]] = []
+            batch: list[tuple[Entry, Report | Failure | None]] = []
             for chunk, results in _analysed(entries, executor, chunk_size):
                 batch.extend(zip(chunk, results, strict=True))
                 if len(batch) >= batch_size:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from communique.ingest.summary import Summary
 from communique.pipeline import Document
@@ -91,7 +92,12 @@ def excluding(item: Item, exclude: tuple[str, ...]) -> Item:
 
 def _entry(item: Item) -> Entry:
     doc = item.document
-    common = {"location": item.location, "url": doc.url, "source": doc.source, "date": doc.date}
+    common: dict[str, Any] = {
+        "location": item.location,
+        "url": doc.url,
+        "source": doc.source,
+        "date": doc.date,
+    }
     if doc.error is not None:
         record = Record(id=failure_id(item.location), error=doc.error, external_id=doc.id, **common)
         return Entry(item, record)

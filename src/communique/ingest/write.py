@@ -3,16 +3,23 @@ refuses is written one document at a time, and a document it refuses becomes an 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from communique.ingest.plan import Entry
 from communique.ingest.summary import Summary
 from communique.pipeline import Failure
 from communique.store import Record, Store
 from communique.store.writer import OK
 
+if TYPE_CHECKING:
+    from communique.model import Report
+
 MAX_ERRORS_LISTED = 20
 
 
-def write_batch(store: Store, batch: list[tuple[Entry, object]], summary: Summary) -> None:
+def write_batch(
+    store: Store, batch: list[tuple[Entry, Report | Failure | None]], summary: Summary
+) -> None:
     """Write a batch of analysed entries and count what was written in ``summary``."""
     if not batch:
         return
@@ -56,7 +63,8 @@ def _write_refused(store: Store, record: Record):
     try:
         return store.write([record])[0]
     except SQLAlchemyError as exc:
-        reason = str(exc.orig if getattr(exc, "orig", None) else exc).strip().splitlines()[0]
+        orig = getattr(exc, "orig", None)  # the driver's own error, when there is one
+        reason = str(orig if orig else exc).strip().splitlines()[0]
         refused = Record(id=record.id, location=record.location, url=record.url, source=record.source,
                          error=f"the database refused the document: {reason}")  # fmt: skip
         return store.write([refused])[0]

@@ -143,7 +143,7 @@ def analyse(
     local = resolve.focus(entries) or (
         dateline if dateline and dateline.feature in ("city", "capital") else None
     )
-    places = []
+    places: list[Place] = []
     for mention, entry in zip(toponyms, entries, strict=True):
         near = None
         if entry is None and mention.inner:

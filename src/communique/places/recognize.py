@@ -423,7 +423,7 @@ def _from_named_entity(ent: Span, gaz: Gazetteer) -> Mention | None:
     else:  # an organisation's name: "Washington said", "Crimea", not "Amazon said"
         ok = (
             entry.feature in ("country", "capital", "admin1")
-            or (entry.curated and (entry.disputed_with or entry.feature in LANDFORMS))
+            or (entry.curated and bool(entry.disputed_with or entry.feature in LANDFORMS))
             or (entry.curated and entry.feature == "union")
             or (
                 _after_locative(span)

@@ -4,13 +4,19 @@ direct / mixed / indirect decision)."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
+from typing import Final, Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from communique.quotes import syntax
 from communique.quotes.lexicon import lexicon
 from communique.quotes.marks import Marked, find_marked, normalise_marks
+
+# A character span [start, end), and a speaker's phrase with its head word (either may be absent).
+CharSpan = tuple[int, int]
+Speaker = tuple[CharSpan | None, CharSpan | None]
 
 MIXED_MIN_CHARS = 4
 MIN_CLAUSE_TOKENS = 3
@@ -76,7 +82,7 @@ class Context:
         """The character span of the tokens ``first`` to ``last`` (inclusive)."""
         return self.doc[first].idx, self.doc[last].idx + len(self.doc[last])
 
-    def speaker_of(self, token: Token | None) -> tuple[tuple[int, int] | None, int | None]:
+    def speaker_of(self, token: Token | None) -> Speaker:
         """The speaker's phrase around ``token`` and its head word (none inside a quotation)."""
         if token is None or self.inside[token.i] >= 0:
             return None, None
@@ -178,4 +184,12 @@ class Unclaimed:
     short: bool  # a few words only: a scare quote or a title unless something says more
 
 
-NOT_SPEECH = object()  # a strategy's verdict that a quotation is a title or a scare quote
+class Verdict(enum.Enum):
+    """What a strategy may say of a quotation besides attributing it."""
+
+    NOT_SPEECH = "not speech"  # a title or a scare quote: no quotation
+
+
+NOT_SPEECH: Final = Verdict.NOT_SPEECH
+# A strategy's answer: the quotation attributed, NOT_SPEECH, or None (no opinion).
+Outcome = Found | Literal[Verdict.NOT_SPEECH] | None

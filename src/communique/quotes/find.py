@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from communique.quotes.context import NOT_SPEECH, Context, Found, Unclaimed
+from communique.quotes.context import NOT_SPEECH, Context, Found, Outcome, Unclaimed
 from communique.quotes.marks import Marked
 from communique.quotes.strategies import (
     around,
@@ -50,7 +50,7 @@ def unattributed(ctx: Context, q: Unclaimed) -> Found:
 
 # Strategies for a quotation no cue's clause took up, tried in this order; each returns a
 # quotation, None (no opinion) or NOT_SPEECH (a title or a scare quote: no quotation).
-UNCLAIMED: tuple[Callable[[Context, Unclaimed], Found | object | None], ...] = (
+UNCLAIMED: tuple[Callable[[Context, Unclaimed], Outcome], ...] = (
     titles.title,  # called him “Little Marco”; CNN’s “State of the Union”
     describing.object_of_nearest_cue,  # describing their meeting as a “...”
     nearest.by_nearest_cue,  # “...,” she added (in another sentence, or unlinked)

@@ -29,7 +29,7 @@ def is_cue_verb(token: Token) -> bool:
 def is_according(token: Token) -> bool:
     """The head of a prepositional cue like "according (to)"."""
     expected = lexicon().prepositions.get(token.lower_)
-    return bool(expected) and any(c.lower_ in expected for c in token.children)
+    return expected is not None and any(c.lower_ in expected for c in token.children)
 
 
 def according_source(token: Token) -> Token | None:

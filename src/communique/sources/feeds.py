@@ -76,12 +76,12 @@ class PoliteFetcher:
                 status, body = self._get(origin + "/robots.txt", limit=512 * 1024)
             except InputError:
                 status, body = 404, b""
-            if status in (401, 403):
-                parser.disallow_all = True
+            if status in (401, 403):  # as RobotFileParser.read(): nothing may be fetched
+                parser.parse(["User-agent: *", "Disallow: /"])
             elif 200 <= status < 300:
                 parser.parse(body.decode("utf-8", errors="replace").splitlines())
-            else:
-                parser.allow_all = True
+            else:  # no robots.txt: everything may be fetched
+                parser.parse([])
             self._robots[origin] = parser
         return self._robots[origin].can_fetch(self.user_agent, url)
 

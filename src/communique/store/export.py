@@ -1,7 +1,14 @@
 """Exports of the event database: PLOVER JSONL, CSV, Parquet, GDELT 2.0 TSV, reports, quotations.
 
-Each exporter reads in one transaction (a consistent snapshot while an ingest writes),
-streams rows in a stable order and returns the number of records written.
+Each format is a function ``write(conn, out) -> records written`` registered under its name
+with :func:`exporter`; :func:`export` (and ``communique export --format NAME``) finds it in
+:data:`EXPORTERS`, and ``communique export --help`` lists the formats with the first line of
+each docstring. An exporter reads in one transaction (a consistent snapshot while an ingest
+writes) and streams rows in a stable order. A new format is one decorated function here::
+
+    @exporter("ndjson")
+    def export_ndjson(conn: Connection, out: Path) -> int:
+        ...  # its docstring's first line is the format's help; return the records written
 """
 
 from __future__ import annotations
@@ -20,6 +27,10 @@ from communique.store import cameo
 from communique.store.schema import articles, event_dyads, events, quotes
 from communique.store.timex import timex_span
 
+Exporter = Callable[[Connection, Path], int]
+# Format name -> exporter, in registration order.
+EXPORTERS: dict[str, Exporter] = {}
+
 STREAM = {"stream_results": True, "yield_per": 500}
 # Actor "countries" that are really organisation classes (CAMEO known-group codes).
 
@@ -34,6 +45,29 @@ QUOTE_CSV_COLUMNS = (
     "article_id", "date", "source", "url", "headline", "quote_id", "speaker", "speaker_entity",
     "speaker_text", "kind", "cue", "start", "end", "text",
 )  # fmt: skip
+
+
+def exporter(name: str) -> Callable[[Exporter], Exporter]:
+    """Register ``write(conn, out) -> records`` as the export format ``name`` (a decorator;
+    the function is returned unchanged)."""
+
+    def register(write: Exporter) -> Exporter:
+        if name in EXPORTERS:
+            raise ValueError(f"two export formats are called '{name}'")
+        EXPORTERS[name] = write
+        return write
+
+    return register
+
+
+def formats() -> dict[str, str]:
+    """Every format's name -> what it writes (the first line of its docstring), by name."""
+    return {name: _summary(EXPORTERS[name]) for name in sorted(EXPORTERS)}
+
+
+def _summary(write: Exporter) -> str:
+    lines = (write.__doc__ or "").strip().splitlines()
+    return lines[0].replace("``", "") if lines else ""
 
 
 def _events(conn: Connection) -> Iterator:
@@ -76,6 +110,7 @@ def event_row(row) -> dict:
     }
 
 
+@exporter("csv")
 def export_csv(conn: Connection, out: Path) -> int:
     """Events as CSV, one row per (merged) event."""
     count = 0
@@ -88,6 +123,7 @@ def export_csv(conn: Connection, out: Path) -> int:
     return count
 
 
+@exporter("parquet")
 def export_parquet(conn: Connection, out: Path, rows_per_group: int = 10_000) -> int:
     """Events as Parquet (the CSV columns, typed)."""
     import pyarrow as pa
@@ -161,6 +197,7 @@ def plover_record(row, article) -> dict:
     return record
 
 
+@exporter("plover")
 def export_plover(conn: Connection, out: Path) -> int:
     """Events as PLOVER JSONL, one event per line."""
     query = (
@@ -178,6 +215,7 @@ def export_plover(conn: Connection, out: Path) -> int:
     return count
 
 
+@exporter("jsonl")
 def export_reports(conn: Connection, out: Path) -> int:
     """The stored reports as JSONL (the ``communique analyze`` contract), one article per line."""
     query = (
@@ -193,6 +231,7 @@ def export_reports(conn: Connection, out: Path) -> int:
     return count
 
 
+@exporter("quotes")
 def export_quotes(conn: Connection, out: Path) -> int:
     """Quotations as CSV, with their speakers and articles."""
     query = (
@@ -222,6 +261,7 @@ DAY_FROM_NOTHING = "none"  # neither the event nor the article has a date
 DATES_NOTE_COLUMNS = ("GLOBALEVENTID", "TIMEX3", "SQLDATE", "SQLDATE_from")
 
 
+@exporter("gdelt")
 def export_gdelt(conn: Connection, out: Path) -> int:
     """Events as a GDELT 2.0 events file: tab-separated, 61 columns, no header, one row per dyad.
 
@@ -355,23 +395,15 @@ def _gdelt_timestamp(added_at: str | None) -> str | None:
     return digits if len(digits) == 14 else None
 
 
-EXPORTERS: dict[str, Callable[[Connection, Path], int]] = {
-    "plover": export_plover,
-    "jsonl": export_reports,
-    "csv": export_csv,
-    "parquet": export_parquet,
-    "gdelt": export_gdelt,
-    "quotes": export_quotes,
-}
-
-
 def export(url: str | None, format: str, out: Path) -> int:
     """Write the database at ``url`` to ``out`` in ``format``; return the number of records."""
     from communique.errors import InputError
     from communique.store import Store
 
     if format not in EXPORTERS:
-        raise InputError(f"unknown export format '{format}'; choose one of: {', '.join(EXPORTERS)}")
+        raise InputError(
+            f"unknown export format '{format}'; choose one of: {', '.join(sorted(EXPORTERS))}"
+        )
     _require_existing_sqlite(url)
     store = Store(url)
     with store.engine.connect() as conn, conn.begin():
@@ -386,10 +418,6 @@ def _require_existing_sqlite(url: str | None) -> None:
     from communique.store import normalize_url
 
     parsed = make_url(normalize_url(url))
-    on_disk = parsed.get_backend_name() == "sqlite" and parsed.database not in (
-        None,
-        "",
-        ":memory:",
-    )
-    if on_disk and not Path(parsed.database).exists():
-        raise InputError(f"{parsed.database}: no such database (run communique ingest first)")
+    database = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if database and database != ":memory:" and not Path(database).exists():
+        raise InputError(f"{database}: no such database (run communique ingest first)")

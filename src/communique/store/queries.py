@@ -44,7 +44,7 @@ def fetch_dicts(conn: Connection, query) -> list[dict]:
 
 def count_rows(conn: Connection, table, conditions=()) -> int:
     """How many rows of ``table`` (a table or join) meet every condition."""
-    return conn.execute(select(func.count()).select_from(table).where(*conditions)).scalar()
+    return conn.execute(select(func.count()).select_from(table).where(*conditions)).scalar_one()
 
 
 def select_events():
@@ -82,7 +82,7 @@ def contains(text: str, *columns):
 
 def counts(conn: Connection) -> dict:
     """Row counts: articles by status, events, mentions, quotes, entities, places."""
-    by_status = dict(
+    by_status: dict[str, int] = dict(
         conn.execute(select(articles.c.status, func.count()).group_by(articles.c.status)).all()
     )
     total = {

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from sqlalchemy import Connection, bindparam, distinct, func, select
 
 from communique.language import is_analysed
-from communique.model import Event, Report
+from communique.model import Event, Place, Report
 from communique.store import cameo, merge
 from communique.store.schema import (
     articles,
@@ -313,8 +313,9 @@ def source_key(record: Record) -> str:
     url = (art.url if art else None) or record.url
     if source:
         return source.strip().casefold()
-    if url and urlparse(url).hostname:
-        return urlparse(url).hostname.removeprefix("www.")
+    host = urlparse(url).hostname if url else None
+    if host:
+        return host.removeprefix("www.")
     return f"article:{record.id}"
 
 
@@ -361,12 +362,11 @@ def find_event(conn: Connection, event: Event) -> int | None:
 
 def write_event(conn: Connection, record: Record, event: Event, pending: Pending) -> bool:
     """Store one event mention; return True when it is a new event, False when merged."""
-    event_id = find_event(conn, event)
+    found = find_event(conn, event)
     source = source_key(record)
     tellings = max(1, len(event.mentions))
-    is_new = event_id is None
-    if is_new:
-        event_id = _insert_event(conn, record, event, tellings, pending)
+    is_new = found is None
+    event_id = _insert_event(conn, record, event, tellings, pending) if found is None else found
     pending.touched.add(event_id)
     offsets = [[m.start, m.end] for m in event.mentions] or [[event.start, event.end]]
     pending.rows[event_mentions].append(
@@ -391,9 +391,11 @@ def write_event(conn: Connection, record: Record, event: Event, pending: Pending
 def _insert_event(
     conn: Connection, record: Record, event: Event, tellings: int, pending: Pending
 ) -> int:
+    report = record.report
+    assert report is not None, "only an analysed record has events"
     loc = event.location
-    place = _place_of(record.report, loc.place) if loc is not None and loc.place else None
-    art = record.report.article
+    place = _place_of(report, loc.place) if loc is not None and loc.place else None
+    art = report.article
     result = conn.execute(
         events.insert(),
         {
@@ -416,7 +418,7 @@ def _insert_event(
             "evidence": event.evidence,
             "quote": event.quote,
             "confidence": event.confidence,
-            "is_root": int(_in_lead(record.report, event)),
+            "is_root": int(_in_lead(report, event)),
             "first_article_id": record.id,
             "source_url": art.url or record.url or record.location,
             "num_mentions": tellings,
@@ -425,13 +427,15 @@ def _insert_event(
             "added_at": now(),
         },
     )
-    event_id = result.inserted_primary_key[0]
+    key = result.inserted_primary_key
+    assert key is not None, "an INSERT of one row has a primary key"
+    event_id: int = key[0]
     pending.rows[event_participants].extend(participant_rows(event_id, event))
     pending.rows[event_dyads].extend(dyad_rows(event_id, event))
     return event_id
 
 
-def _place_of(report: Report, place_id: str):
+def _place_of(report: Report, place_id: str) -> Place | None:
     return next((p for p in report.places if p.id == place_id), None)
 
 

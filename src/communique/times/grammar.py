@@ -48,6 +48,13 @@ class Candidate:
     rule: Rule
     groups: dict[str, str | None]
 
+    def group(self, name: str) -> str:
+        """The text of a group the rule's pattern always fills."""
+        value = self.groups[name]
+        if value is None:
+            raise ValueError(f"rule {self.rule.name}: the group {name!r} matched nothing")
+        return value
+
 
 @functools.cache
 def vocabulary(name: str) -> dict:
@@ -502,7 +509,9 @@ def _first_words(item: str) -> set[str]:
         return {"early", "late", "mid", "middle", "earlier", "later"}
     if item in ("DAY", "YEAR"):
         return {"#"}
-    words = {WORD.match(key.lower()).group() for key in _slot_words(item)}  # as scan splits
+    words = {
+        m.group() for key in _slot_words(item) if (m := WORD.match(key.lower()))
+    }  # as scan splits
     if item == "WEEKDAY":
         words |= {w + "s" for w in words}
     if item in ("NUM", "ORD"):

@@ -20,6 +20,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert
 
@@ -51,7 +52,7 @@ SECTORS = ["GOV", "MIL", "GOV", "GOV", "REB", "OPP", "MED", "BUS"]
 
 # Filter combinations timed: one page of 50 rows, newest first, plus the total count,
 # as the events page and /api/events run them. The target applies to these.
-QUERIES = [
+QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("no filter", {}),
     ("dyad", {"dyad": "RUS-UKR"}),
     ("dyad + type", {"dyad": "USA-CHN", "type": "ACCUSE"}),
@@ -65,7 +66,7 @@ QUERIES = [
     ("actor name", {"actor": "Foreign Minister of RUS"}),
 ]
 # Also timed and reported, outside the target: other sort orders and deep pages.
-OTHER_QUERIES = [
+OTHER_QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("dyad, sorted by score", {"dyad": "RUS-UKR", "sort": "score"}),
     ("country, sorted by score", {"country": "USA", "sort": "-score"}),
     ("country, sorted by mentions", {"country": "CHN", "sort": "-mentions"}),
@@ -108,14 +109,14 @@ def fill(url: str, n_events: int, *, seed: int = 7, batch: int = 5000) -> None:
             recipients = [
                 _participant(c, rng) for c in countries[2 : 2 + rng.choice((0, 1, 1, 1, 2))]
             ]
-            day = start + timedelta(days=rng.randrange(3650))
+            when = start + timedelta(days=rng.randrange(3650))
             place = rng.choice(places) if rng.random() < 0.6 else None
             article = f"a{rng.randrange(n_articles):015d}"
             n_mentions = rng.choice((1, 1, 1, 2, 3))
             ev.append({
                 "id": event_id, "match_key": f"{event_id:040d}", "type": type_, "cameo": cameo,
                 "quad": quad, "goldstein": score, "status": rng.choice(STATUSES),
-                "date": day.isoformat() if rng.random() < 0.9 else None,
+                "date": when.isoformat() if rng.random() < 0.9 else None,
                 "location_name": place[0] if place else None, "location_country": place[1] if place else None,
                 "lat": place[2] if place else None, "lon": place[3] if place else None,
                 "actors": actors, "recipients": recipients,
@@ -126,7 +127,8 @@ def fill(url: str, n_events: int, *, seed: int = 7, batch: int = 5000) -> None:
             for role, group in (("actor", actors), ("recipient", recipients)):
                 parts += [{"event_id": event_id, "role": role, "position": i, "name": p["name"],
                            "country": p["country"], "sector": p["sector"]} for i, p in enumerate(group)]  # fmt: skip
-            pairs = [(a, r) for a in actors for r in recipients] or [(actors[0], None)]
+            pairs: list[tuple[dict, dict | None]] = [(a, r) for a in actors for r in recipients]
+            pairs = pairs or [(actors[0], None)]
             dyads += [{"event_id": event_id, "position": i, "actor1_name": a["name"], "actor1_country": a["country"],
                        "actor1_sector": a["sector"], "actor2_name": r["name"] if r else None,
                        "actor2_country": r["country"] if r else None, "actor2_sector": r["sector"] if r else None}
@@ -175,7 +177,7 @@ def measure(url: str, runs: int = 20) -> dict:
         for name, params in QUERIES + OTHER_QUERIES:
             params = dict(params)
             sort, offset = params.pop("sort", None), params.pop("offset", 0)
-            queries.search_events(
+            found = queries.search_events(
                 conn, sort=sort, offset=offset, limit=50, **params
             )  # warm the cache
             times = []

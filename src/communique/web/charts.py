@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 SCORE_MAX = 10.0  # PLOVER/Goldstein scores run from -10 (conflict) to +10 (cooperation)
 
@@ -20,7 +21,7 @@ def month_range(first: str, last: str) -> list[str]:
         y2, m2 = int(last[:4]), int(last[5:7])
     except (ValueError, IndexError):
         return sorted({first, last})
-    out = []
+    out: list[str] = []
     while (y, m) <= (y2, m2) and len(out) < 1200:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -71,7 +72,8 @@ def score_chart(rows: list[dict], *, width: int = 900, height: int = 300) -> Lin
     chart.bar_top = top + plot_height + 8
     chart.bar_height = bar_height
     chart.max_events = max(r.get("events") or 0 for r in rows) or 1
-    segments, current = [], []
+    segments: list[list[dict[str, Any]]] = []
+    current: list[dict[str, Any]] = []
     for i, month in enumerate(months):
         x = round(left + step * (i + 0.5), 1)
         row = by_month.get(month)

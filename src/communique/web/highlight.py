@@ -261,7 +261,7 @@ def evidence_marks(report: dict, event: dict) -> list[Mark]:
                                   classes=[f"hl-{role.lower()}"]))  # fmt: skip
     location = event.get("location") or {}
     for mark in place_marks(report):
-        place = next((p for p in report.get("places") or [] if p["start"] == mark.start), {})
+        place: dict = next((p for p in report.get("places") or [] if p["start"] == mark.start), {})
         if place.get("id") == location.get("place") or (
             location.get("name") and place.get("name") == location.get("name")
         ):

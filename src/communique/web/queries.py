@@ -9,8 +9,10 @@ plain JSON-ready data in a deterministic order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Table,
     and_,
@@ -193,7 +195,7 @@ def _order_by(sort: str | None, dialect: str, *, use_index: bool = True) -> list
     """
     sort = sort or DEFAULT_EVENT_SORT
     descending = sort.startswith("-")
-    column = EVENT_SORTS.get(sort.lstrip("-"), events.c.date)
+    column: ColumnElement[Any] = EVENT_SORTS.get(sort.lstrip("-"), events.c.date)
     if not use_index:  # an expression: SQLite will not walk the column's index for it
         column = func.coalesce(column, None)
     ordered = column.desc() if descending else column.asc()
@@ -262,14 +264,14 @@ def _is_broad(conn: Connection, membership: Membership) -> bool:
         .limit(BROAD + 1)
         .subquery()
     )
-    return conn.execute(select(func.count()).select_from(rows)).scalar() > BROAD
+    return conn.execute(select(func.count()).select_from(rows)).scalar_one() > BROAD
 
 
 def capped_count(conn: Connection, conditions: list, cap: int | None = None) -> tuple[int, bool]:
     """How many events match, counting at most ``cap``: (count, whether it is exact)."""
     cap = COUNT_CAP if cap is None else cap
     matching = select(events.c.id).where(*conditions).limit(cap + 1).subquery()
-    found = conn.execute(select(func.count()).select_from(matching)).scalar()
+    found: int = conn.execute(select(func.count()).select_from(matching)).scalar_one()
     return min(found, cap), found <= cap
 
 

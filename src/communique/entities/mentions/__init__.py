@@ -68,6 +68,8 @@ def find_mentions(doc: Doc, captions: list[str] | None = None) -> list[Mention]:
     for span in modifiers:  # "an Indian proposal": the adjective alone points to the country
         if not any(i in taken for i in range(span.start, span.end)):
             mention = name_mention(doc, span, "NORP", sent_of)
+            if mention is None:  # read as a title before a name, and nothing left of it
+                continue
             mention.plural = False
             mention.extra["adjective"] = True
             mentions.append(mention)

@@ -51,7 +51,8 @@ def credit_names(captions: list[str]) -> frozenset[str]:
 
 def clean_pieces(doc: Doc, ent: Span, credits: frozenset[str]) -> list[Span]:
     """The entity without photo credits, bylines and line breaks glued into it."""
-    pieces, current = [], []
+    pieces: list[list[Token]] = []
+    current: list[Token] = []
     for token in ent:
         if token.is_space or "\n" in token.text:
             if current:
@@ -161,10 +162,10 @@ def name_mention(doc: Doc, span: Span, label: str, sent_of: list[int]) -> Mentio
     if label == "PERSON" and _is_people_name(span):
         label = "NORP"  # "Bosnian Serbs" tagged as a person
     if label == "PERSON":
-        span = _split_leading_title(doc, span)
-        if span is None:
+        untitled = _split_leading_title(doc, span)
+        if untitled is None:
             return None
-        root = span.root
+        span, root = untitled, untitled.root
     name_text = re.sub(r"^(?:the|The)\s+", "", span.text)
     mention = Mention(
         start=span.start_char,

@@ -278,7 +278,7 @@ def _of_country(doc: Doc, token: Token) -> tuple[int, str | None, str | None]:
     for child in token.rights:
         if child.i != token.i + 1:
             continue
-        prep = child
+        prep: Token | None = child
         if child.dep_ == "acl" and child.lemma_.lower() == "base":  # "based in Beirut"
             prep = next((c for c in child.rights if c.i == child.i + 1), None)
         if prep is None or prep.dep_ != "prep" or prep.lower_ not in OF_COUNTRY_PREPS:

@@ -77,7 +77,8 @@ def _scan_title(doc: Doc, span: Span):
     settings = lexicon.role_settings()
     i = span.start - 1
     lower = 0  # titles stop at line breaks; parser sentence breaks inside titles are common
-    first, role_tokens = span.start, []
+    first = span.start
+    role_tokens: list[int] = []
     country = posting = sector = owner = None
     counterpart = False
     while i >= lower:

@@ -92,6 +92,8 @@ def _to_sentence_end(ctx: Context, cue: Token, last: int) -> int:
 
 def _closer(ctx: Context, cue: Token, k: int, other: Found) -> bool:
     """Whether ``cue`` stands closer to quotation ``k`` than the cue of ``other``."""
+    if other.cue is None:
+        return True
     m = ctx.marks[k]
     mine = min(abs(cue.idx - m.outer_end), abs(cue.idx - m.outer_start))
     theirs = min(abs(other.cue[0] - m.outer_end), abs(other.cue[0] - m.outer_start))

@@ -3,17 +3,17 @@ beside the cue: “...,” Trump barked; “...,” Ramos, 58, told AFP; “...,
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from communique.quotes import syntax
-from communique.quotes.context import Context
+from communique.quotes.context import Context, Speaker
 from communique.quotes.marks import QUOTE_CHARS
 
 PERSON_DISTANCE = 8
 NAME_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "PART"})
 
 
-def speaker_of_cue(ctx: Context, cue: Token) -> tuple[tuple[int, int] | None, int | None]:
+def speaker_of_cue(ctx: Context, cue: Token) -> Speaker:
     """The subject of a cue verb, else (when the parse missed it) the name right beside the
     cue after a quotation: “...,” Trump barked; “...,” Ramos, 58, told AFP; “...,” said Ramos."""
     speaker = ctx.speaker_of(syntax.subject_of(cue))
@@ -29,7 +29,7 @@ def speaker_of_cue(ctx: Context, cue: Token) -> tuple[tuple[int, int] | None, in
     return _person_near(ctx, cue)
 
 
-def _person_near(ctx: Context, cue: Token) -> tuple[tuple[int, int] | None, int | None]:
+def _person_near(ctx: Context, cue: Token) -> Speaker:
     """The closest person named beside the cue, outside quotations, when the parse gives it
     no subject: said retired neurosurgeon Ben Carson."""
     sent = cue.sent
@@ -89,7 +89,7 @@ def _name_after(ctx: Context, cue: Token) -> tuple[int | None, int]:
 def _named_span(ctx: Context, first: int, last: int) -> tuple[int | None, int]:
     """The tokens up to their last noun, pronoun or name, when they hold one."""
     doc = ctx.doc
-    tokens = doc[first : last + 1] if first <= last else []
+    tokens: Span | list[Token] = doc[first : last + 1] if first <= last else []
     if not any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in tokens):
         return None, last
     while last > first and doc[last].pos_ not in ("PROPN", "PRON", "NOUN"):

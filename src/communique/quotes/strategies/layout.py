@@ -40,10 +40,11 @@ def by_colon(ctx: Context, q: Unclaimed) -> Found | None:
         verb = token
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
-        token = syntax.subject_of(verb)
+        subject = syntax.subject_of(verb)
         cue = ctx.chars(*syntax.cue_bounds(verb))
-        if token is None or not syntax.is_agent(token):
+        if subject is None or not syntax.is_agent(subject):
             return None
+        token = subject
     speaker, head = ctx.speaker_of(token)
     if speaker is None:
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from communique.quotes.context import NOT_SPEECH, Context, Found, Unclaimed
+from communique.quotes.context import NOT_SPEECH, Context, Outcome, Unclaimed
 from communique.quotes.lexicon import lexicon
 from communique.quotes.marks import Marked
 from communique.quotes.strategies.describing import by_describing, by_object_verb
@@ -15,7 +15,7 @@ TITLE_WORDS_MAX = 8
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-def title(ctx: Context, q: Unclaimed) -> Found | object | None:
+def title(ctx: Context, q: Unclaimed) -> Outcome:
     """A title (not right beside a cue, or after "CNN’s", "known as") is somebody's words
     only in what a verb of calling or describing says; else no speech."""
     m = q.mark
@@ -24,7 +24,7 @@ def title(ctx: Context, q: Unclaimed) -> Found | object | None:
     return by_object_verb(ctx, m, any_verb=False) or by_describing(ctx, m) or NOT_SPEECH
 
 
-def scare_quote(ctx: Context, q: Unclaimed) -> object | None:
+def scare_quote(ctx: Context, q: Unclaimed) -> Outcome:
     """A short fragment that is no sentence of its own, or a phrase in single marks that does
     not read as speech: no speech."""
     m = q.mark

@@ -12,6 +12,7 @@ from communique.times.normalize.common import (
     DAY_OFFSETS,
     cue_regex,
     date_value,
+    day_number,
     fmt_date,
     month_number,
     to_number,
@@ -55,7 +56,7 @@ def _day_of(g: dict, ctx: Context) -> str:
         return fmt_date(ctx.anchor + dt.timedelta(days=DAY_OFFSETS.get(g["day"].lower(), 0)))
     if g.get("m") or g.get("m2"):
         name, digits = (g["m"], g["d"]) if g.get("m") else (g["m2"], g["d2"])
-        number, day = month_number(name), int(re.match(r"\d+", digits).group())
+        number, day = month_number(name), day_number(digits)
         year = year_for_month(number, ctx, day)
         return date_value(year, number, day) or fmt_date(ctx.anchor)
     if g.get("wd"):

@@ -7,6 +7,8 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from communique.times.grammar import vocabulary
 from communique.times.normalize.context import Context
@@ -58,6 +60,14 @@ def to_ordinal(word: str) -> int | None:
         return ordinals[word]
     digits = re.match(r"\d+", word)
     return int(digits.group()) if digits else None
+
+
+def day_number(digits: str) -> int:
+    """The day of the month a numeral starts with ("14", "14th", "3rd" -> 3)."""
+    match = re.match(r"\d+", digits)
+    if match is None:
+        raise ValueError(f"no day number in {digits!r}")
+    return int(match.group())
 
 
 def month_number(name: str) -> int:
@@ -131,13 +141,19 @@ DIRECTION_WEIGHTS = {
 }
 
 
+Option = TypeVar("Option", bound=tuple[int, ...])
+
+
 def pick(
-    options: list[tuple[int, ...]], anchor: tuple[int, ...], direction: int, distance
-) -> tuple[int, ...]:
+    options: Sequence[Option],
+    anchor: Option,
+    direction: int,
+    distance: Callable[[Option, Option], float],
+) -> Option:
     """The option nearest to the anchor, distances weighted by the direction of the tense."""
     past_weight, future_weight = DIRECTION_WEIGHTS[max(-2, min(2, direction))]
 
-    def cost(option: tuple[int, ...]) -> tuple[float, bool]:
+    def cost(option: Option) -> tuple[float, bool]:
         weight = future_weight if option > anchor else past_weight
         return distance(option, anchor) * weight, (option > anchor) != (direction > 0)
 
@@ -171,14 +187,14 @@ def year_for_month(month: int, ctx: Context, day: int | None = None) -> int | No
             lambda o, a: abs((o[0] * 12 + o[1]) - (a[0] * 12 + a[1])),
         )
         return year
-    options = []
+    ordinals = []
     for year in range(anchor.year - 4, anchor.year + 5):
         if day <= calendar.monthrange(year, month)[1]:
-            options.append(dt.date(year, month, day).toordinal())
-    if not options:
+            ordinals.append(dt.date(year, month, day).toordinal())
+    if not ordinals:
         return None
     picked = pick(
-        [(o,) for o in options],
+        [(o,) for o in ordinals],
         (anchor.toordinal(),),
         ctx.direction(),
         lambda o, a: abs(o[0] - a[0]),
@@ -294,7 +310,7 @@ def duration_value(amount: float | None, unit: str) -> str:
         return vague_duration(unit)
     total = amount * multiplier
     whole = int(total)
-    parts = [(whole, code)] if whole else []
+    parts: list[tuple[float, str]] = [(whole, code)] if whole else []
     if total != whole and code in SMALLER_UNIT:
         smaller, factor = SMALLER_UNIT[code]
         parts.append((round((total - whole) * factor), smaller))

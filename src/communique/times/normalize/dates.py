@@ -15,6 +15,7 @@ from communique.times.normalize.common import (
     cue_regex,
     cues,
     date_value,
+    day_number,
     fmt_date,
     fmt_week,
     hinted_year,
@@ -51,7 +52,7 @@ QUARTER_WORDS = {
 
 @validator("month")
 def _month_is_time(c: Candidate, text: str) -> bool:
-    name = c.groups["m"].rstrip(".")
+    name = c.group("m").rstrip(".")
     if c.groups.get("pre") or c.groups.get("adj"):
         return True
     before = text[max(0, c.start - 20) : c.start]
@@ -82,7 +83,7 @@ def _year_is_time(c: Candidate, text: str) -> bool:
         return False  # "2000 people", "1500 armed troops": a count
     if cue_regex("not_year_after").search(before):
         return False
-    return not re.search(r"\b(?:to|from)\s*$", before) or 1900 <= int(c.groups["y"]) <= 2100
+    return not re.search(r"\b(?:to|from)\s*$", before) or 1900 <= int(c.group("y")) <= 2100
 
 
 @validator("quarter")
@@ -100,7 +101,7 @@ def _quarter_is_time(c: Candidate, text: str) -> bool:
 @validator("season")
 def _season_is_time(c: Candidate, text: str) -> bool:
     g = c.groups
-    if g["s"].lower() in ("fall", "spring"):
+    if c.group("s").lower() in ("fall", "spring"):
         if (
             g.get("det")
             or g.get("y")
@@ -156,22 +157,20 @@ def part_of_date(g: dict, ctx: Context) -> Normal | None:
 def month_day(g: dict, ctx: Context) -> Normal | None:
     """ "November 14", "14 November", "Tuesday, Jan. 22": the year from the match, else from
     the sentence, the weekday or the tense."""
-    month, day = month_number(g["m"]), int(re.match(r"\d+", g["d"]).group())
+    month, day = month_number(g["m"]), day_number(g["d"])
     year = year_from_groups(g, ctx)
     if year is None:
         if g.get("wd") and ctx.anchor:
-            year = _year_matching_weekday(month, day, weekday_number(g["wd"]), ctx)
+            year = _year_matching_weekday(month, day, weekday_number(g["wd"]), ctx.anchor)
         if year is None:
             year = year_for_month(month, ctx, day)
     value = date_value(year, month, day)
     return Normal(value, mod=point_mod(g.get("pre"), g.get("adj"))) if value else None
 
 
-def _year_matching_weekday(month: int, day: int, weekday: int, ctx: Context) -> int | None:
+def _year_matching_weekday(month: int, day: int, weekday: int, anchor: dt.date) -> int | None:
     """ "Tuesday, January 22": the year near the anchor where that day is that weekday."""
-    for year in sorted(
-        range(ctx.anchor.year - 1, ctx.anchor.year + 2), key=lambda y: abs(y - ctx.anchor.year)
-    ):
+    for year in sorted(range(anchor.year - 1, anchor.year + 2), key=lambda y: abs(y - anchor.year)):
         if valid_day(year, month, day) and dt.date(year, month, day).isoweekday() == weekday:
             return year
     return None
@@ -365,16 +364,16 @@ def holiday(g: dict, ctx: Context) -> Normal | None:
     """ "Christmas", "last Easter", "Thanksgiving 2019"."""
     rule = vocabulary("holidays")[re.sub(r"\s+", " ", g["h"])]
     year = year_from_groups(g, ctx)
-    if year is None and ctx.anchor is None:
-        return Normal(None)
     if year is not None:
         return Normal(fmt_date(_holiday_date(rule, year)))
+    anchor = ctx.anchor
+    if anchor is None:
+        return Normal(None)
     rel = (g.get("rel") or "").lower()
     options = [
-        (_holiday_date(rule, y).toordinal(),)
-        for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)
+        (_holiday_date(rule, y).toordinal(),) for y in range(anchor.year - 1, anchor.year + 2)
     ]
-    now = (ctx.anchor.toordinal(),)
+    now = (anchor.toordinal(),)
     if rel in PAST_WORDS:
         picked = max(o for o in options if o < now)
     elif rel in NEXT_WORDS:

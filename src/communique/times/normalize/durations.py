@@ -30,9 +30,10 @@ def _is_rate(text: str, start: int) -> bool:
 @validator("duration")
 def _duration_is_time(c: Candidate, text: str) -> bool:
     g = c.groups
-    if g["u"].istitle() and not g["u"].isupper():
+    written = c.group("u")
+    if written.istitle() and not written.isupper():
         return False  # "60 Minutes", "Seven Years in Tibet": a title, not a duration
-    unit = g["u"].lower()
+    unit = written.lower()
     number = (g.get("n") or "").lower()
     if (
         unit in ("second", "seconds")
@@ -44,9 +45,7 @@ def _duration_is_time(c: Candidate, text: str) -> bool:
         return False  # "three-quarters of": a fraction
     if unit in ("night", "nights", "quarter", "quarters") and number in ("a", "an"):
         return False
-    if (g.get("adjform") and g["adjform"].lower().endswith("old")) or re.match(
-        r"\s+old\b", text[c.end :]
-    ):
+    if (g.get("adjform") or "").lower().endswith("old") or re.match(r"\s+old\b", text[c.end :]):
         return False  # ages ("a 6-year-old") are not annotated as times
     if unit == "quarter" and not g.get("det") and number in ("one", "a"):
         return False

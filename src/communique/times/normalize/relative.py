@@ -35,7 +35,7 @@ from communique.times.normalize.registry import normalizer, validator
 
 @validator("weekday")
 def _weekday_is_time(c: Candidate, text: str) -> bool:
-    name = c.groups["wd"].rstrip(".").title()
+    name = c.group("wd").rstrip(".").title()
     weekdays = vocabulary("weekdays")
     full = len(name) == max(len(w) for w, n in weekdays.items() if n == weekdays[name])
     return full or bool(c.groups.get("rel") or c.groups.get("part"))
@@ -55,7 +55,7 @@ _UNIT_BEFORE = re.compile(
 
 @validator("reference")
 def _reference_is_time(c: Candidate, text: str) -> bool:
-    word = c.groups["r"].lower()
+    word = c.group("r").lower()
     after = text[c.end : c.end + 20]
     if word == "earlier":
         # "earlier than", "earlier reports": a comparative or an adjective, not a reference;
@@ -87,20 +87,20 @@ def _ago_is_point(c: Candidate, text: str) -> bool:
     """ "two weeks ago" is a point (counted back from the article's date); "two weeks later"
     counts from another event, so it is left to the duration rule ("two weeks" + a signal).
     "A year earlier" in a comparison of results stays the point a year back."""
-    g = c.groups
-    if g["dir"].lower() not in ("earlier", "later"):
+    direction = c.group("dir").lower()
+    if direction not in ("earlier", "later"):
         return True
     return (
-        g["dir"].lower() == "earlier"
-        and g["u"].lower() == "year"
-        and (g.get("n") or "").lower() in ("a", "one")
+        direction == "earlier"
+        and c.group("u").lower() == "year"
+        and (c.groups.get("n") or "").lower() in ("a", "one")
     )
 
 
 @validator("unit_relative")
 def _unit_relative_is_time(c: Candidate, text: str) -> bool:
-    unit = c.groups["u"]
-    if re.fullmatch(r"in\s+the", c.groups["rel"].lower()) and not (
+    unit = c.group("u")
+    if re.fullmatch(r"in\s+the", c.group("rel").lower()) and not (
         c.groups.get("pre") or c.groups.get("adj")
     ):
         return False  # "in the year": only "later in the year" is one
@@ -149,7 +149,7 @@ def part_of_day(g: dict, ctx: Context) -> Normal | None:
     if rel == "last" and g["part"].lower() != "night":
         return None
     return Normal(
-        fmt_date(ctx.anchor + dt.timedelta(days=offset)) + part, mod=point_mod(g.get("adj"))
+        fmt_date(ctx.anchor + dt.timedelta(days=offset)) + (part or ""), mod=point_mod(g.get("adj"))
     )
 
 
@@ -193,10 +193,11 @@ DATE_AFTER = re.compile(r",?\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b")
 def _date_after_weekday(weekday: int, ctx: Context) -> dt.date | None:
     """ "Monday, Oct. 26": the date that follows the weekday, when it falls on that weekday."""
     match = DATE_AFTER.match(ctx.text, ctx.end)
-    if match is None or match.group(1) not in vocabulary("months"):
+    anchor = ctx.anchor
+    if match is None or anchor is None or match.group(1) not in vocabulary("months"):
         return None
     month, day = vocabulary("months")[match.group(1)], int(match.group(2))
-    for year in (ctx.anchor.year, ctx.anchor.year + 1, ctx.anchor.year - 1):
+    for year in (anchor.year, anchor.year + 1, anchor.year - 1):
         if valid_day(year, month, day) and dt.date(year, month, day).isoweekday() == weekday:
             return dt.date(year, month, day)
     return None
@@ -351,10 +352,10 @@ def ago(g: dict, ctx: Context) -> Normal | None:
     if (
         granularity == "year"
         and amount == 1
-        and ctx.state.quarter_near(ctx.start)
+        and (near := ctx.state.quarter_near(ctx.start))
         and g["dir"].lower() != "later"
     ):
-        y, q = ctx.state.quarter_near(ctx.start)
+        y, q = near
         return Normal(f"{y - 1:04d}-Q{q}", mod=mod)
     if granularity in ("decade", "century", "millennium"):
         return Normal(f"{ctx.anchor.year + delta * multiplier:04d}", mod=mod)
@@ -395,8 +396,9 @@ def year_earlier(g: dict, ctx: Context) -> Normal | None:
     if noun == "quarter" and ctx.state.last_quarter:
         y, q = ctx.state.last_quarter
         return Normal(f"{y - 1:04d}-Q{q}")
-    if ctx.state.quarter_near(ctx.start) and noun in ("", "period"):
-        y, q = ctx.state.quarter_near(ctx.start)
+    near = ctx.state.quarter_near(ctx.start)
+    if near and noun in ("", "period"):
+        y, q = near
         return Normal(f"{y - 1:04d}-Q{q}")
     if ctx.anchor is None:
         return Normal(None)
